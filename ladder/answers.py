@@ -1,0 +1,187 @@
+"""Gather answers from their sources, validate each with its question, and decide what is asked.
+
+Precedence: flags > answers file > wizard. The wizard validates typed
+answers with `validate_answer`, the same function the flags go through.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import AnswerError
+from .messages import t
+from .model import Question, Rules
+from .references import did_you_mean
+
+MAX_ANSWERS_FILE_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ResolvedAnswers:
+    values: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+    missing: list[Question] = field(default_factory=list)
+
+
+def parse_pairs(pairs: list[str], lang: str) -> dict[str, str]:
+    """`KEY=VALUE` strings from -a/--answer; a key given twice must agree with itself."""
+    values: dict[str, str] = {}
+    problems = []
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            problems.append(t("answers.bad_pair", lang, pair=pair))
+            continue
+        value = value.strip()
+        if key in values and values[key] != value:
+            problems.append(
+                t("answers.duplicate", lang, id=key, first=values[key], second=value)
+            )
+        values[key] = value
+    if problems:
+        raise AnswerError(t("answers.invalid", lang), problems)
+    return values
+
+
+def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]:
+    """A YAML or JSON mapping of question id -> answer (JSON by the .json suffix)."""
+    file = Path(path)
+    name = str(file)
+    try:
+        if file.stat().st_size > MAX_ANSWERS_FILE_BYTES:
+            raise AnswerError(
+                t("answers.file_unreadable", lang, file=name, reason="> 1 MiB"), []
+            )
+        text = file.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise AnswerError(t("answers.file_not_found", lang, file=name)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
+    data = _parse_answers_text(text, name, file.suffix.lower() == ".json", lang)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AnswerError(t("answers.file_not_mapping", lang, file=name))
+    return {str(key): value for key, value in data.items()}
+
+
+def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
+    import yaml
+
+    try:
+        if is_json:
+            return json.loads(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except json.JSONDecodeError as error:
+        where = f"{name}:{error.lineno}:{error.colno}"
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=error.msg)) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        reason = error.problem or str(error)
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
+    except yaml.YAMLError as error:
+        raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=str(error))) from None
+
+
+def validate_answer(rules: Rules, key: str, value: object, lang: str) -> str:
+    """The normalised answer to question `key`, or AnswerError naming the question."""
+    questions = {q.id: q for q in rules.questions}
+    if key not in questions:
+        ids = ", ".join(questions)
+        raise AnswerError(
+            t("answers.unknown_question", lang, id=key, ids=ids) + did_you_mean(key, questions, lang)
+        )
+    question = questions[key]
+    if not isinstance(value, str):
+        kind = "null" if value is None else type(value).__name__
+        raise AnswerError(t("answers.not_text", lang, id=key, kind=kind))
+    if question.kind == "text":
+        return _validate_text(question, value, lang)
+    options = [o.id for o in question.options]
+    value = value.strip()
+    if value not in options:
+        message = t("answers.unknown_option", lang, value=_clip(value), id=key, options=", ".join(options))
+        raise AnswerError(message + did_you_mean(value, options, lang))
+    return value
+
+
+def _validate_text(question: Question, value: str, lang: str) -> str:
+    value = value.strip()
+    if not value:
+        raise AnswerError(t("answers.empty", lang, id=question.id))
+    if len(value) > question.max_length:
+        raise AnswerError(
+            t("answers.too_long", lang, id=question.id, length=len(value), limit=question.max_length)
+        )
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+        raise AnswerError(t("answers.control_chars", lang, id=question.id))
+    return value
+
+
+def _clip(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def applies(when: dict[str, list[str]], answers: dict[str, str]) -> bool:
+    """Whether every question in `when` has one of its listed answers."""
+    return all(answers.get(key) in values for key, values in when.items())
+
+
+def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedAnswers:
+    """Merge answer sources (first wins), validate every answer, keep those that apply.
+
+    Collects every problem before raising. Required questions still unanswered are in
+    `missing`; the caller decides whether that is an error (recommend) or a prompt (wizard).
+    """
+    merged: dict[str, Any] = {}
+    for source in sources:
+        for key, value in source.items():
+            merged.setdefault(key, value)
+    values: dict[str, str] = {}
+    problems = []
+    for key, value in merged.items():
+        try:
+            values[key] = validate_answer(rules, key, value, lang)
+        except AnswerError as error:
+            problems.append(error.message)
+    if problems:
+        raise AnswerError(t("answers.invalid", lang), problems)
+    asked = asked_questions(rules, values)
+    used = {q.id: values[q.id] for q in asked if q.id in values}
+    notes = [t("answers.not_applicable", lang, id=key) for key in values if key not in used]
+    missing = [q for q in asked if q.required and q.kind == "choice" and q.id not in used]
+    return ResolvedAnswers(used, notes, missing)
+
+
+def asked_questions(rules: Rules, values: dict[str, str]) -> list[Question]:
+    """The questions asked, in order: each `when` is judged only by answers to asked questions."""
+    kept: dict[str, str] = {}
+    asked = []
+    for question in rules.questions:
+        if applies(question.when, kept):
+            asked.append(question)
+            if question.id in values:
+                kept[question.id] = values[question.id]
+    return asked
+
+
+def missing_error(rules: Rules, missing: list[Question], lang: str) -> AnswerError:
+    """Exit 4 naming each unanswered question, its options and the flag that answers it."""
+    details = []
+    for question in missing:
+        options = ", ".join(o.id for o in question.options)
+        flag = f"-a {question.id}=<option>"
+        text = question.text.get(lang) or next(iter(question.text.values()))
+        details.append(
+            t("answers.missing_one", lang, id=question.id, text=text, options=options, flag=flag)
+        )
+    return AnswerError(t("answers.missing", lang, count=len(missing)), details)

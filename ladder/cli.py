@@ -1,0 +1,189 @@
+"""The command line: parse, call the core, render, and map errors to exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, LadderError
+from .messages import LANGUAGES, choose_language, t
+
+HELP_LANG = choose_language(None) if choose_language(None) in LANGUAGES else "en"
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    yaml = "yaml"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+def _h(key: str) -> str:
+    return t(f"help.{key}", HELP_LANG)
+
+
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help=_h("rules"), metavar="FILE")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help=_h("lang"), metavar="sv|en")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help=_h("no_color"))]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help=_h("force"))]
+
+app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ladder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("version"))
+    ] = False,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+
+
+def language(option: str | None) -> str:
+    lang = choose_language(option)
+    if lang not in LANGUAGES:
+        if option:
+            _fail(t("cli.bad_lang", "en", lang=option), [], EXIT_USAGE)
+        return "en"
+    return lang
+
+
+def _fail(message: str, details: list[str], code: int) -> None:
+    lines = [message, *(f"  {d}" for d in details)]
+    sys.stderr.write("\n".join(lines) + "\n")
+    raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def errors_reported(lang: str) -> Iterator[None]:
+    """Every failure becomes one clear message on stderr and its documented exit code."""
+    try:
+        yield
+    except LadderError as error:
+        _fail(error.message, error.details, error.exit_code)
+    except KeyboardInterrupt:
+        _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # a bug: say so, and how to report it
+        if os.environ.get("LADDER_DEBUG"):
+            traceback.print_exc()
+        _fail(t("cli.internal", lang, error=f"{type(error).__name__}: {error}"), [], EXIT_INTERNAL)
+
+
+def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .files import write_atomic
+
+    write_atomic(output, text, force=force, lang=lang)
+    sys.stderr.write(t("output.written", lang, file=output) + "\n")
+
+
+@app.command(help=_h("recommend"))
+def recommend(
+    answer: Annotated[
+        Optional[list[str]], typer.Option("--answer", "-a", help=_h("answer"), metavar="KEY=VALUE")
+    ] = None,
+    answers: Annotated[
+        Optional[Path], typer.Option("--answers", help=_h("answers"), metavar="FILE")
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help=_h("format"))] = Format.text,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from .service import recommend_from
+
+        rec, notes = recommend_from(rules, answer or [], answers, lang)
+        for note in notes:
+            sys.stderr.write(note + "\n")
+        if format is Format.text and output is None:
+            from .render import make_console, render_recommendation
+
+            render_recommendation(rec, make_console(color=not no_color))
+            return
+        from .service import format_recommendation
+
+        emit(format_recommendation(rec, format.value), output, force, lang)
+
+
+@app.command(help=_h("questions"))
+def questions(
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))] = ListFormat.text,
+    no_color: NoColorOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from .rules import load_rules
+
+        loaded = load_rules(rules, lang)
+        if format is ListFormat.text:
+            from .render import make_console, render_questions
+
+            render_questions(loaded.rules, lang, make_console(color=not no_color))
+            return
+        from .report import dump, questions_to_dict
+
+        sys.stdout.write(dump(questions_to_dict(loaded.rules, lang), format.value))
+
+
+@app.command(help=_h("steps"))
+def steps(
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))] = ListFormat.text,
+    no_color: NoColorOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from .engine import steps_out
+        from .rules import load_rules
+
+        loaded = load_rules(rules, lang)
+        ladder = steps_out(loaded.rules, lang)
+        if format is ListFormat.text:
+            from .render import make_console, render_steps
+
+            render_steps(loaded.rules, ladder, lang, make_console(color=not no_color))
+            return
+        from .report import dump, steps_to_dict
+
+        sys.stdout.write(dump(steps_to_dict(ladder, lang), format.value))
+
+
+def main() -> None:
+    app(prog_name="ladder")

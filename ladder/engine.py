@@ -1,0 +1,191 @@
+"""The pure decision: (rules, answers) -> Recommendation, with a trace of every step.
+
+level = min(max(target, highest floor), lowest cap). Everything else (structures, methods,
+warnings, statement) is chosen by the conditions written in the rules file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .answers import applies
+from .errors import RulesError
+from .messages import t
+from .model import (
+    AnswerOut,
+    Conditions,
+    LevelOut,
+    LevelRule,
+    MethodOut,
+    Recommendation,
+    Rules,
+    RulesInfo,
+    Step,
+    StructureOut,
+    TraceLine,
+    WarningOut,
+)
+from .rules import LoadedRules
+
+TextFn = Callable[[dict[str, str]], str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The level and why, before any text is chosen."""
+
+    target: str
+    level: str
+    binding_caps: frozenset[str]
+    trace: tuple[tuple[LevelRule, str, str], ...]  # (rule, kind, effect)
+
+
+def rule_step(rule: LevelRule, answers: dict[str, str]) -> str | None:
+    """The step a level rule sets for these answers, or None when it does not apply."""
+    if not applies(rule.when, answers):
+        return None
+    if rule.step is not None:
+        return rule.step
+    answer = answers.get(rule.from_ or "")
+    return rule.map.get(answer) if answer is not None else None
+
+
+def decide(rules: Rules, answers: dict[str, str], lang: str = "en") -> Decision:
+    rank = rules.rank
+    trace: list[tuple[LevelRule, str, str]] = []
+    target = None
+    for rule in rules.level.target:
+        target = rule_step(rule, answers)
+        if target is not None:
+            trace.append((rule, "target", f"target:{target}"))
+            break
+    if target is None:
+        raise RulesError(t("engine.no_target", lang), [])
+    raised = target
+    for rule in rules.level.floors:
+        step = rule_step(rule, answers)
+        if step is not None:
+            effect = "raises" if rank(step) > rank(raised) else "none"
+            trace.append((rule, "floor", f"floor:{step}:{effect}"))
+            raised = max(raised, step, key=rank)
+    capped = [(rule, step) for rule in rules.level.caps if (step := rule_step(rule, answers))]
+    level = min([raised, *(step for _, step in capped)], key=rank)
+    binding = frozenset(r.id for r, step in capped if step == level and rank(level) < rank(raised))
+    for rule, step in capped:
+        effect = "lowers" if rule.id in binding else "none"
+        trace.append((rule, "cap", f"cap:{step}:{effect}"))
+    return Decision(target, level, binding, tuple(trace))
+
+
+def matches(item: Conditions, answers: dict[str, str], decision: Decision) -> bool:
+    return (
+        applies(item.when, answers)
+        and (not item.levels or decision.level in item.levels)
+        and (not item.capped_by or not decision.binding_caps.isdisjoint(item.capped_by))
+        and all(key in answers for key in item.given)
+        and not any(key in answers for key in item.missing)
+    )
+
+
+def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recommendation:
+    """The recommendation for complete, validated answers (see answers.resolve)."""
+    rules = loaded.rules
+    text = _texts(rules, lang)
+    decision = decide(rules, answers, lang)
+    limit = rules.selection
+    structures = [s for s in rules.structures if matches(s, answers, decision)][: limit.structures]
+    methods = [m for m in rules.methods if matches(m, answers, decision)][: limit.methods]
+    level = rules.step(decision.level)
+    mandates = dict.fromkeys(s.mandate for s in structures)
+    values = {
+        "region": text(rules.region.name),
+        "level": text(level.name),
+        "promise": text(level.promise),
+        "level_description": text(level.description),
+        "target": text(rules.step(decision.target).name),
+        "structures": ", ".join(text(s.name) for s in structures),
+        "methods": ", ".join(text(m.name) for m in methods),
+        "method_times": "; ".join(f"{text(m.name)}: {text(m.time)}" for m in methods),
+        "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
+        **{q.id: answers.get(q.id, "") for q in rules.questions if q.kind == "text"},
+    }
+    statement = [
+        text(p.text).format(**values)
+        for p in rules.expectations.parts
+        if matches(p, answers, decision)
+    ]
+    return Recommendation(
+        rules=loaded.info,
+        lang=lang,
+        answers=_answers_out(rules, answers, text),
+        level=_level_out(rules, level, text),
+        recruitment=tuple(
+            StructureOut(s.id, text(s.name), s.mandate, text(s.description), text(s.how))
+            for s in structures
+        ),
+        methods=tuple(
+            MethodOut(m.id, text(m.name), text(m.description), text(m.how), text(m.time))
+            for m in methods
+        ),
+        expectations_title=text(rules.expectations.title),
+        expectations="\n\n".join(statement),
+        warnings=tuple(
+            WarningOut(w.id, text(w.text).format(**values))
+            for w in rules.warnings
+            if matches(w, answers, decision)
+        ),
+        trace=_trace_out(rules, decision, answers, text),
+        steps=steps_out(rules, lang),
+    )
+
+
+def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
+    """The ladder in one language."""
+    text = _texts(rules, lang)
+    return tuple(_level_out(rules, s, text) for s in rules.steps)
+
+
+def _texts(rules: Rules, lang: str) -> TextFn:
+    fallback = rules.languages[0]
+
+    def text(value: dict[str, str]) -> str:
+        return value.get(lang) or value[fallback]
+
+    return text
+
+
+def _level_out(rules: Rules, step: Step, text: TextFn) -> LevelOut:
+    return LevelOut(
+        step.id, rules.rank(step.id), text(step.name), text(step.promise), text(step.description)
+    )
+
+
+def _answers_out(rules: Rules, answers: dict[str, str], text: TextFn) -> tuple[AnswerOut, ...]:
+    out = []
+    for question in rules.questions:
+        if question.id in answers:
+            value = answers[question.id]
+            option = next((o for o in question.options if o.id == value), None)
+            shown = text(option.text) if option else value
+            out.append(AnswerOut(question.id, value, text(question.text), shown))
+    return tuple(out)
+
+
+def _trace_out(
+    rules: Rules, decision: Decision, answers: dict[str, str], text: TextFn
+) -> tuple[TraceLine, ...]:
+    lines = []
+    for rule, kind, effect in decision.trace:
+        step = effect.split(":")[1]
+        answer = ""
+        if rule.from_:
+            question = rules.question(rule.from_)
+            option = next(o for o in question.options if o.id == answers[rule.from_])
+            answer = text(option.text)
+        because = text(rule.because).format(step=text(rules.step(step).name), answer=answer)
+        lines.append(TraceLine(f"{kind}.{rule.id}", effect, because))
+    level = rules.step(decision.level)
+    formula = f"min(max({decision.target}, floors), caps) = {decision.level}"
+    lines.append(TraceLine("level", f"level:{decision.level}", f"{text(level.name)}: {formula}"))
+    return tuple(lines)

@@ -1,0 +1,60 @@
+"""One exception hierarchy; each error carries its exit code and is printed once, by the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_RULES = 3
+EXIT_ANSWER = 4
+EXIT_NOT_INTERACTIVE = 5
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a file: `file:line:column: path: message`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class LadderError(Exception):
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+class RulesError(LadderError):
+    exit_code = EXIT_RULES
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message, [str(p) for p in problems])
+        self.problems = problems
+
+
+class AnswerError(LadderError):
+    exit_code = EXIT_ANSWER
+
+
+class NotInteractiveError(LadderError):
+    exit_code = EXIT_NOT_INTERACTIVE
+
+
+class OutputError(LadderError):
+    """An output file exists (without --force) or cannot be written: a usage problem."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,287 @@
+"""The tool's own user-facing strings, in every supported language, and the language choice."""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # rules file
+    "rules.invalid": {
+        "sv": "Regelfilen {file} är ogiltig (antal fel: {count}):",
+        "en": "The rules file {file} is invalid (problems: {count}):",
+    },
+    "rules.not_found": {
+        "sv": "Regelfilen {file} finns inte.",
+        "en": "The rules file {file} does not exist.",
+    },
+    "rules.unreadable": {
+        "sv": "Regelfilen {file} kan inte läsas: {reason}",
+        "en": "The rules file {file} cannot be read: {reason}",
+    },
+    "rules.too_large": {
+        "sv": "Regelfilen är {size} byte; största tillåtna storlek är {limit} byte.",
+        "en": "The rules file is {size} bytes; the largest accepted size is {limit} bytes.",
+    },
+    "rules.not_utf8": {
+        "sv": "filen är inte UTF-8 ({reason})",
+        "en": "the file is not UTF-8 ({reason})",
+    },
+    "rules.yaml_syntax": {"sv": "YAML-syntaxfel: {problem}", "en": "YAML syntax error: {problem}"},
+    "rules.not_mapping": {
+        "sv": "filen ska vara en YAML-mappning med nycklarna version, steps, questions ...",
+        "en": "the file must be a YAML mapping with the keys version, steps, questions ...",
+    },
+    "rules.unknown_key": {"sv": "okänd nyckel '{key}'", "en": "unknown key '{key}'"},
+    "rules.missing_key": {"sv": "nyckeln '{key}' saknas", "en": "missing key '{key}'"},
+    "rules.bad_value": {"sv": "ogiltigt värde: {reason}", "en": "invalid value: {reason}"},
+    "rules.duplicate_id": {
+        "sv": "id '{id}' används två gånger (först vid {first})",
+        "en": "id '{id}' is used twice (first at {first})",
+    },
+    "rules.unknown_ref": {
+        "sv": "okänt {kind} '{id}'",
+        "en": "unknown {kind} '{id}'",
+    },
+    "rules.missing_language": {
+        "sv": "texten saknar språket '{lang}'",
+        "en": "the text lacks language '{lang}'",
+    },
+    "rules.extra_language": {
+        "sv": "språket '{lang}' finns inte i languages",
+        "en": "language '{lang}' is not listed in languages",
+    },
+    "rules.empty_text": {"sv": "texten är tom", "en": "the text is empty"},
+    "rules.when_order": {
+        "sv": "villkoret hänvisar till frågan '{id}', som inte ställs före denna",
+        "en": "the condition refers to question '{id}', which is not asked before this one",
+    },
+    "rules.not_choice": {
+        "sv": "'{id}' är en fritextfråga; här krävs en flervalsfråga",
+        "en": "'{id}' is a free-text question; a choice question is needed here",
+    },
+    "rules.not_text": {
+        "sv": "'{id}' är en flervalsfråga; här krävs en fritextfråga",
+        "en": "'{id}' is a choice question; a free-text question is needed here",
+    },
+    "rules.choice_options": {
+        "sv": "en flervalsfråga behöver minst två alternativ",
+        "en": "a choice question needs at least two options",
+    },
+    "rules.text_options": {
+        "sv": "en fritextfråga har inga alternativ",
+        "en": "a free-text question has no options",
+    },
+    "rules.step_or_from": {
+        "sv": "ange antingen 'step' eller 'from' med 'map'",
+        "en": "give either 'step', or 'from' with 'map'",
+    },
+    "rules.placeholder": {
+        "sv": "okänd platshållare '{{{name}}}'; tillåtna: {allowed}",
+        "en": "unknown placeholder '{{{name}}}'; allowed: {allowed}",
+    },
+    "rules.placeholder_given": {
+        "sv": "platshållaren '{{{name}}}' kräver '{name}' i given",
+        "en": "placeholder '{{{name}}}' needs '{name}' in given",
+    },
+    "rules.format_syntax": {
+        "sv": "felaktig mall: {reason} (skriv {{{{ och }}}} för klammerparenteser)",
+        "en": "malformed template: {reason} (write {{{{ and }}}} for literal braces)",
+    },
+    "ref.question": {"sv": "fråga", "en": "question"},
+    "ref.option": {"sv": "alternativ", "en": "option"},
+    "ref.step": {"sv": "steg", "en": "step"},
+    "ref.cap": {"sv": "tak", "en": "cap"},
+    "ref.structure": {"sv": "struktur", "en": "structure"},
+    "ref.method": {"sv": "metod", "en": "method"},
+    "ref.warning": {"sv": "varning", "en": "warning"},
+    "did_you_mean": {"sv": "menade du '{guess}'?", "en": "did you mean '{guess}'?"},
+    # answers
+    "answers.invalid": {
+        "sv": "Svaren kan inte användas:",
+        "en": "The answers cannot be used:",
+    },
+    "answers.missing": {
+        "sv": "Svar saknas på {count} fråga/frågor:",
+        "en": "{count} required question(s) are not answered:",
+    },
+    "answers.missing_one": {
+        "sv": "{id}: {text} Alternativ: {options}. Svara med: {flag}",
+        "en": "{id}: {text} Options: {options}. Answer with: {flag}",
+    },
+    "answers.unknown_question": {
+        "sv": "okänd fråga '{id}'; frågorna är: {ids}",
+        "en": "unknown question '{id}'; the questions are: {ids}",
+    },
+    "answers.unknown_option": {
+        "sv": "'{value}' är inget alternativ för {id}; alternativen är: {options}",
+        "en": "'{value}' is not an option of {id}; the options are: {options}",
+    },
+    "answers.bad_pair": {
+        "sv": "'{pair}' ska skrivas FRÅGA=SVAR, till exempel arena=unit_development",
+        "en": "'{pair}' must be written KEY=VALUE, for example arena=unit_development",
+    },
+    "answers.not_text": {
+        "sv": "svaret på {id} ska vara en text, inte {kind}",
+        "en": "the answer to {id} must be text, not {kind}",
+    },
+    "answers.too_long": {
+        "sv": "svaret på {id} är {length} tecken; högst {limit} tillåts",
+        "en": "the answer to {id} is {length} characters; at most {limit} are accepted",
+    },
+    "answers.control_chars": {
+        "sv": "svaret på {id} innehåller styrtecken",
+        "en": "the answer to {id} contains control characters",
+    },
+    "answers.empty": {"sv": "svaret på {id} är tomt", "en": "the answer to {id} is empty"},
+    "answers.duplicate": {
+        "sv": "{id} besvaras två gånger med olika svar ('{first}' och '{second}')",
+        "en": "{id} is answered twice with different values ('{first}' and '{second}')",
+    },
+    "answers.file_not_found": {
+        "sv": "Svarsfilen {file} finns inte.",
+        "en": "The answers file {file} does not exist.",
+    },
+    "answers.file_unreadable": {
+        "sv": "Svarsfilen {file} kan inte läsas: {reason}",
+        "en": "The answers file {file} cannot be read: {reason}",
+    },
+    "answers.file_not_mapping": {
+        "sv": "{file}: svarsfilen ska vara en mappning fråga: svar",
+        "en": "{file}: the answers file must be a mapping question: answer",
+    },
+    "answers.not_applicable": {
+        "sv": "Obs: {id} ställs inte med dessa svar och används inte.",
+        "en": "Note: {id} does not apply with these answers and is not used.",
+    },
+    "engine.no_target": {
+        "sv": "Ingen regel under level.target gäller för dessa svar.",
+        "en": "No rule under level.target applies to these answers.",
+    },
+    # output
+    "output.exists": {
+        "sv": "{file} finns redan; använd --force för att skriva över den.",
+        "en": "{file} already exists; use --force to overwrite it.",
+    },
+    "output.failed": {
+        "sv": "{file} kunde inte skrivas: {reason}",
+        "en": "{file} could not be written: {reason}",
+    },
+    "output.written": {"sv": "Skrev {file}", "en": "Wrote {file}"},
+    # CLI
+    "cli.interrupted": {"sv": "Avbrutet.", "en": "Interrupted."},
+    "cli.internal": {
+        "sv": "Internt fel i ladder ({error}). Detta är en bugg: rapportera kommandot och "
+        "texten ovan till förvaltaren av verktyget.",
+        "en": "Internal error in ladder ({error}). This is a bug: please report the command "
+        "and the text above to the tool's maintainers.",
+    },
+    "cli.error": {"sv": "Fel", "en": "Error"},
+    "cli.bad_lang": {
+        "sv": "okänt språk '{lang}'; välj sv eller en",
+        "en": "unknown language '{lang}'; choose sv or en",
+    },
+    # rendering
+    "render.level": {"sv": "Rekommenderad nivå", "en": "Recommended level"},
+    "render.promise": {"sv": "Löfte till deltagarna", "en": "Promise to participants"},
+    "render.recruitment": {"sv": "Rekrytera från", "en": "Recruit from"},
+    "render.methods": {"sv": "Metoder", "en": "Methods"},
+    "render.warnings": {"sv": "Att tänka på", "en": "Watch out"},
+    "render.why": {"sv": "Varför", "en": "Why"},
+    "render.answers": {"sv": "Svar", "en": "Answers"},
+    "render.how": {"sv": "Så börjar du", "en": "How to start"},
+    "render.time": {"sv": "Tid för deltagare", "en": "Time asked"},
+    "render.mandate": {"sv": "Mandat", "en": "Mandate"},
+    "render.mandate.personal": {"sv": "personligt", "en": "personal"},
+    "render.mandate.organisational": {"sv": "organisatoriskt", "en": "organisational"},
+    "render.here": {"sv": "rekommenderas", "en": "recommended"},
+    "render.ladder": {"sv": "Delaktighetstrappan", "en": "The participation ladder"},
+    "render.record": {"sv": "Beslutsunderlag: patientinvolvering", "en": "Decision record: patient involvement"},
+    "render.date": {"sv": "Datum", "en": "Date"},
+    "render.rules": {"sv": "Regelfil", "en": "Rules file"},
+    "render.region": {"sv": "Region", "en": "Region"},
+    "render.question": {"sv": "Fråga", "en": "Question"},
+    "render.answer": {"sv": "Svar", "en": "Answer"},
+    "render.rationale": {"sv": "Motivering", "en": "Rationale"},
+    "render.none": {"sv": "inga", "en": "none"},
+    "render.options": {"sv": "Alternativ", "en": "Options"},
+    "render.asked_when": {"sv": "Ställs när", "en": "Asked when"},
+    "render.optional": {"sv": "valfri fritext", "en": "optional free text"},
+    "render.free_text": {"sv": "fritext", "en": "free text"},
+    "render.questions": {"sv": "Frågorna", "en": "The questions"},
+    "render.or": {"sv": "eller", "en": "or"},
+    # command-line help
+    "help.app": {
+        "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "
+        "rekryteringsstruktur, metod och ett förväntansdokument. I en terminal startar "
+        "`ladder` utan kommando intervjun.",
+        "en": "Decide how to involve patients and relatives: the level on the participation "
+        "ladder, where to recruit, the method, and an expectations statement. In a terminal, "
+        "`ladder` with no command starts the interview.",
+    },
+    "help.recommend": {
+        "sv": "Rekommendation utan frågor, från -a/--answer och --answers.\n\n"
+        "Exempel: ladder recommend -a arena=care_meeting -a patient_wish=share_decisions "
+        "-a relatives=no --format json",
+        "en": "Recommend without questions, from -a/--answer and --answers.\n\n"
+        "Example: ladder recommend -a arena=care_meeting -a patient_wish=share_decisions "
+        "-a relatives=no --format json",
+    },
+    "help.questions": {
+        "sv": "Visa frågorna med id, alternativ och villkor.\n\nExempel: ladder questions --format json",
+        "en": "List the questions with their ids, options and conditions.\n\n"
+        "Example: ladder questions --format json",
+    },
+    "help.steps": {
+        "sv": "Visa delaktighetstrappan och löftet på varje steg.\n\nExempel: ladder steps --lang sv",
+        "en": "Show the participation ladder and the promise of each step.\n\n"
+        "Example: ladder steps --lang sv",
+    },
+    "help.answer": {
+        "sv": "Ett svar som FRÅGA=SVAR, till exempel arena=unit_development (kan upprepas).",
+        "en": "An answer as KEY=VALUE, e.g. arena=unit_development (repeatable).",
+    },
+    "help.answers": {
+        "sv": "En YAML- eller JSON-fil med svar (fråga: svar); -a vinner över filen.",
+        "en": "A YAML or JSON file of answers (question: answer); -a wins over the file.",
+    },
+    "help.rules": {
+        "sv": "Regelfil (annars $LADDER_RULES, annars den inbyggda).",
+        "en": "Rules file (else $LADDER_RULES, else the built-in rules).",
+    },
+    "help.lang": {
+        "sv": "Språk: sv eller en (annars $LADDER_LANG, annars LANG).",
+        "en": "Language: sv or en (else $LADDER_LANG, else the locale).",
+    },
+    "help.format": {"sv": "Utdataformat.", "en": "Output format."},
+    "help.output": {
+        "sv": "Skriv till FIL (atomärt) i stället för standard ut.",
+        "en": "Write to FILE (atomically) instead of standard output.",
+    },
+    "help.force": {"sv": "Skriv över en befintlig --output-fil.", "en": "Overwrite an existing --output file."},
+    "help.no_color": {"sv": "Ingen färg (även NO_COLOR).", "en": "No colour (NO_COLOR works too)."},
+    "help.version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
+}
+
+
+def t(key: str, lang: str, /, **values: object) -> str:
+    """The message `key` in `lang`, with `values` filled in."""
+    texts = MESSAGES[key]
+    text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def choose_language(option: str | None, environ: dict[str, str] | None = None) -> str:
+    """--lang, else LADDER_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."""
+    env = os.environ if environ is None else environ
+    if option:
+        return option
+    if env.get("LADDER_LANG"):
+        return env["LADDER_LANG"]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "sv" if value.lower().startswith("sv") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE

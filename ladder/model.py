@@ -1,0 +1,294 @@
+"""Typed model of a rules file and of a recommendation. No I/O here.
+
+The rules model is a set of frozen pydantic models: pydantic is already loaded by
+typer at start-up, validates the untrusted YAML, and gives us the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TEXT = "ladder:text"
+Text = Annotated[dict[str, str], TEXT]
+"""A user-facing text: language code -> text. Every declared language must be present."""
+
+MandateType = Literal["personal", "organisational"]
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+Answers = dict[str, list[str]]
+
+
+class Conditions(Strict):
+    """When a piece of output applies. Every condition that is set must hold."""
+
+    when: Answers = Field(
+        default_factory=dict,
+        description="Question id -> the option ids that match. The question must have been "
+        "asked and answered with one of them.",
+    )
+    levels: list[str] = Field(
+        default_factory=list, description="Step ids: the recommended level must be one of them."
+    )
+    capped_by: list[str] = Field(
+        default_factory=list,
+        description="Cap ids: at least one of these caps must have lowered the level.",
+    )
+    given: list[str] = Field(
+        default_factory=list, description="Free-text question ids that must have an answer."
+    )
+    missing: list[str] = Field(
+        default_factory=list, description="Free-text question ids that must have no answer."
+    )
+
+
+class Region(Strict):
+    id: Id = Field(description="Short id of the region the rules are written for.")
+    name: Text = Field(description="The region's name.")
+    source: Text = Field(description="Where the region's structures and rates come from.")
+
+
+class Step(Strict):
+    id: Id = Field(description="Stable id of the step, used in rules, output and scripts.")
+    name: Text = Field(description="The step's name on the ladder.")
+    description: Text = Field(description="What participants do at this step.")
+    promise: Text = Field(description="What participants may expect: the promise to them.")
+
+
+class Option(Strict):
+    id: Id = Field(description="Stable option id, the value scripts pass with --answer.")
+    text: Text = Field(description="The option as shown to the user.")
+    help: Text = Field(description="One line that explains the option.")
+
+
+class Question(Strict):
+    id: Id = Field(description="Stable question id, the key scripts pass with --answer.")
+    kind: Literal["choice", "text"] = Field(
+        default="choice", description="choice: one of the options; text: free text."
+    )
+    text: Text = Field(description="The question as asked.")
+    help: Text = Field(description="One line that explains the question.")
+    options: list[Option] = Field(
+        default_factory=list, description="The options of a choice question, low to high."
+    )
+    required: bool = Field(
+        default=True, description="Whether a recommendation needs an answer (choice only)."
+    )
+    when: Answers = Field(
+        default_factory=dict,
+        description="Ask only when these earlier questions have one of these answers.",
+    )
+    max_length: int = Field(
+        default=1000, ge=1, le=100_000, description="Longest accepted free-text answer."
+    )
+
+
+class LevelRule(Strict):
+    """Sets a level, either a fixed step (`step`) or by the answer to a question (`from` + `map`)."""
+
+    id: Id = Field(description="Stable id of the rule, shown in the trace.")
+    when: Answers = Field(
+        default_factory=dict, description="The rule applies only to these answers."
+    )
+    step: str | None = Field(default=None, description="The step this rule sets.")
+    from_: str | None = Field(
+        default=None, alias="from", description="The question whose answer picks the step."
+    )
+    map: dict[str, str] = Field(
+        default_factory=dict, description="Option id of the `from` question -> step id."
+    )
+    because: Text = Field(
+        description="The explanation line; {step} is the step's name, {answer} the answer's text."
+    )
+
+
+class LevelLogic(Strict):
+    """level = min(max(target, highest floor), lowest cap)."""
+
+    target: list[LevelRule] = Field(
+        description="What the project needs; the first rule that applies sets the target."
+    )
+    floors: list[LevelRule] = Field(
+        default_factory=list, description="Raise the level to at least this step."
+    )
+    caps: list[LevelRule] = Field(
+        default_factory=list, description="Never recommend above this step."
+    )
+
+
+class Selection(Strict):
+    structures: int = Field(default=3, ge=1, le=20, description="Most structures to recommend.")
+    methods: int = Field(default=3, ge=1, le=20, description="Most methods to recommend.")
+
+
+class Structure(Conditions):
+    id: Id = Field(description="Stable id of the recruitment structure.")
+    name: Text = Field(description="The structure's name.")
+    description: Text = Field(description="What the structure is.")
+    mandate: MandateType = Field(
+        description="personal: participants speak from their own experience; organisational: "
+        "for an association."
+    )
+    how: Text = Field(description="How to start recruiting from it.")
+
+
+class Method(Conditions):
+    id: Id = Field(description="Stable id of the method.")
+    name: Text = Field(description="The method's name.")
+    description: Text = Field(description="What the method is.")
+    how: Text = Field(description="How to do it: size, duration, first step.")
+    time: Text = Field(description="The time the method asks of each participant.")
+
+
+class Warning(Conditions):
+    id: Id = Field(description="Stable id of the warning.")
+    text: Text = Field(description="The warning and what to do about it; placeholders allowed.")
+
+
+class StatementPart(Conditions):
+    id: Id = Field(description="Stable id of the part.")
+    text: Text = Field(description="One paragraph of the statement; placeholders allowed.")
+
+
+class Expectations(Strict):
+    title: Text = Field(description="Heading of the expectations statement.")
+    parts: list[StatementPart] = Field(
+        description="Paragraphs in order; each one that applies is included."
+    )
+
+
+class MandateTexts(Strict):
+    personal: Text = Field(description="What a personal mandate means for participants.")
+    organisational: Text = Field(description="What an organisational mandate means.")
+
+
+class ExampleExpect(Strict):
+    level: str = Field(description="The expected step id.")
+    structures: list[str] = Field(
+        default_factory=list, description="Structure ids that must be among those recommended."
+    )
+    methods: list[str] = Field(
+        default_factory=list, description="Method ids that must be among those recommended."
+    )
+    warnings: list[str] = Field(
+        default_factory=list, description="Warning ids that must be raised."
+    )
+
+
+class Example(Strict):
+    name: str = Field(description="A short name for the worked example.")
+    answers: dict[str, str] = Field(description="Question id -> option id or free text.")
+    expect: ExampleExpect = Field(description="What the rules must recommend for these answers.")
+
+
+class Rules(Strict):
+    version: Literal[1] = Field(description="Format version of the rules file.")
+    region: Region
+    languages: list[str] = Field(
+        min_length=1, description="Language codes every text must have, e.g. [sv, en]."
+    )
+    credits: Text = Field(description="Sources and attributions shown with the ladder.")
+    steps: list[Step] = Field(min_length=1, description="The ladder, lowest step first.")
+    questions: list[Question] = Field(min_length=1, description="The interview, in order.")
+    level: LevelLogic
+    selection: Selection = Field(default_factory=Selection)
+    mandate_types: MandateTexts
+    structures: list[Structure] = Field(min_length=1, description="Recruitment structures.")
+    methods: list[Method] = Field(min_length=1, description="Methods of involvement.")
+    warnings: list[Warning] = Field(default_factory=list, description="Decision-support warnings.")
+    expectations: Expectations
+    examples: list[Example] = Field(
+        default_factory=list, description="Worked examples that `ladder check` runs as tests."
+    )
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def rank(self, step_id: str) -> int:
+        return next(i for i, s in enumerate(self.steps, 1) if s.id == step_id)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+
+# The recommendation: plain frozen dataclasses, already in one language.
+
+
+@dataclass(frozen=True)
+class RulesInfo:
+    path: str
+    sha256: str
+    version: int
+    region: str
+
+
+@dataclass(frozen=True)
+class LevelOut:
+    id: str
+    rank: int
+    name: str
+    promise: str
+    description: str
+
+
+@dataclass(frozen=True)
+class StructureOut:
+    id: str
+    name: str
+    mandate: str
+    description: str
+    how: str
+
+
+@dataclass(frozen=True)
+class MethodOut:
+    id: str
+    name: str
+    description: str
+    how: str
+    time: str
+
+
+@dataclass(frozen=True)
+class WarningOut:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TraceLine:
+    rule: str
+    effect: str
+    because: str
+
+
+@dataclass(frozen=True)
+class AnswerOut:
+    id: str
+    value: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rules: RulesInfo
+    lang: str
+    answers: tuple[AnswerOut, ...]
+    level: LevelOut
+    recruitment: tuple[StructureOut, ...]
+    methods: tuple[MethodOut, ...]
+    expectations_title: str
+    expectations: str
+    warnings: tuple[WarningOut, ...]
+    trace: tuple[TraceLine, ...]
+    steps: tuple[LevelOut, ...] = field(default=())

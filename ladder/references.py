@@ -1,0 +1,256 @@
+"""Checks of a rules file beyond its shape: unique ids, references, languages and templates.
+
+Each problem is returned with its YAML path so that the loader can locate it in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from .messages import t
+from .model import TEXT, Conditions, LevelRule, Rules
+
+YamlPath = tuple[str | int, ...]
+Found = list[tuple[YamlPath, str]]
+
+BECAUSE_PLACEHOLDERS = ("step", "answer")
+FREE_TEXT_PLACEHOLDERS = ("project", "decision_owner", "fixed", "feedback")
+OUTPUT_PLACEHOLDERS = (
+    "region",
+    "level",
+    "promise",
+    "level_description",
+    "target",
+    "structures",
+    "methods",
+    "method_times",
+    "mandate",
+    *FREE_TEXT_PLACEHOLDERS,
+)
+
+
+def did_you_mean(word: str, candidates: Iterable[str], lang: str) -> str:
+    guesses = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; {t('did_you_mean', lang, guess=guesses[0])}" if guesses else ""
+
+
+def fields_at(loc: YamlPath) -> list[str]:
+    """The keys a rules file accepts at `loc` (for "did you mean")."""
+    model: Any = Rules
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(model, "model_fields", {})
+        field = next((f for n, f in fields.items() if (f.alias or n) == part), None)
+        if field is None:
+            return []
+        model = _inner_model(field.annotation)
+    fields = getattr(model, "model_fields", {})
+    return [f.alias or n for n, f in fields.items()]
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def find_reference_problems(rules: Rules, lang: str) -> Found:
+    checker = _Checker(rules, lang)
+    checker.run()
+    return checker.found
+
+
+class _Checker:
+    def __init__(self, rules: Rules, lang: str) -> None:
+        self.rules = rules
+        self.lang = lang
+        self.found: Found = []
+        self.steps = [s.id for s in rules.steps]
+        self.questions = {q.id: q for q in rules.questions}
+        self.caps = [c.id for c in rules.level.caps]
+
+    def add(self, path: YamlPath, key: str, **values: object) -> None:
+        self.found.append((path, t(key, self.lang, **values)))
+
+    def ref(self, path: YamlPath, kind: str, ref: str, known: Iterable[str]) -> bool:
+        known = list(known)
+        if ref in known:
+            return True
+        message = t("rules.unknown_ref", self.lang, kind=t(f"ref.{kind}", self.lang), id=ref)
+        self.found.append((path, message + did_you_mean(ref, known, self.lang)))
+        return False
+
+    def run(self) -> None:
+        r = self.rules
+        self.texts(r, ())
+        self.unique(("steps",), r.steps)
+        self.unique(("questions",), r.questions)
+        for i, q in enumerate(r.questions):
+            self.question(i)
+        rule_lists = (("target", r.level.target), ("floors", r.level.floors), ("caps", r.level.caps))
+        self.unique_many([(("level", name), rules) for name, rules in rule_lists])
+        for name, level_rules in rule_lists:
+            for i, rule in enumerate(level_rules):
+                self.level_rule(("level", name, i), rule)
+        for name in ("structures", "methods", "warnings"):
+            items = getattr(r, name)
+            self.unique((name,), items)
+            for i, item in enumerate(items):
+                self.conditions((name, i), item)
+        for i, warning in enumerate(r.warnings):
+            self.template(("warnings", i, "text"), warning.text, OUTPUT_PLACEHOLDERS, warning)
+        self.unique(("expectations", "parts"), r.expectations.parts)
+        for i, part in enumerate(r.expectations.parts):
+            path = ("expectations", "parts", i)
+            self.conditions(path, part)
+            self.template((*path, "text"), part.text, OUTPUT_PLACEHOLDERS, part)
+        for i, example in enumerate(r.examples):
+            self.example(("examples", i), example)
+
+    def texts(self, model: BaseModel, path: YamlPath) -> None:
+        """Every text has exactly the declared languages, none of them empty."""
+        for name, field in type(model).model_fields.items():
+            value = getattr(model, name)
+            here = (*path, field.alias or name)
+            if TEXT in field.metadata:
+                self.text(here, value)
+            elif isinstance(value, BaseModel):
+                self.texts(value, here)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        self.texts(item, (*here, i))
+
+    def text(self, path: YamlPath, value: dict[str, str]) -> None:
+        for lang in self.rules.languages:
+            if lang not in value:
+                self.add(path, "rules.missing_language", lang=lang)
+            elif not value[lang].strip():
+                self.add((*path, lang), "rules.empty_text")
+        for lang in value:
+            if lang not in self.rules.languages:
+                self.add((*path, lang), "rules.extra_language", lang=lang)
+
+    def unique(self, path: YamlPath, items: list[Any]) -> None:
+        self.unique_many([(path, items)])
+
+    def unique_many(self, groups: list[tuple[YamlPath, list[Any]]]) -> None:
+        seen: dict[str, YamlPath] = {}
+        for path, items in groups:
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    first = seen[item.id]
+                    self.add((*path, i, "id"), "rules.duplicate_id", id=item.id, first=dotted(first))
+                else:
+                    seen[item.id] = (*path, i)
+
+    def question(self, index: int) -> None:
+        q = self.rules.questions[index]
+        path: YamlPath = ("questions", index)
+        if q.kind == "choice" and len(q.options) < 2:
+            self.add((*path, "options"), "rules.choice_options")
+        if q.kind == "text" and q.options:
+            self.add((*path, "options"), "rules.text_options")
+        self.unique((*path, "options"), q.options)
+        earlier = {p.id for p in self.rules.questions[:index]}
+        for key in q.when:
+            if key in self.questions and key not in earlier:
+                self.add((*path, "when", key), "rules.when_order", id=key)
+        self.answers_when((*path, "when"), q.when)
+
+    def answers_when(self, path: YamlPath, when: dict[str, list[str]]) -> None:
+        for key, values in when.items():
+            if not self.choice_question((*path, key), key):
+                continue
+            options = [o.id for o in self.questions[key].options]
+            for i, value in enumerate(values):
+                self.ref((*path, key, i), "option", value, options)
+
+    def choice_question(self, path: YamlPath, key: str) -> bool:
+        if not self.ref(path, "question", key, self.questions):
+            return False
+        if self.questions[key].kind != "choice":
+            self.add(path, "rules.not_choice", id=key)
+            return False
+        return True
+
+    def level_rule(self, path: YamlPath, rule: LevelRule) -> None:
+        self.answers_when((*path, "when"), rule.when)
+        has_map = rule.from_ is not None
+        if (rule.step is None) == (not has_map) or (rule.map and not has_map):
+            self.add(path, "rules.step_or_from")
+        if rule.step is not None:
+            self.ref((*path, "step"), "step", rule.step, self.steps)
+        if rule.from_ is not None and self.choice_question((*path, "from"), rule.from_):
+            options = [o.id for o in self.questions[rule.from_].options]
+            for key, step in rule.map.items():
+                self.ref((*path, "map", key), "option", key, options)
+                self.ref((*path, "map", key), "step", step, self.steps)
+        self.template((*path, "because"), rule.because, BECAUSE_PLACEHOLDERS, None)
+
+    def conditions(self, path: YamlPath, item: Conditions) -> None:
+        self.answers_when((*path, "when"), item.when)
+        for i, step in enumerate(item.levels):
+            self.ref((*path, "levels", i), "step", step, self.steps)
+        for i, cap in enumerate(item.capped_by):
+            self.ref((*path, "capped_by", i), "cap", cap, self.caps)
+        for name in ("given", "missing"):
+            for i, key in enumerate(getattr(item, name)):
+                here = (*path, name, i)
+                if self.ref(here, "question", key, self.questions):
+                    if self.questions[key].kind != "text":
+                        self.add(here, "rules.not_text", id=key)
+
+    def template(
+        self, path: YamlPath, text: dict[str, str], allowed: tuple[str, ...], item: Any
+    ) -> None:
+        given = set(getattr(item, "given", ()))
+        for lang, value in text.items():
+            try:
+                names = [f[1] for f in string.Formatter().parse(value) if f[1] is not None]
+            except ValueError as error:
+                self.add((*path, lang), "rules.format_syntax", reason=str(error))
+                continue
+            for name in names:
+                if name not in allowed:
+                    message = t("rules.placeholder", self.lang, name=name, allowed=", ".join(allowed))
+                    self.found.append(((*path, lang), message + did_you_mean(name, allowed, self.lang)))
+                elif name in FREE_TEXT_PLACEHOLDERS and name not in given:
+                    self.add((*path, lang), "rules.placeholder_given", name=name)
+
+    def example(self, path: YamlPath, example: Any) -> None:
+        for key, value in example.answers.items():
+            here = (*path, "answers", key)
+            if self.ref(here, "question", key, self.questions):
+                q = self.questions[key]
+                if q.kind == "choice":
+                    self.ref(here, "option", value, [o.id for o in q.options])
+        expect = example.expect
+        self.ref((*path, "expect", "level"), "step", expect.level, self.steps)
+        for kind, ids, known in (
+            ("structure", expect.structures, self.rules.structures),
+            ("method", expect.methods, self.rules.methods),
+            ("warning", expect.warnings, self.rules.warnings),
+        ):
+            for i, ref in enumerate(ids):
+                self.ref((*path, "expect", f"{kind}s", i), kind, ref, [x.id for x in known])
+
+
+def dotted(path: YamlPath) -> str:
+    """A YAML path as written in messages: questions[2].options[0].id"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+

@@ -1,0 +1,150 @@
+"""Plain renderings of a Recommendation: the JSON contract, YAML and a Markdown decision record.
+
+No rich here: `--format json` must not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import Any
+
+from .messages import t
+from .model import LevelOut, Recommendation, Rules
+
+SCHEMA = "ladder.recommendation/1"
+
+
+def to_dict(rec: Recommendation) -> dict[str, Any]:
+    """The versioned JSON contract, in a stable key order."""
+    return {
+        "schema": SCHEMA,
+        "rules": {
+            "path": rec.rules.path,
+            "sha256": rec.rules.sha256,
+            "version": rec.rules.version,
+            "region": rec.rules.region,
+        },
+        "lang": rec.lang,
+        "answers": {a.id: a.value for a in rec.answers},
+        "level": {
+            "id": rec.level.id,
+            "rank": rec.level.rank,
+            "name": rec.level.name,
+            "promise": rec.level.promise,
+            "description": rec.level.description,
+        },
+        "recruitment": [
+            {"id": s.id, "name": s.name, "mandate": s.mandate, "description": s.description, "how": s.how}
+            for s in rec.recruitment
+        ],
+        "methods": [
+            {"id": m.id, "name": m.name, "description": m.description, "how": m.how, "time": m.time}
+            for m in rec.methods
+        ],
+        "expectations": rec.expectations,
+        "warnings": [{"id": w.id, "text": w.text} for w in rec.warnings],
+        "trace": [{"rule": x.rule, "effect": x.effect, "because": x.because} for x in rec.trace],
+    }
+
+
+def record_date() -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(rec: Recommendation) -> str:
+    """A decision record to attach to a project plan."""
+    lang = rec.lang
+    level = rec.level
+    out = [
+        f"# {t('render.record', lang)}",
+        "",
+        f"- {t('render.date', lang)}: {record_date()}",
+        f"- {t('render.rules', lang)}: `{rec.rules.path}` (version {rec.rules.version}, "
+        f"sha256 `{rec.rules.sha256}`)",
+        "",
+        f"## {t('render.answers', lang)}",
+        "",
+        f"| {t('render.question', lang)} | {t('render.answer', lang)} |",
+        "|---|---|",
+        *(f"| {_escape(a.question)} | {_escape(a.answer)} (`{a.id}`) |" for a in rec.answers),
+        "",
+        f"## {t('render.level', lang)}: {level.name} ({level.rank}/{len(rec.steps)})",
+        "",
+        level.description,
+        "",
+        f"**{t('render.promise', lang)}:** {level.promise}",
+        "",
+        f"## {t('render.recruitment', lang)}",
+        "",
+    ]
+    for s in rec.recruitment:
+        mandate = t(f"render.mandate.{s.mandate}", lang)
+        out += [f"- **{s.name}** ({t('render.mandate', lang)}: {mandate}). {s.description}",
+                f"  {t('render.how', lang)}: {s.how}"]
+    out += ["", f"## {t('render.methods', lang)}", ""]
+    for m in rec.methods:
+        out += [f"- **{m.name}**. {m.description}", f"  {t('render.how', lang)}: {m.how}",
+                f"  {t('render.time', lang)}: {m.time}"]
+    out += ["", f"## {rec.expectations_title}", "", rec.expectations, ""]
+    if rec.warnings:
+        out += [f"## {t('render.warnings', lang)}", ""]
+        out += [f"- {w.text}" for w in rec.warnings]
+        out.append("")
+    out += [f"## {t('render.rationale', lang)}", ""]
+    out += [f"{i}. {x.because} (`{x.rule}`: `{x.effect}`)" for i, x in enumerate(rec.trace, 1)]
+    return "\n".join(out) + "\n"
+
+
+def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
+    """The interview as data: ids, texts, options and conditions (`ladder questions --format json`)."""
+
+    def text(value: dict[str, str]) -> str:
+        return value.get(lang) or value[rules.languages[0]]
+
+    return {
+        "schema": "ladder.questions/1",
+        "lang": lang,
+        "questions": [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "required": q.required,
+                "text": text(q.text),
+                "help": text(q.help),
+                "when": q.when,
+                "options": [{"id": o.id, "text": text(o.text), "help": text(o.help)} for o in q.options],
+            }
+            for q in rules.questions
+        ],
+    }
+
+
+def steps_to_dict(steps: tuple[LevelOut, ...], lang: str) -> dict[str, Any]:
+    return {
+        "schema": "ladder.steps/1",
+        "lang": lang,
+        "steps": [
+            {"id": s.id, "rank": s.rank, "name": s.name, "description": s.description, "promise": s.promise}
+            for s in steps
+        ],
+    }
+
+
+def dump(data: dict[str, Any], fmt: str) -> str:
+    """JSON or YAML text of plain data."""
+    if fmt == "yaml":
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=88))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,48 @@
+"""The steps every front end shares: load rules, gather answers, recommend, format."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .answers import missing_error, parse_pairs, read_answers_file, resolve
+from .engine import recommend
+from .model import Recommendation
+from .rules import load_rules
+
+
+def answer_sources(
+    pairs: list[str], answers_file: str | os.PathLike[str] | None, lang: str
+) -> list[dict[str, Any]]:
+    """The answer sources in precedence order: flags, then the answers file."""
+    sources: list[dict[str, Any]] = [parse_pairs(pairs, lang)]
+    if answers_file is not None:
+        sources.append(read_answers_file(answers_file, lang))
+    return sources
+
+
+def recommend_from(
+    rules_path: str | os.PathLike[str] | None,
+    pairs: list[str],
+    answers_file: str | os.PathLike[str] | None,
+    lang: str,
+) -> tuple[Recommendation, list[str]]:
+    """A recommendation from flags and an answers file; notes say which answers were not used."""
+    loaded = load_rules(rules_path, lang)
+    resolved = resolve(loaded.rules, answer_sources(pairs, answers_file, lang), lang)
+    if resolved.missing:
+        raise missing_error(loaded.rules, resolved.missing, lang)
+    return recommend(loaded, resolved.values, lang), resolved.notes
+
+
+def format_recommendation(rec: Recommendation, fmt: str) -> str:
+    """The recommendation as text (plain, for files), markdown, json or yaml."""
+    from . import report
+
+    if fmt == "markdown":
+        return report.to_markdown(rec)
+    if fmt in ("json", "yaml"):
+        return report.dump(report.to_dict(rec), fmt)
+    from .render import to_plain_text
+
+    return to_plain_text(rec)
