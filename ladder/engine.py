@@ -36,6 +36,8 @@ class Decision:
     """The level and why, before any text is chosen."""
 
     target: str
+    raised: str  # the target after floors
+    lowest_cap: str | None
     level: str
     binding_caps: frozenset[str]
     trace: tuple[tuple[LevelRule, str, str], ...]  # (rule, kind, effect)
@@ -70,12 +72,13 @@ def decide(rules: Rules, answers: dict[str, str], lang: str = "en") -> Decision:
             trace.append((rule, "floor", f"floor:{step}:{effect}"))
             raised = max(raised, step, key=rank)
     capped = [(rule, step) for rule in rules.level.caps if (step := rule_step(rule, answers))]
-    level = min([raised, *(step for _, step in capped)], key=rank)
+    lowest_cap = min((step for _, step in capped), key=rank, default=None)
+    level = min(raised, lowest_cap, key=rank) if lowest_cap else raised
     binding = frozenset(r.id for r, step in capped if step == level and rank(level) < rank(raised))
     for rule, step in capped:
         effect = "lowers" if rule.id in binding else "none"
         trace.append((rule, "cap", f"cap:{step}:{effect}"))
-    return Decision(target, level, binding, tuple(trace))
+    return Decision(target, raised, lowest_cap, level, binding, tuple(trace))
 
 
 def matches(item: Conditions, answers: dict[str, str], decision: Decision) -> bool:
@@ -135,7 +138,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
             for w in rules.warnings
             if matches(w, answers, decision)
         ),
-        trace=_trace_out(rules, decision, answers, text),
+        trace=_trace_out(rules, decision, answers, text, lang),
         steps=steps_out(rules, lang),
     )
 
@@ -173,7 +176,7 @@ def _answers_out(rules: Rules, answers: dict[str, str], text: TextFn) -> tuple[A
 
 
 def _trace_out(
-    rules: Rules, decision: Decision, answers: dict[str, str], text: TextFn
+    rules: Rules, decision: Decision, answers: dict[str, str], text: TextFn, lang: str
 ) -> tuple[TraceLine, ...]:
     lines = []
     for rule, kind, effect in decision.trace:
@@ -185,7 +188,16 @@ def _trace_out(
             answer = text(option.text)
         because = text(rule.because).format(step=text(rules.step(step).name), answer=answer)
         lines.append(TraceLine(f"{kind}.{rule.id}", effect, because))
-    level = rules.step(decision.level)
-    formula = f"min(max({decision.target}, floors), caps) = {decision.level}"
-    lines.append(TraceLine("level", f"level:{decision.level}", f"{text(level.name)}: {formula}"))
+    def name(step: str | None) -> str:
+        return text(rules.step(step).name) if step else t("engine.no_step", lang)
+
+    result = t(
+        "engine.result",
+        lang,
+        level=name(decision.level),
+        target=name(decision.target),
+        raised=name(decision.raised),
+        cap=name(decision.lowest_cap),
+    )
+    lines.append(TraceLine("level", f"level:{decision.level}", result))
     return tuple(lines)

@@ -160,6 +160,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ingen regel under level.target gäller för dessa svar.",
         "en": "No rule under level.target applies to these answers.",
     },
+    "engine.result": {
+        "sv": "Resultat: {level} (målet {target}, efter golv {raised}, lägsta tak {cap}).",
+        "en": "Result: {level} (target {target}, after floors {raised}, lowest cap {cap}).",
+    },
+    "engine.no_step": {"sv": "inget", "en": "none"},
     # output
     "output.exists": {
         "sv": "{file} finns redan; använd --force för att skriva över den.",

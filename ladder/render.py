@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import textwrap
 from typing import TYPE_CHECKING
 
 from .messages import t
@@ -49,6 +50,22 @@ def staircase(steps: tuple[LevelOut, ...], marked: str | None, lang: str) -> lis
     return lines
 
 
+def indented(
+    console: Console, text: str, style: str = "", hang: str = "  ", indent: int = 0
+) -> None:
+    """Print a wrapped paragraph: `hang` before the first line, the rest aligned under it."""
+    from rich.text import Text
+
+    wrapped = textwrap.fill(
+        text,
+        width=max(20, console.width - 1),
+        initial_indent=hang,
+        subsequent_indent=" " * (indent or len(hang)),
+        break_on_hyphens=False,
+    )
+    console.print(Text(wrapped, style=style), soft_wrap=True)
+
+
 def render_recommendation(rec: Recommendation, console: Console) -> None:
     from rich.markup import escape
     from rich.text import Text
@@ -68,36 +85,38 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
     for line, style in staircase(rec.steps, level.id, lang):
         console.print(Text(line, style=style))
     console.print()
-    console.print(Text(level.description))
-    console.print(Text.assemble((f"{t('render.promise', lang)}: ", "bold"), level.promise))
+    indented(console, level.description, hang="")
+    indented(console, f"{t('render.promise', lang)}: {level.promise}", "bold", hang="")
 
     heading("render.recruitment")
     for s in rec.recruitment:
         mandate = t(f"render.mandate.{s.mandate}", lang)
-        console.print(Text.assemble("• ", (s.name, "bold"), f" ({t('render.mandate', lang)}: {mandate})"))
-        console.print(Text(f"  {s.description}"))
-        console.print(Text(f"  {t('render.how', lang)}: {s.how}", style="italic"))
+        indented(console, f"{s.name} ({t('render.mandate', lang)}: {mandate})", "bold", hang="• ")
+        indented(console, s.description)
+        indented(console, f"{t('render.how', lang)}: {s.how}", "italic")
 
     heading("render.methods")
     for m in rec.methods:
-        console.print(Text.assemble("• ", (m.name, "bold"), f" ({t('render.time', lang)}: {m.time})"))
-        console.print(Text(f"  {m.description}"))
-        console.print(Text(f"  {t('render.how', lang)}: {m.how}", style="italic"))
+        indented(console, m.name, "bold", hang="• ")
+        indented(console, m.description)
+        indented(console, f"{t('render.how', lang)}: {m.how}", "italic")
+        indented(console, f"{t('render.time', lang)}: {m.time}", "italic")
 
     heading(rec.expectations_title, raw=True)
-    for paragraph in rec.expectations.split("\n\n"):
-        console.print(Text(paragraph))
-        console.print()
+    for i, paragraph in enumerate(rec.expectations.split("\n\n")):
+        if i:
+            console.print()
+        indented(console, paragraph, hang="")
 
     if rec.warnings:
         heading("render.warnings")
         for w in rec.warnings:
-            console.print(Text.assemble(("! ", "bold yellow"), w.text))
+            indented(console, w.text, hang="! ")
 
     heading("render.why")
     for x in rec.trace:
         binding = x.effect.endswith((":lowers", ":raises")) or x.rule.startswith(("target", "level"))
-        console.print(Text(f"• {x.because}", style="" if binding else "dim"))
+        indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
     console.print(Text(f"{t('render.rules', lang)}: {escape(rec.rules.path)}", style="dim"))
 
@@ -112,8 +131,8 @@ def render_steps(rules: Rules, steps: tuple[LevelOut, ...], lang: str, console: 
     for step in reversed(steps):
         console.print()
         console.print(Text(f"{step.rank} {step.name}", style="bold"))
-        console.print(Text(f"  {step.description}"))
-        console.print(Text.assemble(("  " + t("render.promise", lang) + ": ", "italic"), step.promise))
+        indented(console, step.description)
+        indented(console, f"{t('render.promise', lang)}: {step.promise}", "italic")
     console.print()
     credits = rules.credits.get(lang) or next(iter(rules.credits.values()))
     console.print(Text(credits, style="dim"))
@@ -130,9 +149,9 @@ def render_questions(rules: Rules, lang: str, console: Console) -> None:
         console.print()
         kind = "" if q.kind == "choice" else f" ({t('render.optional' if not q.required else 'render.free_text', lang)})"
         console.print(Text.assemble((q.id, "bold cyan"), f"  {text(q.text)}{kind}"))
-        console.print(Text(f"  {text(q.help)}", style="dim"))
+        indented(console, text(q.help), "dim")
         if q.when:
             cond = "; ".join(f"{k} = {' | '.join(v)}" for k, v in q.when.items())
-            console.print(Text(f"  {t('render.asked_when', lang)}: {cond}", style="italic"))
+            indented(console, f"{t('render.asked_when', lang)}: {cond}", "italic")
         for o in q.options:
-            console.print(Text.assemble("    ", (o.id, "cyan"), f"  {text(o.text)}: {text(o.help)}"))
+            indented(console, f"{o.id}  {text(o.text)}: {text(o.help)}", hang="    ", indent=6)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ladder.cli import app
+from ladder.rules import LoadedRules, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RULES = ROOT / "data" / "ladder.yaml"
+KRONOBERG_RULES = ROOT / "examples" / "kronoberg.yaml"
+MINI_RULES = ROOT / "tests" / "fixtures" / "mini.yaml"
+SHIPPED_RULES = [DEFAULT_RULES, KRONOBERG_RULES]
+
+# A real case: a unit redesigning its diabetes care pathway; the commissioner only allows views.
+DIABETES = {
+    "arena": "unit_development",
+    "purpose": "co_develop",
+    "mandate": "views",
+    "acceptance": "high",
+    "timeframe": "months",
+    "resources": "some",
+    "participants": "condition_group",
+}
+
+
+def answer_flags(answers: dict[str, str]) -> list[str]:
+    return [arg for key, value in answers.items() for arg in ("-a", f"{key}={value}")]
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no user settings: built-in rules, English, no colour, a fixed width."""
+    for name in ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "SOURCE_DATE_EPOCH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERMINAL_WIDTH", "100")
+
+
+@pytest.fixture(scope="session", params=SHIPPED_RULES, ids=lambda p: p.stem)
+def shipped(request: pytest.FixtureRequest) -> LoadedRules:
+    return load_rules(request.param)
+
+
+@pytest.fixture(scope="session")
+def default_rules() -> LoadedRules:
+    return load_rules(DEFAULT_RULES)
+
+
+@pytest.fixture()
+def cli():
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return run

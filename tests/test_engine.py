@@ -1,0 +1,212 @@
+"""The engine over the whole answer space of every shipped rules file, plus hypothesis properties."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ladder.answers import resolve
+from ladder.engine import decide, matches, recommend
+from ladder.errors import AnswerError
+from ladder.rules import LoadedRules
+from ladder.space import answer_space
+
+from .conftest import DIABETES
+
+LEVELS = ["information", "consultation", "dialogue", "influence", "co_determination"]
+PURPOSE = ["inform", "views", "discuss", "co_develop", "co_decide"]
+MANDATE = ["none", "views", "alternatives", "co_develop", "decide"]
+WISH = {"be_informed": 1, "be_consulted": 2, "share_decisions": 4}
+ORDERED = {
+    "purpose": PURPOSE,
+    "mandate": MANDATE,
+    "timeframe": ["weeks", "months", "longer"],
+    "resources": ["none", "some", "ample"],
+}
+
+
+def rank(level_id: str) -> int:
+    return LEVELS.index(level_id) + 1
+
+
+def domain_level(a: dict[str, str]) -> int:
+    """The default logic exactly as shared/domain.md states it, written independently here."""
+    if a["arena"] == "care_meeting":
+        return WISH[a["patient_wish"]]
+    target = PURPOSE.index(a["purpose"]) + 1
+    floor = 3 if a["acceptance"] == "high" else 1
+    caps = [MANDATE.index(a["mandate"]) + 1]
+    if a["timeframe"] == "weeks":
+        caps.append(3)
+    if a["resources"] == "none":
+        caps.append(2)
+    if a["resources"] == "some":
+        caps.append(4)
+    return min(max(target, floor), min(caps))
+
+
+@pytest.fixture(scope="module")
+def space(shipped: LoadedRules) -> list[dict[str, str]]:
+    return list(answer_space(shipped.rules))
+
+
+def test_space_has_every_reachable_combination(space):
+    care = 3 * 2
+    development = 5 * 5 * 2 * 3 * 3 * 4
+    assert len(space) == care + 2 * development
+    assert len({tuple(sorted(a.items())) for a in space}) == len(space)
+
+
+def test_level_follows_the_domain_logic_everywhere(shipped, space):
+    for answers in space:
+        assert rank(decide(shipped.rules, answers).level) == domain_level(answers), answers
+
+
+def test_level_never_exceeds_the_mandate(shipped, space):
+    for answers in space:
+        if "mandate" in answers:
+            level = rank(decide(shipped.rules, answers).level)
+            assert level <= MANDATE.index(answers["mandate"]) + 1, answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mandate", "purpose", "timeframe", "resources"],
+    ids=["opening the mandate", "raising the purpose", "more time", "more resources"],
+)
+def test_monotone(shipped, space, question):
+    """Opening the mandate or raising the purpose never lowers the level; less time or fewer
+    resources never raise it (so more of either never lowers it)."""
+    order = ORDERED[question]
+    for answers in space:
+        if question not in answers:
+            continue
+        here = rank(decide(shipped.rules, answers).level)
+        for other in order[order.index(answers[question]) + 1 :]:
+            there = rank(decide(shipped.rules, {**answers, question: other}).level)
+            assert there >= here, (answers, question, other)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_combination_gets_a_complete_recommendation(shipped, space, lang):
+    rules = shipped.rules
+    for answers in space:
+        rec = recommend(shipped, answers, lang)
+        assert rec.level.name and rec.level.promise
+        assert 1 <= len(rec.recruitment) <= rules.selection.structures, answers
+        assert 1 <= len(rec.methods) <= rules.selection.methods, answers
+        assert rec.expectations.strip()
+        texts = [rec.expectations, *(w.text for w in rec.warnings), *(x.because for x in rec.trace)]
+        for item in (*rec.recruitment, *rec.methods):
+            texts += [item.name, item.description, item.how]
+        for text in texts:
+            assert text.strip(), answers
+            assert not re.search(r"[{}]", text), (answers, text)
+
+
+def test_statement_never_promises_a_higher_step(shipped, space):
+    rules = shipped.rules
+    for answers in space:
+        for lang in ("sv", "en"):
+            rec = recommend(shipped, answers, lang)
+            if answers["arena"] != "care_meeting":  # the care meeting says it in its own words
+                assert rec.level.promise in rec.expectations, (answers, lang)
+            for step in rules.steps[rec.level.rank :]:
+                assert step.promise[lang] not in rec.expectations, (answers, lang, step.id)
+
+
+def test_binding_caps_are_explained(shipped, space):
+    for answers in space:
+        if "mandate" not in answers:
+            continue
+        rec = recommend(shipped, answers, "en")
+        lowering = [x for x in rec.trace if x.effect.endswith(":lowers")]
+        target = PURPOSE.index(answers["purpose"]) + 1
+        unbounded = max(target, 3 if answers["acceptance"] == "high" else 1)
+        assert bool(lowering) == (rec.level.rank < unbounded), answers
+        for line in lowering:
+            assert rec.level.name in line.because, line
+
+
+def test_trace_names_target_and_result(shipped, space):
+    for answers in space[:: max(1, len(space) // 200)]:
+        rec = recommend(shipped, answers, "en")
+        assert rec.trace[0].rule.startswith("target.")
+        assert rec.trace[-1].effect == f"level:{rec.level.id}"
+
+
+def test_recommendation_is_deterministic(shipped, space):
+    for answers in space[:: max(1, len(space) // 100)]:
+        assert recommend(shipped, answers, "sv") == recommend(shipped, dict(reversed(answers.items())), "sv")
+
+
+def test_examples_in_the_rules_file_hold(shipped):
+    assert len(shipped.rules.examples) >= 10
+    for example in shipped.rules.examples:
+        resolved = resolve(shipped.rules, [example.answers], "en")
+        assert not resolved.missing, example.name
+        rec = recommend(shipped, resolved.values, "en")
+        expect = example.expect
+        assert rec.level.id == expect.level, example.name
+        assert set(expect.structures) <= {s.id for s in rec.recruitment}, example.name
+        assert set(expect.methods) <= {m.id for m in rec.methods}, example.name
+        assert set(expect.warnings) <= {w.id for w in rec.warnings}, example.name
+
+
+def test_the_diabetes_case(default_rules):
+    rec = recommend(default_rules, DIABETES, "en")
+    assert rec.level.id == "consultation"
+    assert {w.id for w in rec.warnings} >= {"purpose_above_mandate", "acceptance_risk"}
+    assert any(x.rule == "cap.mandate" and x.effect.endswith(":lowers") for x in rec.trace)
+
+
+FREE_TEXT = ["project", "decision_owner", "fixed", "feedback"]
+free_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80).filter(
+    lambda s: s.strip() == s and bool(s)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_free_text_is_quoted_verbatim(default_rules, data):
+    rules = default_rules.rules
+    answers = data.draw(st.sampled_from(list(answer_space(rules))))
+    extra = data.draw(st.dictionaries(st.sampled_from(FREE_TEXT), free_text))
+    resolved = resolve(rules, [{**answers, **extra}], "sv")
+    rec = recommend(default_rules, resolved.values, "sv")
+    decision = decide(rules, resolved.values)
+    for key, value in extra.items():
+        quoting = [p for p in rules.expectations.parts if key in p.given]
+        if any(matches(p, resolved.values, decision) for p in quoting):
+            assert value in rec.expectations, key
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_partial_answers_name_exactly_the_missing_questions(default_rules, data):
+    space = list(answer_space(default_rules.rules))
+    full = data.draw(st.sampled_from(space))
+    keep = data.draw(st.sets(st.sampled_from(sorted(full))))
+    partial = {k: full[k] for k in keep}
+    resolved = resolve(default_rules.rules, [partial], "en")
+    missing = {q.id for q in resolved.missing}
+    if "arena" not in partial:
+        assert missing == {"arena"}
+    else:
+        assert missing == set(full) - keep
+        if not missing:
+            assert recommend(default_rules, resolved.values, "en").level.id
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=st.sampled_from(["arena", "purpose", "mandate", "relatives"]), value=st.text(max_size=30))
+def test_unknown_options_are_refused_with_the_question_named(default_rules, key, value):
+    options = [o.id for o in default_rules.rules.question(key).options]
+    if value.strip() in options:
+        return
+    with pytest.raises(AnswerError) as caught:
+        resolve(default_rules.rules, [{key: value}], "en")
+    assert key in caught.value.details[0]
