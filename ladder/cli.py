@@ -185,5 +185,12 @@ def steps(
         sys.stdout.write(dump(steps_to_dict(ladder, lang), format.value))
 
 
+# wizard command (the wizard issue adds it here)
+
+# check, diff and schema commands (the verification issue adds them here)
+
+# batch command (the batch issue adds it here)
+
+
 def main() -> None:
     app(prog_name="ladder")

@@ -217,6 +217,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.free_text": {"sv": "fritext", "en": "free text"},
     "render.questions": {"sv": "Frågorna", "en": "The questions"},
     "render.or": {"sv": "eller", "en": "or"},
+    # wizard (add wizard messages here)
+    # check, diff and schema (add their messages here)
+    # batch (add batch messages here)
+    # robustness (add messages for interrupts and limits here)
     # command-line help
     "help.app": {
         "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "
