@@ -1,3 +1,58 @@
-"""ladder: decide how to involve patients and relatives, on the participation ladder."""
+"""ladder: decide how to involve patients and relatives, on the participation ladder.
+
+The library API (what the command line uses too)::
+
+    import ladder
+
+    rules = ladder.load_rules()                      # or load_rules("my-region.yaml")
+    rec = ladder.recommend(rules, {"arena": "care_meeting",
+                                   "patient_wish": "share_decisions",
+                                   "relatives": "no"}, lang="en")
+    print(rec.level.name)                            # Influence
+    print(ladder.dumps(rec, "markdown"))            # or "text", "json", "yaml"
+
+Names are imported lazily so that `import ladder` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AnswerError",
+    "LadderError",
+    "LoadedRules",
+    "Recommendation",
+    "RulesError",
+    "__version__",
+    "load_rules",
+    "recommend",
+    "dumps",
+]
+
+if TYPE_CHECKING:
+    from .api import dumps, load_rules, recommend
+    from .errors import AnswerError, LadderError, RulesError
+    from .model import Recommendation
+    from .rules import LoadedRules
+
+_HOMES = {
+    "load_rules": "api",
+    "recommend": "api",
+    "dumps": "api",
+    "AnswerError": "errors",
+    "LadderError": "errors",
+    "RulesError": "errors",
+    "Recommendation": "model",
+    "LoadedRules": "rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module 'ladder' has no attribute {name!r}")

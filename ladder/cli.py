@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .completion import complete_answer
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, LadderError
 from .messages import LANGUAGES, choose_language, t
 
@@ -44,6 +45,15 @@ OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_h("force"))]
+AnswerOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--answer", "-a", help=_h("answer"), metavar="KEY=VALUE", autocompletion=complete_answer
+    ),
+]
+AnswersFileOpt = Annotated[
+    Optional[Path], typer.Option("--answers", help=_h("answers"), metavar="FILE")
+]
 
 app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None)
 
@@ -109,12 +119,8 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
 
 @app.command(help=_h("recommend"))
 def recommend(
-    answer: Annotated[
-        Optional[list[str]], typer.Option("--answer", "-a", help=_h("answer"), metavar="KEY=VALUE")
-    ] = None,
-    answers: Annotated[
-        Optional[Path], typer.Option("--answers", help=_h("answers"), metavar="FILE")
-    ] = None,
+    answer: AnswerOpt = None,
+    answers: AnswersFileOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
     format: Annotated[Format, typer.Option("--format", "-f", help=_h("format"))] = Format.text,

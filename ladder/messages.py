@@ -198,7 +198,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.answers": {"sv": "Svar", "en": "Answers"},
     "render.how": {"sv": "Så börjar du", "en": "How to start"},
     "render.time": {"sv": "Tid för deltagare", "en": "Time asked"},
-    "render.mandate": {"sv": "Mandat", "en": "Mandate"},
+    "render.mandate": {"sv": "mandat", "en": "mandate"},
     "render.mandate.personal": {"sv": "personligt", "en": "personal"},
     "render.mandate.organisational": {"sv": "organisatoriskt", "en": "organisational"},
     "render.here": {"sv": "rekommenderas", "en": "recommended"},
@@ -221,6 +221,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # check, diff and schema (add their messages here)
     # batch (add batch messages here)
     # robustness (add messages for interrupts and limits here)
+    "yaml.limit": {"sv": "YAML-filen avvisas: {problem}", "en": "YAML refused: {problem}"},
+    "yaml.too_deep": {
+        "sv": "strukturen är nästlad djupare än {limit} nivåer",
+        "en": "the structure is nested deeper than {limit} levels",
+    },
+    "yaml.too_many_nodes": {
+        "sv": "alias (*namn) växer till fler än {limit} noder; är det en aliasbomb?",
+        "en": "aliases (*name) expand to more than {limit} nodes; is this an alias bomb?",
+    },
+    "cli.terminated": {"sv": "Avslutat (SIGTERM).", "en": "Terminated (SIGTERM)."},
     # command-line help
     "help.app": {
         "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "

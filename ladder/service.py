@@ -8,7 +8,7 @@ from typing import Any
 from .answers import missing_error, parse_pairs, read_answers_file, resolve
 from .engine import recommend
 from .model import Recommendation
-from .rules import load_rules
+from .rules import LoadedRules, load_rules
 
 
 def answer_sources(
@@ -29,7 +29,14 @@ def recommend_from(
 ) -> tuple[Recommendation, list[str]]:
     """A recommendation from flags and an answers file; notes say which answers were not used."""
     loaded = load_rules(rules_path, lang)
-    resolved = resolve(loaded.rules, answer_sources(pairs, answers_file, lang), lang)
+    return recommend_answers(loaded, answer_sources(pairs, answers_file, lang), lang)
+
+
+def recommend_answers(
+    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
+) -> tuple[Recommendation, list[str]]:
+    """Validate complete answers (first source wins) and recommend; AnswerError if any is missing."""
+    resolved = resolve(loaded.rules, sources, lang)
     if resolved.missing:
         raise missing_error(loaded.rules, resolved.missing, lang)
     return recommend(loaded, resolved.values, lang), resolved.notes

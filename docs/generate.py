@@ -1,0 +1,91 @@
+"""Regenerate the command output shown in README.md and docs/cli.md from the code itself.
+
+Run `python docs/generate.py` after changing commands, help or rules; a test fails when the
+committed files differ from what this produces.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCK = re.compile(r"(<!-- generated: (?P<cmd>[^\n]*?) -->\n)(?P<body>.*?)(<!-- end -->)", re.S)
+ENVIRONMENT = {
+    "LANG": "C.UTF-8",
+    "NO_COLOR": "1",
+    "COLUMNS": "88",
+    "TERMINAL_WIDTH": "88",
+    "LADDER_RULES": "data/ladder.yaml",
+    "SOURCE_DATE_EPOCH": "1795000000",
+}
+UNSET = ("LADDER_LANG", "LC_ALL", "LC_MESSAGES")
+
+
+def run(command: str) -> str:
+    """The stdout of `ladder ...`, run in-process in a fixed environment from the repo root."""
+    from typer.testing import CliRunner
+
+    from ladder.cli import app
+
+    args = shlex.split(command)[1:]
+    saved_cwd, saved_env = Path.cwd(), dict(os.environ)
+    os.chdir(ROOT)
+    os.environ.update(ENVIRONMENT)
+    for name in UNSET:
+        os.environ.pop(name, None)
+    try:
+        result = CliRunner().invoke(app, args, prog_name="ladder", catch_exceptions=False)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return result.stdout
+
+
+def fenced(command: str) -> str:
+    kind = "json" if "json" in command.split() else "text"
+    return f"```{kind}\n$ {command}\n{run(command).rstrip()}\n```\n"
+
+
+def fill(text: str) -> str:
+    return BLOCK.sub(lambda m: m.group(1) + fenced(m.group("cmd")) + m.group(4), text)
+
+
+def cli_reference() -> str:
+    from ladder.cli import app
+    from typer.main import get_command
+
+    names = list(get_command(app).commands)  # type: ignore[attr-defined]
+    out = [
+        "# Command-line reference",
+        "",
+        "Generated from the commands' own help by `python docs/generate.py`; a test keeps it",
+        "current. Help follows the language of `LADDER_LANG` or `LANG` (here: English).",
+        "",
+        "<!-- generated: ladder --help -->",
+        "<!-- end -->",
+    ]
+    for name in names:
+        out += ["", f"## ladder {name}", "", f"<!-- generated: ladder {name} --help -->", "<!-- end -->"]
+    return fill("\n".join(out) + "\n")
+
+
+def expected() -> dict[Path, str]:
+    readme = ROOT / "README.md"
+    return {readme: fill(readme.read_text(encoding="utf-8")), ROOT / "docs" / "cli.md": cli_reference()}
+
+
+def main() -> int:
+    for path, text in expected().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())

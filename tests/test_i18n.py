@@ -1,0 +1,80 @@
+"""Two complete languages: every string in the code and in the shipped rules, in sv and en."""
+
+from __future__ import annotations
+
+import string
+import subprocess
+import sys
+
+import pytest
+
+from ladder.messages import LANGUAGES, MESSAGES, choose_language
+
+from .conftest import DIABETES, ROOT, SHIPPED_RULES, answer_flags
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_exists_in_every_language_with_the_same_placeholders(key):
+    texts = MESSAGES[key]
+    assert set(texts) == set(LANGUAGES), key
+    assert all(texts[lang].strip() for lang in LANGUAGES), key
+    assert _fields(texts["sv"]) == _fields(texts["en"]), key
+
+
+def test_swedish_and_english_messages_are_translations_not_copies():
+    same = [k for k, v in MESSAGES.items() if v["sv"] == v["en"] and len(v["en"]) > 12]
+    assert same == []
+
+
+@pytest.mark.parametrize("path", SHIPPED_RULES, ids=lambda p: p.stem)
+def test_every_text_in_the_shipped_rules_has_both_languages(path):
+    import yaml
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            keys = set(node)
+            if keys & {"sv", "en"} and all(isinstance(v, str) for v in node.values()):
+                assert keys == {"sv", "en"}, where
+                assert node["sv"].strip() and node["en"].strip(), where
+                return 1
+            return sum(walk(v, f"{where}.{k}") for k, v in node.items())
+        if isinstance(node, list):
+            return sum(walk(v, f"{where}[{i}]") for i, v in enumerate(node))
+        return 0
+
+    count = walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert count > 200
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "expected"),
+    [
+        ("sv", {"LADDER_LANG": "en", "LANG": "en_US.UTF-8"}, "sv"),
+        (None, {"LADDER_LANG": "sv", "LANG": "en_US.UTF-8"}, "sv"),
+        (None, {"LC_ALL": "sv_SE.UTF-8", "LANG": "en_US.UTF-8"}, "sv"),
+        (None, {"LC_ALL": "en_GB.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"),
+        (None, {"LC_MESSAGES": "sv_FI.UTF-8"}, "sv"),
+        (None, {"LANG": "sv_SE.UTF-8"}, "sv"),
+        (None, {"LANG": "C"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_language_selection_order(option, env, expected):
+    assert choose_language(option, env) == expected
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C"])
+def test_swedish_characters_survive_utf8_and_c_locales(locale):
+    env = {"PATH": "", "LANG": locale, "LC_ALL": locale, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "ladder", "recommend", "--lang", "sv", *answer_flags(DIABETES)],
+        capture_output=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "Rekommenderad nivå: Konsultation" in out
+    assert "Medbestämmande" in out and "Mål" not in out or "å" in out
