@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import os
 import textwrap
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from .messages import t
 from .model import LevelOut, Recommendation, Rules
@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 BAR = 4  # width of one step of the staircase, in cells
 
 
-def make_console(*, color: bool = True, file: io.TextIOBase | None = None) -> Console:
+def make_console(*, color: bool = True, file: IO[str] | None = None) -> Console:
     from rich.console import Console
 
     no_color = not color or "NO_COLOR" in os.environ
-    return Console(file=file, no_color=no_color, highlight=False, emoji=False, soft_wrap=False)
+    return Console(file=file, no_color=no_color, highlight=False, emoji=False)
 
 
 def to_plain_text(rec: Recommendation, width: int = 88) -> str:
