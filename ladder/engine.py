@@ -99,7 +99,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
     limit = rules.selection
     structures = [s for s in rules.structures if matches(s, answers, decision)][: limit.structures]
     methods = [m for m in rules.methods if matches(m, answers, decision)][: limit.methods]
-    level = rules.step(decision.level)
+    level = _worded(rules.step(decision.level), answers)
     mandates = dict.fromkeys(s.mandate for s in structures)
     values = {
         "region": text(rules.region.name),
@@ -141,6 +141,14 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         trace=_trace_out(rules, decision, answers, text, lang),
         steps=steps_out(rules, lang),
     )
+
+
+def _worded(step: Step, answers: dict[str, str]) -> Step:
+    """The step with the wording of its first variant that applies to these answers."""
+    variant = next((v for v in step.variants if applies(v.when, answers)), None)
+    if variant is None:
+        return step
+    return step.model_copy(update={"description": variant.description, "promise": variant.promise})
 
 
 def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:

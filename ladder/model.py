@@ -22,7 +22,11 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Deferred: one schema for Rules is built on first validation (cheaper than one per class
+    # at import), and a cached load never builds it.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, defer_build=True
+    )
 
 
 Answers = dict[str, list[str]]
@@ -57,11 +61,22 @@ class Region(Strict):
     source: Text = Field(description="Where the region's structures and rates come from.")
 
 
+class StepVariant(Strict):
+    when: Answers = Field(description="The answers this wording is for, e.g. the care meeting.")
+    description: Text = Field(description="What participants do at this step, in this case.")
+    promise: Text = Field(description="The promise to participants, in this case.")
+
+
 class Step(Strict):
     id: Id = Field(description="Stable id of the step, used in rules, output and scripts.")
     name: Text = Field(description="The step's name on the ladder.")
     description: Text = Field(description="What participants do at this step.")
     promise: Text = Field(description="What participants may expect: the promise to them.")
+    variants: list[StepVariant] = Field(
+        default_factory=list,
+        description="Other wordings of the description and promise for some answers; the "
+        "first whose `when` holds is used.",
+    )
 
 
 class Option(Strict):
@@ -190,24 +205,67 @@ class Example(Strict):
     expect: ExampleExpect = Field(description="What the rules must recommend for these answers.")
 
 
+class Property(Strict):
+    """A claim about the level that `ladder check` proves or refutes over every reachable answer
+    combination: at_most and at_least bound the level (by a fixed `step`, or by the answer to a
+    question through `from` + `map`); monotone says that choosing a later option of `question`
+    never lowers (increasing) or never raises (decreasing) the level, all other answers equal."""
+
+    id: Id = Field(description="Stable id of the property, shown in the report.")
+    description: Text = Field(description="The property in words, as a rule editor reads it.")
+    kind: Literal["at_most", "at_least", "monotone"] = Field(
+        description="at_most: the level never exceeds the bound; at_least: never below it; "
+        "monotone: the level moves one way with `question`."
+    )
+    when: Answers = Field(
+        default_factory=dict, description="The claim is made only for these answers."
+    )
+    step: str | None = Field(default=None, description="A fixed bound (at_most, at_least).")
+    from_: str | None = Field(
+        default=None, alias="from", description="The question whose answer sets the bound."
+    )
+    map: dict[str, str] = Field(
+        default_factory=dict,
+        description="Option id of the `from` question -> the bounding step; options left out "
+        "make no claim.",
+    )
+    question: str | None = Field(
+        default=None, description="The choice question the level is monotone in (monotone)."
+    )
+    direction: Literal["increasing", "decreasing"] = Field(
+        default="increasing",
+        description="increasing: a later option never lowers the level; decreasing: never "
+        "raises it.",
+    )
+
+
 class Rules(Strict):
     version: Literal[1] = Field(description="Format version of the rules file.")
-    region: Region
+    region: Region = Field(description="The region the rules are written for.")
     languages: list[str] = Field(
         min_length=1, description="Language codes every text must have, e.g. [sv, en]."
     )
     credits: Text = Field(description="Sources and attributions shown with the ladder.")
     steps: list[Step] = Field(min_length=1, description="The ladder, lowest step first.")
     questions: list[Question] = Field(min_length=1, description="The interview, in order.")
-    level: LevelLogic
-    selection: Selection = Field(default_factory=Selection)
-    mandate_types: MandateTexts
+    level: LevelLogic = Field(description="How the level is chosen from the answers.")
+    selection: Selection = Field(
+        default_factory=Selection, description="How many structures and methods to recommend."
+    )
+    mandate_types: MandateTexts = Field(
+        description="What each kind of participant mandate means, for the statement."
+    )
     structures: list[Structure] = Field(min_length=1, description="Recruitment structures.")
     methods: list[Method] = Field(min_length=1, description="Methods of involvement.")
     warnings: list[Warning] = Field(default_factory=list, description="Decision-support warnings.")
-    expectations: Expectations
+    expectations: Expectations = Field(description="The expectations statement.")
     examples: list[Example] = Field(
         default_factory=list, description="Worked examples that `ladder check` runs as tests."
+    )
+    properties: list[Property] = Field(
+        default_factory=list,
+        description="Claims about the level that `ladder check` proves over every reachable "
+        "answer combination.",
     )
 
     def step(self, step_id: str) -> Step:

@@ -95,6 +95,9 @@ class _Checker:
         r = self.rules
         self.texts(r, ())
         self.unique(("steps",), r.steps)
+        for i, step in enumerate(r.steps):
+            for j, variant in enumerate(step.variants):
+                self.answers_when(("steps", i, "variants", j, "when"), variant.when)
         self.unique(("questions",), r.questions)
         for i, q in enumerate(r.questions):
             self.question(i)

@@ -210,3 +210,15 @@ def test_unknown_options_are_refused_with_the_question_named(default_rules, key,
     with pytest.raises(AnswerError) as caught:
         resolve(default_rules.rules, [{key: value}], "en")
     assert key in caught.value.details[0]
+
+
+def test_care_meeting_steps_speak_to_the_patient(shipped):
+    rules = shipped.rules
+    for wish in ("be_informed", "be_consulted", "share_decisions"):
+        answers = {"arena": "care_meeting", "patient_wish": wish, "relatives": "no"}
+        rec = recommend(shipped, answers, "en")
+        step = rules.step(rec.level.id)
+        assert step.variants, step.id
+        assert rec.level.promise == step.variants[0].promise["en"] != step.promise["en"]
+    development = recommend(shipped, DIABETES, "en")
+    assert development.level.promise == rules.step(development.level.id).promise["en"]
