@@ -58,10 +58,16 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
             raise AnswerError(
                 t("answers.file_unreadable", lang, file=name, reason="> 1 MiB"), []
             )
-        text = file.read_bytes().decode("utf-8")
+        data = file.read_bytes()
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise AnswerError(t("answers.file_not_found", lang, file=name)) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        where = f"{name}:{line}"
+        reason = t("rules.not_utf8", lang, reason=error.reason)
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
+    except OSError as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
     data = _parse_answers_text(text, name, file.suffix.lower() == ".json", lang)
@@ -75,14 +81,26 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
 def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
     import yaml
 
+    from .rules import check_yaml_limits, reader_error_line, value_error_mark
+
     try:
         if is_json:
             return json.loads(text)
+        check_yaml_limits(text, lang)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except json.JSONDecodeError as error:
         where = f"{name}:{error.lineno}:{error.colno}"
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=error.msg)) from None
+    except RecursionError:  # json nests by recursion: refuse as YAML does
+        reason = t("json.too_deep", lang)
+        raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
+    except ValueError as error:  # a date like 2024-13-01, an integer of 5000 digits
+        where = name if is_json else "{}:{}:{}".format(name, *value_error_mark(text))
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=str(error))) from None
+    except yaml.reader.ReaderError as error:
+        where = f"{name}:{reader_error_line(text, error)}"
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=error.reason)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
@@ -124,6 +142,8 @@ def _validate_text(question: Question, value: str, lang: str) -> str:
         )
     if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
         raise AnswerError(t("answers.control_chars", lang, id=question.id))
+    if any("\ud800" <= c <= "\udfff" for c in value):  # undecodable bytes from argv
+        raise AnswerError(t("answers.not_utf8", lang, id=question.id))
     return value
 
 

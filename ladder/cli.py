@@ -194,6 +194,65 @@ def steps(
 # wizard command (the wizard issue adds it here)
 
 # check, diff and schema commands (the verification issue adds them here)
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(help=_h("check"))
+def check(
+    files: Annotated[
+        Optional[list[Path]], typer.Argument(help=_h("check_files"), metavar="[FILE]...")
+    ] = None,
+    rules: RulesOpt = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("strict"))] = False,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = CheckFormat.text,
+    lang: LangOpt = None,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from .errors import EXIT_RULES
+        from .rules import find_rules
+        from .verify import check_files, report_to_dict, report_to_text
+
+        report = check_files(list(files or []) or [find_rules(rules)], lang)
+        if format is CheckFormat.json:
+            from .report import dump
+
+            sys.stdout.write(dump(report_to_dict(report, strict), "json"))
+        else:
+            sys.stdout.write(report_to_text(report, lang))
+        if report.failed(strict):
+            raise typer.Exit(EXIT_RULES)
+
+
+@app.command(help=_h("diff"))
+def diff(
+    old: Annotated[Path, typer.Argument(help=_h("diff_old"), metavar="OLD")],
+    new: Annotated[Path, typer.Argument(help=_h("diff_new"), metavar="NEW")],
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = CheckFormat.text,
+    examples: Annotated[int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))] = 3,
+    lang: LangOpt = None,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from .verify_diff import diff_files, diff_to_dict, diff_to_text
+
+        report = diff_files(old, new, lang, examples)
+        if format is CheckFormat.json:
+            from .report import dump
+
+            sys.stdout.write(dump(diff_to_dict(report), "json"))
+        else:
+            sys.stdout.write(diff_to_text(report, lang))
+
+
+@app.command(help=_h("schema"))
+def schema() -> None:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+
 
 # batch command (the batch issue adds it here)
 

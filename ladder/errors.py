@@ -54,6 +54,13 @@ class NotInteractiveError(LadderError):
     exit_code = EXIT_NOT_INTERACTIVE
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised by the CLI's signal handler. Not an Exception, so that nothing swallows
+    it; it unwinds like Ctrl-C, so `finally` blocks remove temporary files."""
+
+    exit_code = EXIT_TERMINATED
+
+
 class OutputError(LadderError):
     """An output file exists (without --force) or cannot be written: a usage problem."""
 

@@ -169,3 +169,8 @@ def _locate(node: Any, path: YamlPath) -> tuple[int, int]:
             break
         node = child
     return mark.line + 1, mark.column + 1
+
+
+# Public names: `ladder check` locates its findings with the same code as the loader.
+locate = _locate
+locate_all = _locate_all

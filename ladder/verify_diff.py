@@ -1,0 +1,271 @@
+"""`ladder diff OLD NEW`: which answer combinations change their level, structures or methods.
+
+Both files are read over one answer space (the union of their questions and options). The
+common reachable space is cut into pieces on which both files give one outcome each; pieces
+with the same change are summed, and shown as conditions and a few concrete examples.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from .engine import decide
+from .messages import t
+from .model import Conditions, Rules
+from .rules import LoadedRules, load_rules
+from .verify_logic import CompiledItem, Logic
+from .verify_space import NA, Box, Space, View, clip, partition, path_boxes
+
+SCHEMA = "ladder.diff/1"
+KINDS = ("level", "structures", "methods")
+Outcome = tuple[str | None, tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # level, structures, methods
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    count: int
+    conditions: list[dict[str, list[str]]]
+    examples: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    old: str
+    new: str
+    combinations: int  # reachable under both files
+    only_old: int
+    only_new: int
+    changed: int
+    changes: list[Change]
+
+
+class _Side:
+    def __init__(self, rules: Rules, space: Space) -> None:
+        self.rules = rules
+        self.logic = Logic(rules, space)
+        self.structures = [(s, self.logic.item(s)) for s in rules.structures]
+        self.methods = [(m, self.logic.item(m)) for m in rules.methods]
+
+    def outcome(self, view: View) -> Outcome:
+        cell = self.logic.decide(view)
+        if cell.level is None:
+            return None, (), ()
+        limit = self.rules.selection
+        return (
+            cell.level,
+            self._chosen(view, self.structures, cell, limit.structures),
+            self._chosen(view, self.methods, cell, limit.methods),
+        )
+
+    def _chosen(
+        self, view: View, items: list[tuple[Conditions, CompiledItem]], cell: Any, limit: int
+    ) -> tuple[str, ...]:
+        out: list[str] = []
+        for item, compiled in items:
+            if any(view.test(c) for c in self.logic.item_boxes(compiled, cell)):
+                out.append(item.id)
+                if len(out) == limit:
+                    break
+        return tuple(out)
+
+
+def union_space(old: Rules, new: Rules) -> Space:
+    """Choice questions of both files (new order first) and the free-text questions that
+    structures or methods test with given/missing, the only ones a diff can depend on."""
+    texts = {
+        key
+        for rules in (old, new)
+        for item in [*rules.structures, *rules.methods]
+        for key in [*item.given, *item.missing]
+    }
+    order: dict[str, list[str]] = {}
+    choice: dict[str, bool] = {}
+    for rules in (new, old):
+        for q in rules.questions:
+            if q.kind == "text" and q.id not in texts:
+                continue
+            values = order.setdefault(q.id, [])
+            choice.setdefault(q.id, q.kind == "choice")
+            for value in [o.id for o in q.options] if q.kind == "choice" else ["*"]:
+                if value not in values:
+                    values.append(value)
+    dims = tuple(order)
+    return Space(
+        dims=dims,
+        index={d: i for i, d in enumerate(dims)},
+        order=tuple((*order[d], NA) for d in dims),
+        choice=tuple(choice[d] for d in dims),
+    )
+
+
+def diff_files(
+    old_path: str | os.PathLike[str], new_path: str | os.PathLike[str], lang: str, examples: int = 3
+) -> DiffReport:
+    old, new = load_rules(old_path, lang), load_rules(new_path, lang)
+    return diff_rules(old, new, examples)
+
+
+def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:
+    space = union_space(old.rules, new.rules)
+    old_boxes, _ = path_boxes(old.rules, space)
+    new_boxes, _ = path_boxes(new.rules, space)
+    common = [b for x in old_boxes for y in new_boxes if (b := _meet(x, y)) is not None]
+    total = sum(_size(space, b) for b in common)
+    sides = _Side(old.rules, space), _Side(new.rules, space)
+    cells = partition(common, lambda view: (sides[0].outcome(view), sides[1].outcome(view)))
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
+    changed = 0
+    for box, (before, after) in cells:
+        if before != after:
+            changed += _size(space, box)
+        for i, kind in enumerate(KINDS):
+            if before[i] != after[i]:
+                key = (kind, _as_tuple(before[i]), _as_tuple(after[i]))
+                groups.setdefault(key, []).append(box)
+    changes = []
+    for (kind, was, now), boxes in groups.items():
+        merged = _merge(boxes)
+        changes.append(
+            Change(
+                kind,
+                was,
+                now,
+                sum(_size(space, b) for b in boxes),
+                [_conditions(space, b) for b in merged],
+                [_example(space, b) for b in boxes[:examples]],
+            )
+        )
+    for change in changes:
+        # The box reasoning must agree with the engine; a disagreement is a bug in the checker.
+        if change.kind == "level" and change.old and change.new and change.examples:
+            answers = change.examples[0]
+            got = decide(old.rules, answers).level, decide(new.rules, answers).level
+            if got != (change.old[0], change.new[0]):
+                raise RuntimeError(f"diff and engine disagree for {answers}")
+    changes.sort(key=lambda c: (KINDS.index(c.kind), -c.count, c.old, c.new))
+    return DiffReport(
+        old.info.path,
+        new.info.path,
+        total,
+        sum(_size(space, b) for b in old_boxes) - total,
+        sum(_size(space, b) for b in new_boxes) - total,
+        changed,
+        changes,
+    )
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if isinstance(value, tuple):
+        return value
+    return (value,) if value is not None else ()
+
+
+def _meet(one: Box, two: Box) -> Box | None:
+    return clip(one, dict(enumerate(two)))
+
+
+def _size(space: Space, box: Box) -> int:
+    count = 1
+    for values in box:
+        count *= len(values)
+    return count
+
+
+def _example(space: Space, box: Box) -> dict[str, str]:
+    return {k: ("x" if v == "*" else v) for k, v in space.answers(box).items()}
+
+
+def _merge(boxes: list[Box]) -> list[Box]:
+    """Join boxes that differ in one question only, so that conditions read short."""
+    out = list(boxes)
+    merged = True
+    while merged and len(out) > 1:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j])) if x != y]
+                if len(differ) == 1:
+                    d = differ[0]
+                    joined = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
+                    out[i] = joined
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return out
+
+
+def _conditions(space: Space, box: Box) -> dict[str, list[str]]:
+    """The questions the box narrows: each answer that is asked and not free."""
+    out = {}
+    for d, values in enumerate(box):
+        asked = [v for v in space.order[d] if v in values and v != NA]
+        everything = [v for v in space.order[d] if v != NA]
+        if asked and len(asked) < len(everything):
+            out[space.dims[d]] = asked
+    return out
+
+
+def diff_to_dict(report: DiffReport) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "old": report.old,
+        "new": report.new,
+        "combinations": report.combinations,
+        "only_old": report.only_old,
+        "only_new": report.only_new,
+        "changed": report.changed,
+        "changes": [
+            {
+                "kind": c.kind,
+                "old": list(c.old),
+                "new": list(c.new),
+                "count": c.count,
+                "conditions": c.conditions,
+                "examples": c.examples,
+            }
+            for c in report.changes
+        ],
+    }
+
+
+def diff_to_text(report: DiffReport, lang: str) -> str:
+    lines = [
+        t(
+            "diff.summary",
+            lang,
+            old=report.old,
+            new=report.new,
+            changed=report.changed,
+            combinations=report.combinations,
+            only_old=report.only_old,
+            only_new=report.only_new,
+        )
+    ]
+    none = t("render.none", lang)
+    for c in report.changes:
+        lines.append(
+            t(
+                "diff.change",
+                lang,
+                kind=t(f"diff.kind.{c.kind}", lang),
+                old=", ".join(c.old) or none,
+                new=", ".join(c.new) or none,
+                count=c.count,
+            )
+        )
+        for condition in c.conditions[:5]:
+            text = "; ".join(f"{k} = {' | '.join(v)}" for k, v in condition.items())
+            lines.append("    " + t("diff.when", lang, conditions=text or t("diff.always", lang)))
+        if len(c.conditions) > 5:
+            lines.append("    " + t("diff.more", lang, count=len(c.conditions) - 5))
+        for example in c.examples:
+            text = ", ".join(f"{k}={v}" for k, v in example.items())
+            lines.append("    " + t("diff.example", lang, answers=text))
+    return "\n".join(lines) + "\n"

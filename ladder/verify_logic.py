@@ -1,0 +1,116 @@
+"""The engine's decision restated over boxes: the level per piece of the answer space, and
+where each structure, method, warning or statement part matches.
+
+It mirrors engine.decide and engine.matches; tests hold the two to the same results, and every
+counterexample the checker reports is re-run through the engine itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Conditions, Rules
+from .verify_space import (
+    GIVEN,
+    NA,
+    Box,
+    CompiledRule,
+    Constraint,
+    Space,
+    View,
+    compile_rules,
+    meet,
+    partition,
+)
+
+
+@dataclass(frozen=True)
+class LevelCell:
+    target_rule: int | None  # index of the target rule that fired; None: no target applies
+    target: str | None
+    raised: str | None
+    level: str | None
+
+
+@dataclass(frozen=True)
+class CompiledItem:
+    base: Constraint
+    levels: frozenset[str] | None
+    caps: tuple[CompiledRule, ...] | None
+
+
+class Logic:
+    def __init__(self, rules: Rules, space: Space) -> None:
+        self.rules = rules
+        self.space = space
+        self.rank = {s.id: i for i, s in enumerate(rules.steps, 1)}
+        rank = self.rank
+        self.target = compile_rules(rules, space, "target")
+        floors = compile_rules(rules, space, "floors")
+        caps = compile_rules(rules, space, "caps")
+        self.floor_rules = floors
+        self.cap_rules = caps
+        # Highest possible floors first and lowest possible caps first, so that evaluation
+        # stops as soon as no remaining rule can change the level: the pieces stay few.
+        self._floors = sorted(floors, key=lambda r: -max((rank[s] for s in r.steps), default=0))
+        self._caps = sorted(caps, key=lambda r: min((rank[s] for s in r.steps), default=99))
+        self.caps_by_id = {r.rule.id: r for r in caps}
+
+    def decide(self, view: View) -> LevelCell:
+        rank = self.rank
+        target, index = None, None
+        for rule in self.target:
+            target = rule.evaluate(view)
+            if target is not None:
+                index = rule.index
+                break
+        if target is None:
+            return LevelCell(None, None, None, None)
+        raised = target
+        for rule in self._floors:
+            if max((rank[s] for s in rule.steps), default=0) <= rank[raised]:
+                break
+            step = rule.evaluate(view)
+            if step is not None and rank[step] > rank[raised]:
+                raised = step
+        level = raised
+        for rule in self._caps:
+            if min((rank[s] for s in rule.steps), default=99) >= rank[level]:
+                break
+            step = rule.evaluate(view)
+            if step is not None and rank[step] < rank[level]:
+                level = step
+        return LevelCell(index, target, raised, level)
+
+    def cells(self, boxes: list[Box]) -> list[tuple[Box, LevelCell]]:
+        return partition(boxes, self.decide)
+
+    def item(self, item: Conditions) -> CompiledItem:
+        index = self.space.index
+        base = dict(self.space.constraint(item.when))
+        for key in item.given:
+            if key in index:
+                base[index[key]] = frozenset({GIVEN})
+        for key in item.missing:
+            if key in index:
+                base[index[key]] = frozenset({NA})
+        levels = frozenset(item.levels) if item.levels else None
+        caps = None
+        if item.capped_by:
+            caps = tuple(self.caps_by_id[c] for c in item.capped_by if c in self.caps_by_id)
+        return CompiledItem(base, levels, caps)
+
+    def item_boxes(self, item: CompiledItem, cell: LevelCell) -> list[Constraint]:
+        """Where, inside a piece with this level, the item matches (a union of boxes)."""
+        if cell.level is None or (item.levels is not None and cell.level not in item.levels):
+            return []
+        if item.caps is None:
+            return [item.base]
+        if cell.level == cell.raised:
+            return []  # no cap lowered the level, so none binds
+        out = []
+        for cap in item.caps:
+            found = meet(item.base, cap.step_box(self.space, cell.level))
+            if found is not None:
+                out.append(found)
+        return out

@@ -1,0 +1,214 @@
+"""Declared properties, proved or refuted over the boxes of the answer space, and worked examples
+run through the engine like tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answers import resolve
+from .engine import decide, recommend
+from .errors import AnswerError
+from .messages import t
+from .model import Property
+from .references import did_you_mean
+from .rules import LoadedRules
+from .verify_rules import ERROR, WARNING, Analysis
+from .verify_space import NA, Box, meet, replace, search
+
+
+@dataclass(frozen=True)
+class PropertyResult:
+    id: str
+    proved: bool
+    counterexample: dict[str, str] | None = None
+
+
+def check_properties(a: Analysis) -> list[PropertyResult]:
+    results = []
+    for i, prop in enumerate(a.rules.properties):
+        path = ("properties", i)
+        if not _well_formed(a, path, prop):
+            results.append(PropertyResult(prop.id, False))
+            continue
+        if prop.kind == "monotone":
+            found = _monotone(a, path, prop)
+        else:
+            found = _bound(a, path, prop)
+        results.append(PropertyResult(prop.id, found is None, found))
+    return results
+
+
+def _well_formed(a: Analysis, path: tuple[str | int, ...], prop: Property) -> bool:
+    before = len(a.found)
+    questions = {q.id: q for q in a.rules.questions}
+    steps = [s.id for s in a.rules.steps]
+
+    def ref(where: tuple[str | int, ...], kind: str, value: str, known: list[str]) -> bool:
+        if value in known:
+            return True
+        message = t("rules.unknown_ref", a.lang, kind=t(f"ref.{kind}", a.lang), id=value)
+        a.add("property.invalid", ERROR, where, "check.verbatim",
+              text=message + did_you_mean(value, known, a.lang))
+        return False
+
+    def choice(where: tuple[str | int, ...], key: str) -> bool:
+        if not ref(where, "question", key, list(questions)):
+            return False
+        if questions[key].kind != "choice":
+            a.add("property.invalid", ERROR, where, "rules.not_choice", id=key)
+            return False
+        return True
+
+    for key, values in prop.when.items():
+        if choice((*path, "when", key), key):
+            for j, value in enumerate(values):
+                ref((*path, "when", key, j), "option", value, [o.id for o in questions[key].options])
+    if prop.kind == "monotone":
+        if prop.step is not None or prop.from_ is not None or prop.map or prop.question is None:
+            a.add("property.invalid", ERROR, path, "check.property_shape_monotone", id=prop.id)
+        else:
+            choice((*path, "question"), prop.question)
+    elif prop.question is not None or (prop.step is None) == (prop.from_ is None) or (
+        prop.map and prop.from_ is None
+    ):
+        a.add("property.invalid", ERROR, path, "check.property_shape_bound", id=prop.id)
+    elif prop.step is not None:
+        ref((*path, "step"), "step", prop.step, steps)
+    elif prop.from_ is not None and choice((*path, "from"), prop.from_):
+        options = [o.id for o in questions[prop.from_].options]
+        for key, step in prop.map.items():
+            if ref((*path, "map", key), "option", key, options):
+                ref((*path, "map", key), "step", step, steps)
+    return len(a.found) == before
+
+
+def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str, str] | None:
+    rank = a.logic.rank
+    upper = prop.kind == "at_most"
+
+    def breaks(level: str, bound: str) -> bool:
+        return rank[level] > rank[bound] if upper else rank[level] < rank[bound]
+
+    when = a.space.constraint(prop.when)
+    for box, cell in a.cells:
+        if cell.level is None:
+            continue
+        if prop.step is not None:
+            bad = when if breaks(cell.level, prop.step) else None
+        else:
+            dim = a.space.index[prop.from_ or ""]
+            options = frozenset(o for o, s in prop.map.items() if breaks(cell.level, s))
+            bad = meet(when, {dim: options}) if options else None
+        found = search(box, [bad], [], 1) if bad is not None else None
+        if found is None:
+            continue
+        answers = a.concrete(found)
+        level = decide(a.rules, answers).level
+        bound = prop.step or prop.map[answers[prop.from_ or ""]]
+        a.add("property.refuted", ERROR, path, "check.property_refuted_bound", id=prop.id,
+              answers=a.combo(found), level=a.step_name(level),
+              relation=t("check.above" if upper else "check.below", a.lang),
+              bound=a.step_name(bound))
+        return answers
+    return None
+
+
+def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str, str] | None:
+    rank = a.logic.rank
+    dim = a.space.index[prop.question or ""]
+    position = {v: i for i, v in enumerate(a.space.order[dim]) if v != NA}
+    when = a.space.constraint({k: v for k, v in prop.when.items() if k != prop.question})
+    cells = []
+    for box, cell in a.cells:
+        if cell.level is None:
+            continue
+        clipped = _clip_except(box, when, dim)
+        here = sorted(position[v] for v in box[dim] if v != NA)
+        if clipped is not None and here:
+            cells.append((clipped, rank[cell.level], here[0], here[-1]))
+    sign = 1 if prop.direction == "increasing" else -1
+    # Pairs of pieces where a later option gives a level on the wrong side.
+    for low_box, low_rank, low_first, _ in cells:
+        for high_box, high_rank, _, high_last in cells:
+            if sign * (high_rank - low_rank) >= 0 or low_first >= high_last:
+                continue
+            common = _common(low_box, high_box, dim)
+            if common is None:
+                continue
+            options = a.space.order[dim]
+            low = replace(common, dim, frozenset({options[low_first]}))
+            high = replace(common, dim, frozenset({options[high_last]}))
+            before = decide(a.rules, a.concrete(low)).level
+            after = decide(a.rules, a.concrete(high)).level
+            others = {k: v for k, v in a.space.answers(low).items() if k != prop.question}
+            a.add("property.refuted", ERROR, path, "check.property_refuted_monotone", id=prop.id,
+                  question=prop.question, low=options[low_first], high=options[high_last],
+                  moves=t("check.lowers" if sign > 0 else "check.raises", a.lang),
+                  before=a.step_name(before), after=a.step_name(after),
+                  answers=", ".join(f"{k}={v}" for k, v in others.items()))
+            return a.concrete(low)
+    return None
+
+
+def _clip_except(box: Box, when: dict[int, frozenset[str]], dim: int) -> Box | None:
+    out = list(box)
+    for d, allowed in when.items():
+        if d != dim:
+            out[d] = box[d] & allowed
+            if not out[d]:
+                return None
+    return tuple(out)
+
+
+def _common(one: Box, two: Box, dim: int) -> Box | None:
+    out = []
+    for d, (x, y) in enumerate(zip(one, two)):
+        both = x if d == dim else x & y
+        if not both:
+            return None
+        out.append(both)
+    return tuple(out)
+
+
+def check_examples(a: Analysis, loaded: LoadedRules) -> tuple[int, int]:
+    """Run every worked example; returns (passed, total)."""
+    passed = 0
+    for i, example in enumerate(a.rules.examples):
+        path = ("examples", i)
+        try:
+            resolved = resolve(a.rules, [dict(example.answers)], a.lang)
+        except AnswerError as error:
+            reason = "; ".join([error.message, *error.details])
+            a.add("example.invalid", ERROR, (*path, "answers"), "check.example_answers",
+                  name=example.name, reason=reason)
+            continue
+        for key in example.answers:
+            if key not in resolved.values:
+                a.add("example.unused_answer", WARNING, (*path, "answers", key),
+                      "check.example_unused", name=example.name, id=key)
+        if resolved.missing:
+            a.add("example.invalid", ERROR, (*path, "answers"), "check.example_missing",
+                  name=example.name, ids=", ".join(q.id for q in resolved.missing))
+            continue
+        rec = recommend(loaded, resolved.values, a.lang)
+        ok = True
+        expect = example.expect
+        if rec.level.id != expect.level:
+            ok = False
+            a.add("example.failed", ERROR, (*path, "expect", "level"), "check.example_level",
+                  name=example.name, expected=expect.level, actual=rec.level.id)
+        got = {
+            "structures": [s.id for s in rec.recruitment],
+            "methods": [m.id for m in rec.methods],
+            "warnings": [w.id for w in rec.warnings],
+        }
+        for kind, actual in got.items():
+            wanted = getattr(expect, kind)
+            absent = [x for x in wanted if x not in actual]
+            if absent:
+                ok = False
+                a.add("example.failed", ERROR, (*path, "expect", kind), "check.example_items",
+                      name=example.name, kind=kind, ids=", ".join(absent),
+                      actual=", ".join(actual) or t("render.none", a.lang))
+        passed += ok
+    return passed, len(a.rules.examples)
