@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -15,7 +16,14 @@ import typer
 
 from . import __version__
 from .completion import complete_answer
-from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, LadderError
+from .errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    LadderError,
+    Terminated,
+)
 from .messages import LANGUAGES, choose_language, t
 
 HELP_LANG = choose_language(None) if choose_language(None) in LANGUAGES else "en"
@@ -97,6 +105,8 @@ def errors_reported(lang: str) -> Iterator[None]:
         yield
     except LadderError as error:
         _fail(error.message, error.details, error.exit_code)
+    except Terminated:
+        _fail(t("cli.terminated", lang), [], EXIT_TERMINATED)
     except KeyboardInterrupt:
         _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
     except (typer.Exit, typer.Abort):
@@ -257,5 +267,15 @@ def schema() -> None:
 # batch command (the batch issue adds it here)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # let the clean-up finish
+    raise Terminated()
+
+
 def main() -> None:
-    app(prog_name="ladder")
+    signal.signal(signal.SIGTERM, _terminate)  # unwind like Ctrl-C: no temporary file stays
+    try:
+        app(prog_name="ladder")
+    except Terminated:  # before or between commands
+        sys.stderr.write(t("cli.terminated", HELP_LANG) + "\n")
+        sys.exit(EXIT_TERMINATED)

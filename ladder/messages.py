@@ -448,6 +448,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "aliases (*name) expand to more than {limit} nodes; is this an alias bomb?",
     },
     "cli.terminated": {"sv": "Avslutat (SIGTERM).", "en": "Terminated (SIGTERM)."},
+    "json.too_deep": {"sv": "strukturen är för djupt nästlad", "en": "the structure is nested too deeply"},
+    "answers.not_utf8": {
+        "sv": "svaret på {id} är inte giltig UTF-8-text",
+        "en": "the answer to {id} is not valid UTF-8 text",
+    },
     # command-line help
     "help.app": {
         "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "

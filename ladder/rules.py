@@ -17,6 +17,8 @@ from .model import Rules, RulesInfo
 from .references import dotted, find_reference_problems
 
 MAX_RULES_BYTES = 5 * 1024 * 1024
+MAX_YAML_DEPTH = 64  # a rules file needs about 8; libyaml's composer recurses in C
+MAX_YAML_NODES = 1_000_000  # after alias expansion: a 5 MB file cannot hold more honestly
 DEFAULT_RULES_NAME = "ladder.yaml"
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -94,15 +96,94 @@ def _single(name: str, message: str, line: int = 0, column: int = 0) -> RulesErr
     return RulesError(t("rules.invalid", "en", file=name, count=1), [problem])
 
 
+class YamlLimitError(yaml.MarkedYAMLError):
+    """Nesting or alias expansion beyond the limits: refused before anything is built."""
+
+
+def check_yaml_limits(text: str, lang: str) -> None:
+    """Walk the event stream (flat, no recursion) and refuse deep nesting and alias bombs.
+
+    Aliases are counted by the size of what they repeat, so "billion laughs" stops at the
+    first alias that crosses the limit, before any object exists.
+    """
+    sizes: dict[str, int] = {}
+    open_: list[tuple[int, str | None]] = []
+    total = 0
+    for event in yaml.parse(text, Loader=Loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            total += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif kind is yaml.AliasEvent:
+            total += sizes.get(event.anchor, 1)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            total += 1
+            open_.append((total - 1, event.anchor))
+            if len(open_) > MAX_YAML_DEPTH:
+                problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
+                raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            start, anchor = open_.pop()
+            if anchor:
+                sizes[anchor] = total - start
+        else:
+            continue
+        if total > MAX_YAML_NODES:
+            problem = t("yaml.too_many_nodes", lang, limit=MAX_YAML_NODES)
+            raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+
+
+def reader_error_line(text: str, error: yaml.reader.ReaderError) -> int:
+    """The line of an unacceptable character (the reader reports no mark, only a position)."""
+    index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+    if index < 0:
+        index = min(max(error.position, 0), len(text))
+    return text.count("\n", 0, index) + 1
+
+
+def value_error_mark(text: str) -> tuple[int, int]:
+    """Where a scalar cannot be built (a date like 2024-13-01, an integer of 5000 digits)."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [yaml.compose(text, Loader=Loader)]
+    seen = set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except ValueError:
+                return node.start_mark.line + 1, node.start_mark.column + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+        else:
+            stack.extend(reversed(node.value))
+    return 1, 1
+
+
 def _parse_yaml(text: str, name: str, lang: str) -> Any:
     try:
+        check_yaml_limits(text, lang)
         return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or str(error)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = t("rules.yaml_syntax", lang, problem=problem)
+        key = "yaml.limit" if isinstance(error, YamlLimitError) else "rules.yaml_syntax"
+        message = t(key, lang, problem=problem)
         raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
+    except ValueError as error:  # a scalar that cannot be built; no mark from the constructor
+        line, column = value_error_mark(text)
+        message = t("rules.yaml_syntax", lang, problem=str(error))
+        raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
+    except yaml.reader.ReaderError as error:
+        code = f" (#x{error.character:04x})" if isinstance(error.character, int) else ""
+        message = t("rules.yaml_syntax", lang, problem=f"{error.reason}{code}")
+        line = reader_error_line(text, error)
+        raise _invalid(name, lang, [Problem(name, line, 0, "", message)]) from None
     except yaml.YAMLError as error:
         message = t("rules.yaml_syntax", lang, problem=str(error))
         raise _invalid(name, lang, [Problem(name, 0, 0, "", message)]) from None
@@ -116,11 +197,14 @@ def _validate(raw: dict[str, Any], text: str, name: str, lang: str) -> Rules:
     from pydantic import ValidationError
 
     try:
-        rules = Rules.model_validate(raw)
+        rules = Rules.model_validate(raw, strict=True)  # YAML gives real types: coerce nothing
     except ValidationError as error:
         found = [(tuple(e["loc"]), _describe(e, lang)) for e in error.errors()]
         raise _invalid(name, lang, _locate_all(found, text, name)) from None
     problems = find_reference_problems(rules, lang)
+    if isinstance(raw.get("version"), bool):  # True == 1, so Literal[1] lets it through
+        reason = f"Input should be 1 (got {raw['version']!r})"
+        problems.append((("version",), t("rules.bad_value", lang, reason=reason)))
     if problems:
         raise _invalid(name, lang, _locate_all(problems, text, name))
     return rules
