@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import cache
 from .errors import Problem, RulesError
 from .messages import t
 from .model import Rules, RulesInfo
@@ -33,10 +33,17 @@ class LoadedRules:
 
 def default_rules_path() -> Path:
     """The packaged default rules (inside the wheel), or data/ladder.yaml in a source checkout."""
-    packaged = resources.files("ladder") / "data" / DEFAULT_RULES_NAME
+    packaged = Path(__file__).parent / "data" / DEFAULT_RULES_NAME  # where the wheel puts it
+    checkout = Path(__file__).resolve().parent.parent / "data" / DEFAULT_RULES_NAME
     if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data" / DEFAULT_RULES_NAME
+        return packaged
+    if not checkout.is_file():
+        from importlib import resources  # only zipped installs get here; it costs start-up
+
+        zipped = resources.files("ladder") / "data" / DEFAULT_RULES_NAME
+        if zipped.is_file():
+            return Path(str(zipped))
+    return checkout
 
 
 def find_rules(option: str | os.PathLike[str] | None) -> Path:
@@ -73,6 +80,17 @@ def parse_rules(data: bytes, name: str, lang: str = "en") -> LoadedRules:
     """Validate the bytes of a rules file named `name` (used in messages)."""
     if len(data) > MAX_RULES_BYTES:
         raise _single(name, t("rules.too_large", lang, size=len(data), limit=MAX_RULES_BYTES))
+    sha256 = hashlib.sha256(data).hexdigest()
+    # Only bytes that passed every check below are ever cached, so errors come from the file.
+    rules = cache.load(sha256, Rules)
+    if rules is None:
+        rules = _parse_and_validate(data, name, lang)
+        cache.store(sha256, rules)
+    info = RulesInfo(path=name, sha256=sha256, version=rules.version, region=rules.region.id)
+    return LoadedRules(rules, info)
+
+
+def _parse_and_validate(data: bytes, name: str, lang: str) -> Rules:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -81,14 +99,7 @@ def parse_rules(data: bytes, name: str, lang: str = "en") -> LoadedRules:
     raw = _parse_yaml(text, name, lang)
     if not isinstance(raw, dict):
         raise _single(name, t("rules.not_mapping", lang), 1)
-    rules = _validate(raw, text, name, lang)
-    info = RulesInfo(
-        path=name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        version=rules.version,
-        region=rules.region.id,
-    )
-    return LoadedRules(rules, info)
+    return _validate(raw, text, name, lang)
 
 
 def _single(name: str, message: str, line: int = 0, column: int = 0) -> RulesError:
