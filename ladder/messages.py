@@ -448,6 +448,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "aliases (*name) expand to more than {limit} nodes; is this an alias bomb?",
     },
     "cli.terminated": {"sv": "Avslutat (SIGTERM).", "en": "Terminated (SIGTERM)."},
+    "yaml.duplicate_key": {
+        "sv": "nyckeln '{key}' finns redan på rad {line} i samma mappning",
+        "en": "the key '{key}' is already given on line {line} of the same mapping",
+    },
     "json.too_deep": {"sv": "strukturen är för djupt nästlad", "en": "the structure is nested too deeply"},
     "answers.not_utf8": {
         "sv": "svaret på {id} är inte giltig UTF-8-text",

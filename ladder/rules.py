@@ -108,41 +108,63 @@ def _single(name: str, message: str, line: int = 0, column: int = 0) -> RulesErr
 
 
 class YamlLimitError(yaml.MarkedYAMLError):
-    """Nesting or alias expansion beyond the limits: refused before anything is built."""
+    """Refused before anything is built: nesting or alias expansion beyond the limits, or a
+    key given twice (YAML would silently keep the last)."""
 
 
 def check_yaml_limits(text: str, lang: str) -> None:
-    """Walk the event stream (flat, no recursion) and refuse deep nesting and alias bombs.
+    """Walk the event stream (flat, no recursion): refuse deep nesting, alias bombs and
+    duplicate keys.
 
     Aliases are counted by the size of what they repeat, so "billion laughs" stops at the
     first alias that crosses the limit, before any object exists.
     """
     sizes: dict[str, int] = {}
-    open_: list[tuple[int, str | None]] = []
+    # per open collection: [start count, anchor, keys seen (None for a sequence), at a key]
+    open_: list[list[Any]] = []
     total = 0
     for event in yaml.parse(text, Loader=Loader):
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            total += 1
-            if event.anchor:
-                sizes[event.anchor] = 1
-        elif kind is yaml.AliasEvent:
-            total += sizes.get(event.anchor, 1)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            total += 1
-            open_.append((total - 1, event.anchor))
-            if len(open_) > MAX_YAML_DEPTH:
-                problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
-                raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            start, anchor = open_.pop()
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            start, anchor, _, _ = open_.pop()
             if anchor:
                 sizes[anchor] = total - start
+        elif kind in _NODE_EVENTS:
+            parent = open_[-1] if open_ else None
+            if parent and parent[2] is not None and parent[3] and kind is yaml.ScalarEvent:
+                _check_key(parent[2], event, lang)
+            if kind is yaml.AliasEvent:
+                total += sizes.get(event.anchor, 1)
+            else:
+                total += 1
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                if kind is yaml.ScalarEvent and event.anchor:
+                    sizes[event.anchor] = 1
+            else:
+                keys = {} if kind is yaml.MappingStartEvent else None
+                open_.append([total - 1, event.anchor, keys, True])
+                if len(open_) > MAX_YAML_DEPTH:
+                    problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
+                    raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
         else:
             continue
+        # a finished node flips its parent mapping between key and value
+        done = kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent
+        if done and open_ and open_[-1][2] is not None:
+            open_[-1][3] = not open_[-1][3]
         if total > MAX_YAML_NODES:
             problem = t("yaml.too_many_nodes", lang, limit=MAX_YAML_NODES)
             raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _check_key(keys: dict[str, int], event: Any, lang: str) -> None:
+    if event.value in keys and event.value != "<<":
+        problem = t("yaml.duplicate_key", lang, key=event.value, line=keys[event.value])
+        raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+    keys[event.value] = event.start_mark.line + 1
 
 
 def reader_error_line(text: str, error: yaml.reader.ReaderError) -> int:

@@ -1,0 +1,140 @@
+"""Fuzzing answers from -a, --answers FILE (YAML and JSON): every outcome is a recommendation or
+exit 4 with a message naming the question or the file, never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ladder.answers import parse_pairs, read_answers_file, resolve
+from ladder.errors import AnswerError
+
+from .conftest import DIABETES, ROOT, answer_flags
+
+QUESTIONS = list(DIABETES) + ["patient_wish", "relatives", "project", "decision_owner", "fixed", "feedback"]
+FUZZ = settings(max_examples=150, derandomize=True, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+keys = st.sampled_from(QUESTIONS) | st.text(max_size=12)
+values = (
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    | st.sampled_from(["", " ", "yes", "no", "x" * 5000, "unit_development\x00", "views\n"])
+    | st.lists(st.text(max_size=5), max_size=3) | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
+)
+
+
+def resolved_or_refused(rules, sources) -> str:
+    try:
+        resolve(rules, sources, "en")
+    except AnswerError as error:
+        text = "\n".join([error.message, *error.details])
+        assert error.details and all(d.strip() for d in error.details), text
+        return "refused"
+    return "ok"
+
+
+@FUZZ
+@given(answers=st.dictionaries(keys, values, max_size=8))
+def test_any_answers_mapping_resolves_or_names_the_question(default_rules, answers):
+    base = {**DIABETES}
+    outcome = resolved_or_refused(default_rules.rules, [answers, base])
+    if outcome == "refused":
+        try:
+            resolve(default_rules.rules, [answers, base], "en")
+        except AnswerError as error:
+            named = [k for k in answers if any(f" {k}" in d or f"'{k}'" in d for d in error.details)]
+            assert named, error.details
+
+
+@FUZZ
+@given(pairs=st.lists(st.text(max_size=40) | st.builds(lambda k, v: f"{k}={v}", keys, st.text(max_size=20)),
+                      max_size=6))
+def test_any_flag_strings_parse_or_refuse(default_rules, pairs):
+    try:
+        parsed = parse_pairs(pairs, "en")
+    except AnswerError as error:
+        assert error.details
+        return
+    resolved_or_refused(default_rules.rules, [parsed])
+
+
+CASES = {
+    "bare yes": ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n", "relatives"),
+    "number": ("arena: 3\n", "arena"),
+    "list": ("arena: [care_meeting]\n", "arena"),
+    "null": ("arena:\n", "arena"),
+    "empty string": ("arena: ''\n", "arena"),
+    "unknown key": ("arean: care_meeting\n", "arean"),
+    "unknown value": ("arena: care\n", "arena"),
+    "duplicate key": ("arena: care_meeting\narena: system_wide\n", "arena"),
+    "huge string": ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: 'no'\nproject: "
+                    + "x" * 20_000 + "\n", "project"),
+    "control char": ('arena: care_meeting\npatient_wish: share_decisions\nrelatives: "no"\n'
+                     'project: "a\\x07b"\n', "project"),
+    "date": ("arena: 2024-13-01\n", "answers.yaml:1:8"),
+    "python tag": ("arena: !!python/name:os.system\n", "answers.yaml:1:8"),
+    "not utf-8": (b"arena: care_meeting\nproject: \xff\n", "answers.yaml:2"),
+    "nul": ("arena: care\x00meeting\n", "answers.yaml:1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_answers_files_exit_4_naming_the_question(cli, tmp_path, name):
+    content, named = CASES[name]
+    file = tmp_path / "answers.yaml"
+    file.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = cli("recommend", "--answers", str(file), "-f", "json")
+    assert result.exit_code == 4, (result.exit_code, result.stderr)
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert named in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [('{"arena": ' + "1" * 5000 + "}", "answers.json"), ('{"arena": "care_meeting", "arena": 1}', "arena"),
+     ('{"arena": [', "answers.json:1:"), ("[1, 2]", "must be a mapping"), ("null", "arena")],
+)
+def test_bad_json_answers_files(cli, tmp_path, content, named):
+    file = tmp_path / "answers.json"
+    file.write_text(content, encoding="utf-8")
+    result = cli("recommend", "--answers", str(file))
+    assert result.exit_code == 4 and named in result.stderr, result.stderr
+
+
+def test_yaml_duplicate_keys_do_not_pick_one_silently(tmp_path):
+    """A file answering a question twice is a mistake to show, not a coin to toss."""
+    file = tmp_path / "answers.yaml"
+    file.write_text("arena: care_meeting\narena: system_wide\n", encoding="utf-8")
+    with pytest.raises(AnswerError, match=r"answers\.yaml:2:1.*arena"):
+        read_answers_file(file, "en")
+
+
+def test_undecodable_argv_bytes_are_refused_not_written():
+    """Bytes that are not UTF-8 on the command line never reach an output file."""
+    flags = [*answer_flags({"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"})]
+    argv = [os.fsencode(a) for a in ["recommend", *flags, "-f", "json"]] + [b"-a", b"project=\xff\xfe"]
+    result = subprocess.run([sys.executable.encode(), b"-m", b"ladder", *argv], capture_output=True,
+                            cwd=ROOT, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    assert result.returncode == 4 and result.stdout == b""
+    assert b"project is not valid UTF-8" in result.stderr
+
+
+def test_random_answer_files_from_a_seed(cli, tmp_path):
+    rng = random.Random(11)
+    pool = [*DIABETES.items(), ("relatives", True), ("arena", None), ("purpose", 3), ("x", "y"),
+            ("project", "ü" * 1001), ("mandate", ["views"]), ("timeframe", "Weeks")]
+    for i in range(12):
+        answers = dict(rng.sample(pool, rng.randint(0, len(pool))))
+        file = tmp_path / f"a{i}.json"
+        file.write_text(json.dumps(answers), encoding="utf-8")
+        result = cli("recommend", "--answers", str(file), "-f", "json")
+        assert result.exit_code in (0, 4) and "Traceback" not in result.stderr
+        if result.exit_code == 4:
+            assert result.stdout == ""
