@@ -147,7 +147,7 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
 
 
 def report_to_text(report: CheckReport, lang: str) -> str:
-    lines = []
+    lines: list[str] = []
     for f in report.files:
         lines.extend(str(x) for x in f.findings)
         proved = sum(p.proved for p in f.properties)

@@ -13,7 +13,7 @@ from typing import Any
 
 from .engine import decide
 from .messages import t
-from .model import Conditions, Rules
+from .model import Rules
 from .rules import LoadedRules, load_rules
 from .verify_logic import CompiledItem, Logic
 from .verify_space import NA, Box, Space, View, clip, partition, path_boxes
@@ -63,7 +63,7 @@ class _Side:
         )
 
     def _chosen(
-        self, view: View, items: list[tuple[Conditions, CompiledItem]], cell: Any, limit: int
+        self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int
     ) -> tuple[str, ...]:
         out: list[str] = []
         for item, compiled in items:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .answers import resolve
 from .engine import decide, recommend
-from .errors import AnswerError
+from .errors import AnswerError, RulesError
 from .messages import t
 from .model import Property
 from .references import did_you_mean
@@ -190,7 +190,12 @@ def check_examples(a: Analysis, loaded: LoadedRules) -> tuple[int, int]:
             a.add("example.invalid", ERROR, (*path, "answers"), "check.example_missing",
                   name=example.name, ids=", ".join(q.id for q in resolved.missing))
             continue
-        rec = recommend(loaded, resolved.values, a.lang)
+        try:
+            rec = recommend(loaded, resolved.values, a.lang)
+        except RulesError as error:  # no target: already a coverage finding; name the example
+            a.add("example.failed", ERROR, (*path, "expect", "level"), "check.example_level",
+                  name=example.name, expected=example.expect.level, actual=error.message)
+            continue
         ok = True
         expect = example.expect
         if rec.level.id != expect.level:

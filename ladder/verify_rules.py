@@ -251,7 +251,7 @@ def outputs(a: Analysis) -> None:
     selectable: set[str] = set()
     for kind, limit in (("structures", a.rules.selection.structures),
                         ("methods", a.rules.selection.methods)):
-        items: list[Conditions] = getattr(a.rules, kind)
+        items: list[Any] = getattr(a.rules, kind)
         for i, item in enumerate(items):
             if _selected(a, items, i, limit):
                 selectable.add(item.id)
@@ -276,7 +276,7 @@ def outputs(a: Analysis) -> None:
                   "check.mandate_unused", id=mandate)
 
 
-def _selected(a: Analysis, items: list[Conditions], index: int, limit: int) -> bool:
+def _selected(a: Analysis, items: list[Any], index: int, limit: int) -> bool:
     """Whether item `index` is among the first `limit` matches for some reachable answers."""
     compiled = [a.logic.item(x) for x in items[: index + 1]]
     for box, cell in a.cells:
@@ -291,7 +291,7 @@ def _selected(a: Analysis, items: list[Conditions], index: int, limit: int) -> b
     return False
 
 
-def confirm(a: Analysis, box: Box, items: list[Conditions], index: int, limit: int) -> None:
+def confirm(a: Analysis, box: Box, items: list[Any], index: int, limit: int) -> None:
     """The engine must agree with the box reasoning; a disagreement is a bug in the checker."""
     answers = a.concrete(box)
     decision = decide(a.rules, answers)

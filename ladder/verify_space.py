@@ -23,7 +23,7 @@ Box = tuple[frozenset[str], ...]
 Constraint = dict[int, frozenset[str]]
 
 
-class Split(Exception):  # noqa: N818 - a control signal, not an error
+class Split(Exception):
     def __init__(self, dim: int, parts: list[frozenset[str]]) -> None:
         super().__init__(dim)
         self.dim = dim
@@ -84,9 +84,10 @@ def path_boxes(rules: Rules, space: Space) -> tuple[list[Box], set[str]]:
         if question.id not in space.index:
             continue
         dim = space.index[question.id]
-        values = space.order[dim]
+        # This file's own options: a space shared with another file may hold more.
+        values = [o.id for o in question.options] if question.kind == "choice" else [GIVEN]
         required = question.kind == "choice" and question.required
-        when_asked = frozenset(v for v in values if v != NA or not required)
+        when_asked = frozenset(values if required else [*values, NA])
         cut = space.constraint(question.when)
         out: list[Box] = []
         for box in boxes:
@@ -222,6 +223,7 @@ def search(
             if full + len(partial) < limit:
                 return here
             cut = partial[0]
+        assert cut is not None  # a partial group always names the constraint that cuts
         dim = next(d for d, allowed in cut.items() if not here[d] <= allowed)
         for part in (here[dim] - cut[dim], here[dim] & cut[dim]):
             if part:

@@ -1,0 +1,98 @@
+"""`ladder diff`: the counts per change agree with the engine run on every combination."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ladder.engine import decide, matches
+from ladder.rules import load_rules
+from ladder.space import answer_space
+from ladder.verify_diff import diff_rules
+
+from .conftest import DEFAULT_RULES, KRONOBERG_RULES
+
+
+def outcome(rules, answers):
+    decision = decide(rules, answers)
+    limit = rules.selection
+    structures = [s.id for s in rules.structures if matches(s, answers, decision)]
+    methods = [m.id for m in rules.methods if matches(m, answers, decision)]
+    return {
+        "level": (decision.level,),
+        "structures": tuple(structures[: limit.structures]),
+        "methods": tuple(methods[: limit.methods]),
+    }
+
+
+def test_counts_match_brute_force():
+    old, new = load_rules(DEFAULT_RULES), load_rules(KRONOBERG_RULES)
+    expected: Counter[tuple[str, tuple[str, ...], tuple[str, ...]]] = Counter()
+    changed = 0
+    for answers in answer_space(new.rules):
+        before, after = outcome(old.rules, answers), outcome(new.rules, answers)
+        changed += before != after
+        for kind in before:
+            if before[kind] != after[kind]:
+                expected[(kind, before[kind], after[kind])] += 1
+    report = diff_rules(old, new)
+    got = Counter({(c.kind, c.old, c.new): c.count for c in report.changes})
+    assert got == expected
+    assert report.changed == changed > 0
+    assert report.combinations == 3606 and report.only_old == report.only_new == 0
+    for change in report.changes:
+        for example in change.examples:
+            assert outcome(old.rules, example)[change.kind] == change.old
+            assert outcome(new.rules, example)[change.kind] == change.new
+
+
+def test_a_level_edit_is_summarised_as_conditions(tmp_path):
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    edited = text.replace(
+        "    - id: resources_none\n      when:\n        resources: [\"none\"]\n      step: consultation",
+        "    - id: resources_none\n      when:\n        resources: [\"none\"]\n      step: information",
+    )
+    assert edited != text
+    path = tmp_path / "edited.yaml"
+    path.write_text(edited, encoding="utf-8")
+    old, new = load_rules(DEFAULT_RULES), load_rules(path)
+    report = diff_rules(old, new)
+    levels = [c for c in report.changes if c.kind == "level"]
+    assert [(c.old, c.new) for c in levels] == [(("consultation",), ("information",))]
+    assert all(cond.get("resources") == ["none"] for cond in levels[0].conditions)
+    brute = sum(
+        decide(old.rules, a).level != decide(new.rules, a).level for a in answer_space(new.rules)
+    )
+    assert levels[0].count == brute
+
+
+def test_a_new_option_is_reachable_only_in_the_new_file(tmp_path):
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    anchor = '      - id: "seldom_heard"\n'
+    new_option = (
+        '      - id: "staff"\n        text: {sv: "Personal", en: "Staff"}\n'
+        '        help: {sv: "Medarbetare.", en: "Employees."}\n'
+    )
+    edited = text.replace(anchor, new_option + anchor, 1)
+    edited = edited.replace(
+        '      participants: ["general_public"]\n    mandate: personal',
+        '      participants: ["general_public", "staff"]\n    mandate: personal',
+    )
+    path = tmp_path / "staff.yaml"
+    path.write_text(edited, encoding="utf-8")
+    new = load_rules(path)
+    report = diff_rules(load_rules(DEFAULT_RULES), new)
+    assert report.only_old == 0
+    assert report.only_new == sum(1 for a in answer_space(new.rules) if a.get("participants") == "staff")
+    assert report.changed == 0
+
+
+def test_cli_diff_text_and_json(cli):
+    text = cli("diff", str(DEFAULT_RULES), str(KRONOBERG_RULES))
+    assert text.exit_code == 0 and "structures" in text.stdout and "e.g." in text.stdout
+    data = json.loads(cli("diff", str(DEFAULT_RULES), str(KRONOBERG_RULES), "-f", "json").stdout)
+    assert data["schema"] == "ladder.diff/1" and data["changed"] > 0
+    same = json.loads(cli("diff", str(DEFAULT_RULES), str(DEFAULT_RULES), "-f", "json").stdout)
+    assert same["changed"] == 0 and same["changes"] == []
+    bad = cli("diff", str(DEFAULT_RULES), "/nonexistent.yaml")
+    assert bad.exit_code == 3
