@@ -80,6 +80,9 @@ def main_callback(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():  # a person at a terminal: interview
+            _wizard([], None, False, None, None, False)
+            return
         print(ctx.get_help())
 
 
@@ -202,6 +205,37 @@ def steps(
 
 
 # wizard command (the wizard issue adds it here)
+@app.command(help=_h("wizard"))
+def wizard(
+    answer: AnswerOpt = None,
+    answers: AnswersFileOpt = None,
+    skip_answered: Annotated[
+        bool, typer.Option("--skip-answered", help=_h("skip_answered"))
+    ] = False,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    _wizard(answer or [], answers, skip_answered, rules, lang, no_color)
+
+
+def _wizard(
+    pairs: list[str],
+    answers: Path | None,
+    skip_answered: bool,
+    rules: Path | None,
+    lang_option: str | None,
+    no_color: bool,
+) -> None:
+    lang = language(lang_option)
+    with errors_reported(lang):
+        from .wizard import run_wizard
+
+        run_wizard(
+            rules, pairs, answers, lang, lang_option=lang_option,
+            skip_answered=skip_answered, color=not no_color,
+        )
+
 
 # check, diff and schema commands (the verification issue adds them here)
 class CheckFormat(str, Enum):

@@ -1,0 +1,355 @@
+"""The interactive interview: asks, with questionary, what the flags and the answers file left
+open, then shows the recommendation and offers to save it.
+
+The only module that imports questionary (and prompt_toolkit), always inside functions.
+Answers are checked with `answers.validate_answer` and merged with `answers.resolve`, the
+same code the `-a` flags go through; navigation lives in `wizard_flow`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .answers import resolve, validate_answer
+from .engine import recommend
+from .errors import AnswerError, OutputError
+from .messages import t
+from .model import Question, Recommendation, Rules
+from .rules import LoadedRules, load_rules
+from .service import answer_sources
+from .wizard_flow import Interview, next_position, not_interactive_error, text_of
+
+if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings
+
+# Sentinels returned by prompts; option ids match ^[a-z][a-z0-9_]*$, so they cannot collide.
+BACK = "<back>"
+ACCEPT = "<accept>"
+OVERWRITE = "<overwrite>"
+RENAME = "<rename>"
+SAVE_CHOICES = ("both", "record", "answers", "none")
+
+
+def run_wizard(
+    rules_option: str | os.PathLike[str] | None,
+    pairs: list[str],
+    answers_file: str | os.PathLike[str] | None,
+    lang: str,
+    *,
+    lang_option: str | None = None,
+    skip_answered: bool = False,
+    color: bool = True,
+    interactive: bool | None = None,
+    out: TextIO | None = None,
+) -> Recommendation:
+    """Interview, recommend, render, offer to save. Raises NotInteractiveError without a terminal."""
+    loaded = load_rules(rules_option, lang)
+    resolved = resolve(loaded.rules, answer_sources(pairs, answers_file, lang), lang)
+    for note in resolved.notes:
+        sys.stderr.write(note + "\n")
+    interview = Interview(
+        loaded.rules, lang, dict(resolved.values), hidden=set(resolved.values) if skip_answered else set()
+    )
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    rules_shown = str(rules_option) if rules_option else None
+    if not interactive:
+        raise not_interactive_error(interview, rules_shown, lang_option)
+    prompts = Prompts(loaded.rules, lang, color, out or sys.stdout)
+    try:
+        prompts.intro(loaded, interview)
+        walk(interview, prompts)
+        final = resolve(loaded.rules, [interview.answers], lang)
+        rec = recommend(loaded, final.values, lang)
+        prompts.show(rec)
+        prompts.offer_save(rec, final.values, loaded)
+    except EOFError:  # input closed under us: say what to run instead
+        raise not_interactive_error(interview, rules_shown, lang_option) from None
+    return rec
+
+
+def walk(interview: Interview, prompts: Prompts) -> None:
+    """Ask the shown questions in order with back navigation, then the summary until accepted."""
+    position = 0
+    filling = False
+    while True:
+        shown = interview.shown()
+        if position >= len(shown):
+            choice = prompts.summary(interview, can_back=bool(shown))
+            if choice == ACCEPT:
+                return
+            if choice == BACK:
+                position, filling = len(shown) - 1, False
+                continue
+            interview.reveal(choice)
+            position = [q.id for q in interview.shown()].index(choice)
+            filling = True
+            continue
+        question = shown[position]
+        value = prompts.ask(question, interview, can_back=position > 0)
+        if value == BACK:
+            position -= 1
+            continue
+        interview.answer(question.id, value)
+        position = next_position(interview, question, filling)
+
+
+def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
+    """Esc (and ← in lists) returns BACK; eager, so Esc does not wait for a meta key."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+    if enabled:
+
+        def go_back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+        bindings.add("escape", eager=True)(go_back)
+        if left:
+            bindings.add("left", eager=True)(go_back)
+    return bindings
+
+
+def _add_keys(app: Application[Any], bindings: KeyBindings) -> None:
+    from prompt_toolkit.key_binding import merge_key_bindings
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+
+
+def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
+    """Show an option's help wrapped under the list, without questionary's English label."""
+    from prompt_toolkit.application import get_app
+    from questionary.prompts.common import InquirerControl
+
+    for control in app.layout.find_all_controls():
+        if not isinstance(control, InquirerControl):
+            continue
+        original = control.text
+
+        def tokens(original: Any = original, control: InquirerControl = control) -> list[Any]:
+            result = list(original())
+            current = control.get_pointed_at()
+            if result and current.description and result[-1][1].endswith(current.description):
+                width = max(30, get_app().output.get_size().columns - 1)
+                text = textwrap.fill(
+                    current.description, width, initial_indent=" " * label_width,
+                    subsequent_indent=" " * label_width,
+                )
+                result[-1] = ("class:instruction", text)
+            return result
+
+        control.text = tokens
+
+
+class Prompts:
+    """The questionary prompts, in one language; everything else is printed to `out`."""
+
+    def __init__(self, rules: Rules, lang: str, color: bool, out: TextIO) -> None:
+        self.rules = rules
+        self.lang = lang
+        self.out = out
+        self.color = color and "NO_COLOR" not in os.environ
+        self.extra: dict[str, Any] = {}
+        if not self.color:
+            from prompt_toolkit.output import ColorDepth
+
+            self.extra["color_depth"] = ColorDepth.MONOCHROME
+
+    def text(self, value: dict[str, str]) -> str:
+        return text_of(self.rules, value, self.lang)
+
+    def say(self, text: str = "", style: str = "") -> None:
+        width = max(30, shutil.get_terminal_size().columns - 1)
+        lines = [textwrap.fill(p, width) if p else "" for p in text.split("\n")]
+        body = "\n".join(lines)
+        codes = {"bold": "\x1b[1m", "dim": "\x1b[2m"}
+        if self.color and style in codes and self.out.isatty():
+            body = f"{codes[style]}{body}\x1b[0m"
+        self.out.write(body + "\n")
+        self.out.flush()
+
+    def intro(self, loaded: LoadedRules, interview: Interview) -> None:
+        low, high = interview.count_range()
+        count = str(low) if low == high else f"{low}–{high}"
+        region = self.text(loaded.rules.region.name)
+        self.say(t("wizard.intro", self.lang, region=region, count=count), "bold")
+
+    def ask(self, question: Question, interview: Interview, can_back: bool) -> str | None:
+        """The answer (validated), None for a skipped free text, or BACK."""
+        if question.kind == "text":
+            hint = "wizard.text_hint" if can_back else "wizard.text_hint_first"
+        else:
+            hint = "wizard.select_hint" if can_back else "wizard.select_hint_first"
+        self.say()
+        self.say(f"{interview.position(question)}  {t(hint, self.lang)}", "bold")
+        self.say(self.text(question.help), "dim")
+        if question.kind == "text":
+            return self._free_text(question, interview, can_back)
+        return self._choice(question, interview, can_back)
+
+    def _choice(self, question: Question, interview: Interview, can_back: bool) -> str:
+        import questionary
+
+        choices: list[Any] = [
+            questionary.Choice(self.text(o.text), value=o.id, description=self.text(o.help))
+            for o in question.options
+        ]
+        if can_back:
+            choices.append(questionary.Choice(t("wizard.back", self.lang), value=BACK))
+        value = self._select(
+            self.text(question.text), choices, interview.answers.get(question.id), can_back, hint=""
+        )
+        return value if value == BACK else validate_answer(self.rules, question.id, value, self.lang)
+
+    def _free_text(self, question: Question, interview: Interview, can_back: bool) -> str | None:
+        import questionary
+
+        def check(value: str) -> bool | str:
+            if not value.strip():
+                return True
+            try:
+                validate_answer(self.rules, question.id, value, self.lang)
+            except AnswerError as error:
+                return error.message
+            return True
+
+        prompt = questionary.text(
+            self.text(question.text),
+            default=interview.answers.get(question.id, ""),
+            validate=check,
+            key_bindings=back_keys(can_back, left=False),
+            **self.extra,
+        )
+        value = prompt.unsafe_ask()
+        if value == BACK:
+            return BACK
+        value = value.strip()
+        return validate_answer(self.rules, question.id, value, self.lang) if value else None
+
+    def _select(
+        self, message: str, choices: list[Any], default: str | None, can_back: bool, hint: str | None = None
+    ) -> str:
+        """A list; `hint` '' when the header line already explains the keys."""
+        import questionary
+
+        shortcuts = sum(1 for c in choices if isinstance(c, questionary.Choice)) <= 10
+        if hint is None:
+            hint = t("wizard.select_hint" if can_back else "wizard.select_hint_first", self.lang)
+        prompt = questionary.select(
+            message,
+            choices,
+            default=default,
+            use_shortcuts=shortcuts,
+            use_jk_keys=False,
+            instruction=hint or " ",
+            **self.extra,
+        )
+        _add_keys(prompt.application, back_keys(can_back, left=True))
+        _wrap_descriptions(prompt.application)
+        return str(prompt.unsafe_ask())
+
+    def summary(self, interview: Interview, can_back: bool) -> str:
+        """ACCEPT, BACK, or the id of the question to change."""
+        import questionary
+
+        self.say()
+        self.say(t("wizard.summary_title", self.lang), "bold")
+        width = max(40, shutil.get_terminal_size().columns - 8)
+        choices: list[Any] = [
+            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT),
+            questionary.Separator(t("wizard.change", self.lang)),
+        ]
+        for question in interview.asked():
+            label = f"{self.text(question.text)} {interview.answer_text(question)}"
+            if len(label) > width:
+                label = label[: width - 1] + "…"
+            choices.append(questionary.Choice(label, value=question.id))
+        return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back)
+
+    def show(self, rec: Recommendation) -> None:
+        from .render import make_console, render_recommendation
+
+        self.say()
+        render_recommendation(rec, make_console(color=self.color, file=self.out))  # type: ignore[arg-type]
+
+    def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
+        import questionary
+
+        from .report import to_markdown
+
+        choices = [
+            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in SAVE_CHOICES
+        ]
+        what = self._select(t("wizard.save", self.lang), choices, "both", False)
+        if what in ("both", "record"):
+            self._save_file("record", to_markdown(rec))
+        if what in ("both", "answers"):
+            saved = self._save_file("answers", answers_yaml(values, loaded, self.lang))
+            if saved is not None:
+                self.say(t("wizard.replay", self.lang, file=saved), "dim")
+
+    def _save_file(self, kind: str, content: str) -> Path | None:
+        """Ask for a file name (Enter on an empty name skips) and write atomically.
+
+        An existing file is overwritten only when the user says so.
+        """
+        import questionary
+
+        default = free_name(t(f"wizard.{kind}_file", self.lang))
+        while True:
+            prompt = questionary.text(
+                t(f"wizard.{kind}_path", self.lang),
+                default=default,
+                instruction=t("wizard.path_hint", self.lang),
+                **self.extra,
+            )
+            name = str(prompt.unsafe_ask()).strip()
+            if not name:
+                return None
+            target = Path(name).expanduser()
+            force = False
+            if target.exists() and not target.is_dir():
+                choices = [
+                    questionary.Choice(t("wizard.rename", self.lang), value=RENAME),
+                    questionary.Choice(t("wizard.overwrite", self.lang), value=OVERWRITE),
+                ]
+                message = t("wizard.exists", self.lang, file=name)
+                if self._select(message, choices, RENAME, False) == RENAME:
+                    default = name
+                    continue
+                force = True
+            try:
+                from .files import write_atomic
+
+                written = write_atomic(target, content, force=force, lang=self.lang)
+            except OutputError as error:
+                self.say(error.message)
+                default = name
+                continue
+            self.say(t("output.written", self.lang, file=written))
+            return written
+
+
+def free_name(name: str) -> str:
+    """`name`, or `stem-2.ext`, `stem-3.ext`… : the first that does not exist yet."""
+    path = Path(name)
+    number = 2
+    while path.exists():
+        path = Path(f"{Path(name).stem}-{number}{Path(name).suffix}")
+        number += 1
+    return str(path)
+
+
+def answers_yaml(values: dict[str, str], loaded: LoadedRules, lang: str) -> str:
+    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself."""
+    import yaml
+
+    header = t("wizard.answers_header", lang, rules=loaded.info.path)
+    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    return "".join(f"# {line}\n" for line in header.split("\n")) + body

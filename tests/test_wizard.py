@@ -1,0 +1,424 @@
+"""The wizard in-process: real questionary prompts fed through prompt_toolkit's pipe input.
+
+Each prompt receives exactly one group of keys, sent when it starts, so a test fails (rather
+than hangs) when the wizard asks more or fewer questions than the path it describes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ladder import wizard as wizard_module
+from ladder.errors import AnswerError, NotInteractiveError
+from ladder.service import format_recommendation, recommend_from
+from ladder.wizard import free_name, run_wizard
+from ladder.wizard_flow import Interview, next_position, recommend_command
+
+from .conftest import DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+ESC = "\x1b"
+CTRL_U = "\x15"  # clears the line in a text prompt
+CLOSE = None  # closes the input: end of file
+
+SKIP_FREE_TEXT = [ENTER] * 4
+ACCEPT = ENTER  # the summary's first choice
+SAVE_NOTHING = "4" + ENTER
+
+CARE = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+SYSTEM = {
+    "arena": "system_wide",
+    "purpose": "co_decide",
+    "mandate": "decide",
+    "acceptance": "low",
+    "timeframe": "longer",
+    "resources": "ample",
+    "participants": "seldom_heard",
+}
+
+
+class Drive:
+    """Runs the wizard with one key group per prompt; collects what it printed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import questionary
+
+        self.groups: list[str | None] = []
+        self.prompts = 0
+        self.pipe = None
+        real = questionary.Question.unsafe_ask
+
+        def unsafe_ask(question, patch_stdout: bool = False):
+            if not self.groups:
+                raise AssertionError(f"the wizard asked more than {self.prompts} prompts")
+            keys = self.groups.pop(0)
+            self.prompts += 1
+            if keys is CLOSE:
+                self.pipe.close()
+            else:
+                self.pipe.send_text(keys)
+            return real(question, patch_stdout)
+
+        monkeypatch.setattr(questionary.Question, "unsafe_ask", unsafe_ask)
+
+    def __call__(self, keys: list[str | None], *pairs: str, **options):
+        from prompt_toolkit.application import create_app_session
+        from prompt_toolkit.input import create_pipe_input
+        from prompt_toolkit.output import DummyOutput
+
+        self.groups = list(keys)
+        out = io.StringIO()
+        options.setdefault("lang", "en")
+        lang = options.pop("lang")
+        rules = options.pop("rules", None)
+        answers_file = options.pop("answers_file", None)
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            self.pipe = pipe
+            rec = run_wizard(
+                rules, list(pairs), answers_file, lang, interactive=True, out=out, **options
+            )
+        assert self.groups == [], f"{len(self.groups)} key groups were not asked for"
+        return rec, out.getvalue()
+
+
+@pytest.fixture()
+def drive(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Drive:
+    monkeypatch.chdir(tmp_path)
+    return Drive(monkeypatch)
+
+
+def pairs(answers: dict[str, str]) -> list[str]:
+    return [f"{key}={value}" for key, value in answers.items()]
+
+
+def same_as_flags(rec, answers: dict[str, str], lang: str = "en", rules=None) -> None:
+    """The wizard's result equals `ladder recommend` with the same answers as flags."""
+    expected, _ = recommend_from(rules, pairs(answers), None, lang)
+    assert format_recommendation(rec, "json") == format_recommendation(expected, "json")
+
+
+def test_care_meeting_path_and_the_count_adjusts(drive):
+    keys = ["1" + ENTER, "3" + ENTER, "2" + ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys)
+    assert rec.level.id == "influence"
+    same_as_flags(rec, CARE)
+    assert "Question 1 of 7–11" in out  # the arena decides how many follow
+    assert "Question 2 of 7 " in out and "Question 7 of 7 " in out
+    assert "Question 2 of 11" not in out
+    assert "Recommended level: Influence" in out  # the text renderer of `recommend`
+    assert not list(Path(".").iterdir())  # nothing saved
+
+
+def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
+    keys = [
+        DOWN + ENTER,  # arena: unit_development
+        DOWN * 3 + ENTER,  # purpose: co_develop
+        "2" + ENTER,  # mandate: views
+        "2" + ENTER,  # acceptance: high
+        "2" + ENTER,  # timeframe: months
+        "2" + ENTER,  # resources: some
+        "2" + ENTER,  # participants: condition_group
+        "New diabetic foot clinic" + ENTER,
+        "the head of department, in June" + ENTER,
+        ENTER,
+        ENTER,
+        ACCEPT,
+        "1" + ENTER,  # save both
+        ENTER,  # decision-record.md
+        ENTER,  # answers.yaml
+    ]
+    rec, out = drive(keys)
+    same_as_flags(rec, {**DIABETES, "project": "New diabetic foot clinic",
+                        "decision_owner": "the head of department, in June"})
+    assert "Question 11 of 11" in out
+    assert "New diabetic foot clinic" in rec.expectations
+    record = Path("decision-record.md").read_text(encoding="utf-8")
+    assert record == format_recommendation(rec, "markdown")
+    saved = yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))
+    assert saved == {**DIABETES, "project": "New diabetic foot clinic",
+                     "decision_owner": "the head of department, in June"}
+    assert "ladder wizard --answers answers.yaml" in out
+    # `ladder recommend --answers` reads the file back to the same result
+    again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["level"] == json.loads(format_recommendation(rec, "json"))["level"]
+
+
+def test_system_wide_path_in_swedish(drive):
+    keys = [
+        "3" + ENTER,
+        "5" + ENTER,
+        "5" + ENTER,
+        "1" + ENTER,
+        "3" + ENTER,
+        "3" + ENTER,
+        "4" + ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys, lang="sv")
+    same_as_flags(rec, SYSTEM, lang="sv")
+    assert "Fråga 2 av 11" in out
+    assert rec.level.id == "co_determination"
+
+
+def test_back_keeps_later_answers_that_still_apply(drive):
+    keys = [
+        "2" + ENTER,  # unit_development
+        "4" + ENTER,  # purpose co_develop
+        "1" + ENTER,  # mandate none
+        "2" + ENTER,  # acceptance high
+        ESC,  # at timeframe: back to acceptance
+        ESC,  # back to mandate
+        "4" + ENTER,  # mandate co_develop (changed)
+        ENTER,  # acceptance: the kept answer (high) is the default
+        "2" + ENTER,
+        "3" + ENTER,
+        "1" + ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["mandate"] == "co_develop"
+    assert answers["acceptance"] == "high"
+    assert out.count("Question 4 of 11") == 3 and out.count("Question 3 of 11") == 2
+
+
+def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
+    keys = [
+        "2" + ENTER,  # unit_development
+        "3" + ENTER,  # purpose discuss
+        "6" + ENTER,  # mandate: the '← Back' choice, to purpose
+        "\x1b[D",  # purpose: ← to arena
+        "1" + ENTER,  # arena: care_meeting, so purpose no longer applies
+        "1" + ENTER,
+        "1" + ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers == {"arena": "care_meeting", "patient_wish": "be_informed", "relatives": "yes"}
+    assert "Question 2 of 7 " in out
+
+
+def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
+    keys = [
+        "1" + ENTER,  # care_meeting
+        "1" + ENTER,
+        "1" + ENTER,
+        "My project" + ENTER,
+        *[ENTER] * 3,
+        DOWN + ENTER,  # summary: from Accept, ↓ passes the "Change:" line to the arena
+        "2" + ENTER,  # arena: unit_development
+        *["1" + ENTER] * 6,  # the six questions the new arena opens, and nothing else
+        DOWN * 8 + ENTER,  # summary again: change 'project' (8th answer)
+        CTRL_U + "Renamed" + ENTER,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["arena"] == "unit_development"
+    assert "patient_wish" not in answers and "relatives" not in answers
+    assert answers["project"] == "Renamed"
+    assert out.count("Summary") == 3
+
+
+def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
+    file = tmp_path / "answers.yaml"
+    file.write_text(yaml.safe_dump({**DIABETES, "project": "From the file"}), encoding="utf-8")
+    keys = [ENTER] * 7 + [ENTER] * 4 + [ACCEPT, SAVE_NOTHING]
+    rec, _ = drive(keys, "timeframe=weeks", answers_file=file)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers == {**DIABETES, "timeframe": "weeks", "project": "From the file"}
+
+
+def test_skip_answered_asks_only_the_rest(drive):
+    keys = ["Clinic" + ENTER, *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys, *pairs(DIABETES), skip_answered=True)
+    assert "Question 1 of 4" in out and "Question 4 of 4" in out
+    assert {a.id: a.value for a in rec.answers} == {**DIABETES, "project": "Clinic"}
+
+
+def test_skip_answered_question_edited_from_the_summary(drive):
+    keys = [
+        *SKIP_FREE_TEXT,
+        DOWN * 2 + ENTER,  # summary: change purpose (hidden until now)
+        "5" + ENTER,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, _ = drive(keys, *pairs(DIABETES), skip_answered=True)
+    assert {a.id: a.value for a in rec.answers}["purpose"] == "co_decide"
+
+
+def test_free_text_is_checked_by_the_flag_validator(drive):
+    too_long = "x" * 201  # project.max_length is 200 in the default rules
+    keys = ["1" + ENTER, ENTER, ENTER, too_long + ENTER + CTRL_U + "  Short  " + ENTER,
+            *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
+    rec, _ = drive(keys)
+    assert {a.id: a.value for a in rec.answers}["project"] == "Short"
+    with pytest.raises(AnswerError):
+        recommend_from(None, ["arena=care_meeting", f"project={too_long}"], None, "en")
+
+
+def test_saving_never_overwrites_without_asking(drive):
+    Path("decision-record.md").write_text("keep me", encoding="utf-8")
+    keys = [
+        "1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT,
+        "2" + ENTER,  # save only the record
+        CTRL_U + "decision-record.md" + ENTER,  # the default was decision-record-2.md
+        ENTER,  # 'Choose another name' is the default
+        CTRL_U + "plan.md" + ENTER,
+    ]
+    rec, out = drive(keys)
+    assert Path("decision-record.md").read_text(encoding="utf-8") == "keep me"
+    assert Path("plan.md").read_text(encoding="utf-8") == format_recommendation(rec, "markdown")
+    assert "decision-record.md already exists" not in out  # asked in the prompt, not printed
+
+
+def test_overwrite_when_the_user_says_so(drive):
+    Path("answers.yaml").write_text("old", encoding="utf-8")
+    keys = ["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT,
+            "3" + ENTER, CTRL_U + "answers.yaml" + ENTER, "2" + ENTER]
+    drive(keys)
+    assert yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))["arena"] == "care_meeting"
+
+
+def test_answers_file_quotes_yes_and_no(drive):
+    keys = ["1" + ENTER, ENTER, "1" + ENTER, *SKIP_FREE_TEXT, ACCEPT, "3" + ENTER, ENTER]
+    drive(keys)
+    text = Path("answers.yaml").read_text(encoding="utf-8")
+    assert "relatives: 'yes'" in text
+    assert text.startswith("# ")
+
+
+def test_ctrl_c_raises_keyboard_interrupt(drive):
+    with pytest.raises(KeyboardInterrupt):
+        drive(["2" + ENTER, "\x03"])
+
+
+def test_end_of_input_names_the_command_and_what_is_missing(drive):
+    with pytest.raises(NotInteractiveError) as caught:
+        drive(["2" + ENTER, "3" + ENTER, CLOSE])
+    error = caught.value
+    assert error.exit_code == 5
+    assert error.details[0] == "ladder recommend -a arena=unit_development -a purpose=discuss"
+    assert any(d.strip().startswith("mandate:") for d in error.details)
+    assert not any(d.strip().startswith("purpose:") for d in error.details)
+
+
+def test_kronoberg_rules(drive):
+    keys = ["1" + ENTER, "3" + ENTER, "1" + ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys, rules=KRONOBERG_RULES, lang="sv")
+    same_as_flags(rec, {"arena": "care_meeting", "patient_wish": "share_decisions",
+                        "relatives": "yes"}, lang="sv", rules=KRONOBERG_RULES)
+    assert "Kronoberg" in out
+
+
+# Without a terminal, through the command line
+
+
+def test_wizard_without_a_terminal_exits_5(cli):
+    result = cli("wizard", "-a", "arena=care_meeting", "--rules", str(DEFAULT_RULES))
+    assert result.exit_code == 5
+    assert result.stdout == ""
+    assert f"ladder recommend --rules {DEFAULT_RULES} -a arena=care_meeting" in result.stderr
+    assert "patient_wish:" in result.stderr and "relatives:" in result.stderr
+
+
+def test_wizard_without_a_terminal_when_complete(cli):
+    result = cli("wizard", *answer_flags(CARE), "--lang", "sv")
+    assert result.exit_code == 5
+    assert "ladder recommend --lang sv -a arena=care_meeting" in result.stderr
+    assert "Alla frågor som krävs är besvarade" in result.stderr
+
+
+def test_bad_prefilled_answer_exits_4_before_any_prompt(cli):
+    result = cli("wizard", "-a", "arena=kitchen")
+    assert result.exit_code == 4
+    assert "did you mean" in result.stderr or "not an option" in result.stderr
+
+
+def test_bare_ladder_without_a_terminal_prints_help(cli):
+    result = cli()
+    assert result.exit_code == 0
+    assert "wizard" in result.stdout and "Usage" in result.stdout
+
+
+# The navigation itself, without prompts
+
+
+def test_count_range_and_pruning(default_rules):
+    interview = Interview(default_rules.rules, "en")
+    assert interview.count_range() == (7, 11)
+    interview.answer("arena", "unit_development")
+    interview.answer("purpose", "views")
+    interview.answer("project", "P")
+    assert interview.count_range() == (11, 11)
+    interview.answer("arena", "care_meeting")
+    assert interview.answers == {"arena": "care_meeting", "project": "P"}
+    assert "purpose" not in interview.visited
+
+
+def test_filling_passes_over_questions_already_seen(default_rules):
+    interview = Interview(default_rules.rules, "en", visited={"project", "decision_owner"})
+    interview.answer("arena", "care_meeting")
+    shown = [q.id for q in interview.shown()]
+    arena = default_rules.rules.question("arena")
+    assert next_position(interview, arena, filling=False) == 1
+    interview.answer("patient_wish", "be_informed")
+    interview.answer("relatives", "no")
+    relatives = default_rules.rules.question("relatives")
+    assert shown[next_position(interview, relatives, filling=True)] == "fixed"
+
+
+def test_hidden_question_reappears_when_its_answer_is_dropped(default_rules):
+    interview = Interview(default_rules.rules, "en", {"arena": "care_meeting", "relatives": "no"},
+                          hidden={"relatives"})
+    assert "relatives" not in [q.id for q in interview.shown()]
+    interview.answer("arena", "unit_development")
+    interview.answer("arena", "care_meeting")
+    assert "relatives" in [q.id for q in interview.shown()]
+
+
+def test_recommend_command_is_shell_quoted():
+    command = recommend_command({"project": "It's new"}, "my rules.yaml", None)
+    assert command == "ladder recommend --rules 'my rules.yaml' -a 'project=It'\"'\"'s new'"
+
+
+def test_free_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert free_name("a.md") == "a.md"
+    Path("a.md").touch()
+    Path("a-2.md").touch()
+    assert free_name("a.md") == "a-3.md"
+
+
+def test_not_interactive_path_does_not_import_questionary():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ladder.cli import app\n"
+        "try:\n"
+        "    app(['wizard', '-a', 'arena=care_meeting'], prog_name='ladder')\n"
+        "except SystemExit as e:\n"
+        "    print(e.code, 'questionary' in sys.modules, 'prompt_toolkit' in sys.modules)\n"
+    )
+    root = Path(wizard_module.__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, cwd=root, timeout=60, check=False)
+    assert done.stdout.split() == ["5", "False", "False"]

@@ -1,0 +1,144 @@
+"""The installed `ladder` in a real pseudo-terminal (pexpect): 24x100, NO_COLOR=1, TERM=xterm."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+pexpect = pytest.importorskip("pexpect")  # part of the `test` extra, so present in CI
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 30  # seconds per expected screen; generous for a loaded machine, still bounded
+ENTER = "\r"
+
+
+def ladder_command() -> list[str]:
+    """The `ladder` script installed next to this Python, else `python -m ladder`."""
+    script = Path(sys.executable).with_name("ladder")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ladder"]
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT),  # the code under test, whatever is installed
+        # pexpect does not answer cursor-position requests as a terminal does; without this
+        # prompt_toolkit waits for each answer on every prompt
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    for name in ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    command = ladder_command()
+    return pexpect.spawn(
+        command[0], [*command[1:], *args], dimensions=(24, 100), env=env, cwd=str(cwd),
+        encoding="utf-8", timeout=TIMEOUT,
+    )
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    rest = child.read()  # to end of file
+    child.close()
+    return child.exitstatus, rest
+
+
+def answer(child: pexpect.spawn, screen: str, keys: str) -> None:
+    child.expect_exact(screen)
+    child.expect_exact("Enter")  # the hint line is drawn before the prompt: the prompt is next
+    child.send(keys)
+
+
+def test_full_interview_to_the_result_and_saved_files(tmp_path):
+    child = spawn("wizard", "--lang", "en", cwd=tmp_path)
+    child.expect_exact("questions. Esc or ← goes back")
+    answer(child, "Question 1 of 7–11", "2" + ENTER)  # unit development
+    for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"]):
+        answer(child, f"Question {number} of 11", option + ENTER)
+    answer(child, "Question 8 of 11", "Foot clinic" + ENTER)
+    for number in (9, 10, 11):
+        answer(child, f"Question {number} of 11", ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send(ENTER)
+    child.expect_exact("Recommended level: Consultation (2/5)")  # capped by the mandate
+    child.expect_exact("Save the result?")
+    child.send("1" + ENTER)
+    child.expect_exact("File for the decision record:")
+    child.send(ENTER)
+    child.expect_exact("File for the answers:")
+    child.send(ENTER)
+    child.expect_exact("ladder wizard --answers answers.yaml")
+    status, _ = finish(child)
+    assert status == 0
+    assert (tmp_path / "decision-record.md").read_text(encoding="utf-8").startswith("# Decision record")
+    saved = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
+    assert saved["purpose"] == "co_develop" and saved["project"] == "Foot clinic"
+
+
+def test_bare_ladder_starts_the_interview_and_back_works(tmp_path):
+    child = spawn(cwd=tmp_path)  # no command: a terminal gets the interview
+    answer(child, "Question 1 of 7–11", "1" + ENTER)  # care meeting
+    answer(child, "Question 2 of 7", "3" + ENTER)
+    answer(child, "Question 3 of 7", "\x1b")  # Esc: back to question 2
+    answer(child, "Question 2 of 7", "\x1b[D")  # ←: back to question 1
+    answer(child, "Question 1 of 7 ", ENTER)  # the arena is known now; Enter keeps it
+    answer(child, "Question 2 of 7", ENTER)  # keeps share_decisions
+    answer(child, "Question 3 of 7", "2" + ENTER)
+    for number in (4, 5, 6, 7):
+        answer(child, f"Question {number} of 7", ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send(ENTER)
+    child.expect_exact("Recommended level: Influence (4/5)")
+    child.expect_exact("Save the result?")
+    child.send("4" + ENTER)
+    status, _ = finish(child)
+    assert status == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_mid_interview_exits_130_without_a_traceback(tmp_path):
+    child = spawn("wizard", "--lang", "en", cwd=tmp_path)
+    answer(child, "Question 1 of 7–11", "2" + ENTER)
+    answer(child, "Question 2 of 11", "\x03")
+    status, rest = finish(child)
+    assert status == 130
+    assert "Interrupted." in rest
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest
+
+
+def test_ctrl_c_in_a_free_text_question(tmp_path):
+    child = spawn("wizard", "--lang", "sv", "-a", "arena=care_meeting", "--skip-answered",
+                  cwd=tmp_path)
+    answer(child, "Fråga 1 av 6", "1" + ENTER)
+    answer(child, "Fråga 2 av 6", "2" + ENTER)
+    answer(child, "Fråga 3 av 6", "halv text\x03")
+    status, rest = finish(child)
+    assert status == 130
+    assert "Avbrutet." in rest and "Traceback" not in rest
+
+
+@pytest.mark.parametrize("args", [["wizard"], []], ids=["wizard", "bare"])
+def test_stdin_not_a_terminal_exits_5(tmp_path, args):
+    command = shlex.join([*ladder_command(), *args])  # bare `ladder`: help, off a terminal
+    child = pexpect.spawn("/bin/sh", ["-c", f"{command} < /dev/null"], dimensions=(24, 100),
+                          env={**os.environ, "NO_COLOR": "1", "TERM": "xterm",
+                               "PYTHONPATH": str(ROOT), "PROMPT_TOOLKIT_NO_CPR": "1"},
+                          cwd=str(tmp_path), encoding="utf-8", timeout=TIMEOUT)
+    status, rest = finish(child)
+    if args:
+        assert status == 5
+        assert "ladder recommend" in rest
+        assert re.search(r"arena: .*Options: care_meeting, unit_development, system_wide", rest)
+    else:
+        assert status == 0
+        assert "Usage" in rest
+    assert "Traceback" not in rest
