@@ -153,7 +153,10 @@ def _clip(value: str, limit: int = 60) -> str:
 
 def applies(when: dict[str, list[str]], answers: dict[str, str]) -> bool:
     """Whether every question in `when` has one of its listed answers."""
-    return all(answers.get(key) in values for key, values in when.items())
+    for key, values in when.items():  # a loop, not all(): this runs per item per row in batch
+        if answers.get(key) not in values:
+            return False
+    return True
 
 
 def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedAnswers:

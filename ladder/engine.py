@@ -82,13 +82,18 @@ def decide(rules: Rules, answers: dict[str, str], lang: str = "en") -> Decision:
 
 
 def matches(item: Conditions, answers: dict[str, str], decision: Decision) -> bool:
-    return (
-        applies(item.when, answers)
-        and (not item.levels or decision.level in item.levels)
-        and (not item.capped_by or not decision.binding_caps.isdisjoint(item.capped_by))
-        and all(key in answers for key in item.given)
-        and not any(key in answers for key in item.missing)
-    )
+    # Plain loops and early returns: this is the engine's innermost call.
+    if item.levels and decision.level not in item.levels:
+        return False
+    if item.capped_by and decision.binding_caps.isdisjoint(item.capped_by):
+        return False
+    for key in item.given:
+        if key not in answers:
+            return False
+    for key in item.missing:
+        if key in answers:
+            return False
+    return applies(item.when, answers)
 
 
 def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recommendation:

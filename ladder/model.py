@@ -268,14 +268,26 @@ class Rules(Strict):
         "answer combination.",
     )
 
+    # Loops rather than next(genexpr): the engine calls these many times per recommendation.
+    # An unknown id raises StopIteration, as next() did.
+
     def step(self, step_id: str) -> Step:
-        return next(s for s in self.steps if s.id == step_id)
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise StopIteration(step_id)
 
     def rank(self, step_id: str) -> int:
-        return next(i for i, s in enumerate(self.steps, 1) if s.id == step_id)
+        for i, s in enumerate(self.steps, 1):
+            if s.id == step_id:
+                return i
+        raise StopIteration(step_id)
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise StopIteration(question_id)
 
 
 # The recommendation: plain frozen dataclasses, already in one language.
