@@ -77,7 +77,7 @@ CASES = {
     "huge string": ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: 'no'\nproject: "
                     + "x" * 20_000 + "\n", "project"),
     "control char": ('arena: care_meeting\npatient_wish: share_decisions\nrelatives: "no"\n'
-                     'project: "a\\x07b"\n', "project"),
+                     + 'project: "a\\x07b"\n', "project"),
     "date": ("arena: 2024-13-01\n", "answers.yaml:1:8"),
     "python tag": ("arena: !!python/name:os.system\n", "answers.yaml:1:8"),
     "not utf-8": (b"arena: care_meeting\nproject: \xff\n", "answers.yaml:2"),
@@ -121,7 +121,7 @@ def test_undecodable_argv_bytes_are_refused_not_written():
     flags = [*answer_flags({"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"})]
     argv = [os.fsencode(a) for a in ["recommend", *flags, "-f", "json"]] + [b"-a", b"project=\xff\xfe"]
     result = subprocess.run([sys.executable.encode(), b"-m", b"ladder", *argv], capture_output=True,
-                            cwd=ROOT, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"})
+                            cwd=ROOT, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"}, check=False)
     assert result.returncode == 4 and result.stdout == b""
     assert b"project is not valid UTF-8" in result.stderr
 

@@ -1,0 +1,73 @@
+"""Ctrl-C (SIGINT) exits 130 and SIGTERM exits 143: one line on stderr, no traceback, nothing
+on stdout and no partial or temporary output file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import DIABETES, ROOT, answer_flags
+
+# The child runs the real CLI. READY is touched when the work under test starts; the work is
+# then repeated so that the signal lands inside it, not before it.
+CHILD = """
+import os, sys, time
+from pathlib import Path
+target, name = os.environ["HOOK"].rsplit(".", 1)
+module = __import__(target, fromlist=[name])
+original = getattr(module, name)
+def hooked(*args, **kwargs):
+    Path(os.environ["READY"]).touch()
+    for _ in range(10_000):
+        result = original(*args, **kwargs)
+        if os.environ.get("ONCE"):
+            time.sleep(30)
+    return result
+setattr(module, name, hooked)
+sys.argv = ["ladder", *sys.argv[1:]]
+from ladder.cli import main
+main()
+"""
+
+SIGNALS = [(signal.SIGINT, 130, b"Interrupted."), (signal.SIGTERM, 143, b"Terminated")]
+
+
+def interrupted(tmp_path: Path, hook: str, args: list[str], signum: int, **env: str):
+    ready = tmp_path / "ready"
+    environ = {**os.environ, "NO_COLOR": "1", "HOOK": hook, "READY": str(ready), **env}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, *args], cwd=ROOT, env=environ,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.01)
+    time.sleep(0.05)
+    child.send_signal(signum)
+    stdout, stderr = child.communicate(timeout=60)
+    ready.unlink()
+    return child.returncode, stdout, stderr
+
+
+@pytest.mark.parametrize(("signum", "code", "message"), SIGNALS, ids=["sigint", "sigterm"])
+def test_recommend_writing_output(tmp_path, signum, code, message):
+    out = tmp_path / "out" / "record.json"
+    out.parent.mkdir()
+    args = ["recommend", *answer_flags(DIABETES), "-f", "json", "-o", str(out)]
+    returncode, stdout, stderr = interrupted(tmp_path, "os.fsync", args, signum, ONCE="1")
+    assert (returncode, stdout) == (code, b""), stderr
+    assert message in stderr and b"Traceback" not in stderr
+    assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(("signum", "code", "message"), SIGNALS, ids=["sigint", "sigterm"])
+def test_check(tmp_path, signum, code, message):
+    pytest.importorskip("ladder.verify")
+    returncode, stdout, stderr = interrupted(tmp_path, "ladder.verify.check_files", ["check"], signum)
+    assert (returncode, stdout) == (code, b""), stderr
+    assert message in stderr and b"Traceback" not in stderr
