@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .messages import t
-from .model import TEXT, Conditions, LevelRule, Rules
+from .model import TEXT, Conditions, LevelRule, Property, Rules
 
 YamlPath = tuple[str | int, ...]
 Found = list[tuple[YamlPath, str]]
@@ -120,6 +120,9 @@ class _Checker:
             self.template((*path, "text"), part.text, OUTPUT_PLACEHOLDERS, part)
         for i, example in enumerate(r.examples):
             self.example(("examples", i), example)
+        self.unique(("properties",), r.properties)
+        for i, prop in enumerate(r.properties):
+            self.property(("properties", i), prop)
 
     def texts(self, model: BaseModel, path: YamlPath) -> None:
         """Every text has exactly the declared languages, none of them empty."""
@@ -190,17 +193,33 @@ class _Checker:
 
     def level_rule(self, path: YamlPath, rule: LevelRule) -> None:
         self.answers_when((*path, "when"), rule.when)
-        has_map = rule.from_ is not None
-        if (rule.step is None) == (not has_map) or (rule.map and not has_map):
+        self.step_source(path, rule)
+        self.template((*path, "because"), rule.because, BECAUSE_PLACEHOLDERS, None)
+
+    def step_source(self, path: YamlPath, item: LevelRule | Property) -> None:
+        """A fixed `step`, or `from` a choice question with a `map` of its options to steps."""
+        has_map = item.from_ is not None
+        if (item.step is None) == (not has_map) or (item.map and not has_map):
             self.add(path, "rules.step_or_from")
-        if rule.step is not None:
-            self.ref((*path, "step"), "step", rule.step, self.steps)
-        if rule.from_ is not None and self.choice_question((*path, "from"), rule.from_):
-            options = [o.id for o in self.questions[rule.from_].options]
-            for key, step in rule.map.items():
+        if item.step is not None:
+            self.ref((*path, "step"), "step", item.step, self.steps)
+        if item.from_ is not None and self.choice_question((*path, "from"), item.from_):
+            options = [o.id for o in self.questions[item.from_].options]
+            for key, step in item.map.items():
                 self.ref((*path, "map", key), "option", key, options)
                 self.ref((*path, "map", key), "step", step, self.steps)
-        self.template((*path, "because"), rule.because, BECAUSE_PLACEHOLDERS, None)
+
+    def property(self, path: YamlPath, prop: Property) -> None:
+        self.answers_when((*path, "when"), prop.when)
+        if prop.kind == "monotone":
+            if prop.step is not None or prop.from_ is not None or prop.map or not prop.question:
+                self.add(path, "check.property_shape_monotone", id=prop.id)
+            else:
+                self.choice_question((*path, "question"), prop.question)
+        elif prop.question is not None:
+            self.add(path, "check.property_shape_bound", id=prop.id)
+        else:
+            self.step_source(path, prop)
 
     def conditions(self, path: YamlPath, item: Conditions) -> None:
         self.answers_when((*path, "when"), item.when)

@@ -10,7 +10,6 @@ from .engine import decide, recommend
 from .errors import AnswerError, RulesError
 from .messages import t
 from .model import Property
-from .references import did_you_mean
 from .rules import LoadedRules
 from .verify_rules import ERROR, WARNING, Analysis
 from .verify_space import NA, Box, meet, replace, search
@@ -26,60 +25,13 @@ class PropertyResult:
 def check_properties(a: Analysis) -> list[PropertyResult]:
     results = []
     for i, prop in enumerate(a.rules.properties):
-        path = ("properties", i)
-        if not _well_formed(a, path, prop):
-            results.append(PropertyResult(prop.id, False))
-            continue
+        path = ("properties", i)  # well formed: the loader checked its references
         if prop.kind == "monotone":
             found = _monotone(a, path, prop)
         else:
             found = _bound(a, path, prop)
         results.append(PropertyResult(prop.id, found is None, found))
     return results
-
-
-def _well_formed(a: Analysis, path: tuple[str | int, ...], prop: Property) -> bool:
-    before = len(a.found)
-    questions = {q.id: q for q in a.rules.questions}
-    steps = [s.id for s in a.rules.steps]
-
-    def ref(where: tuple[str | int, ...], kind: str, value: str, known: list[str]) -> bool:
-        if value in known:
-            return True
-        message = t("rules.unknown_ref", a.lang, kind=t(f"ref.{kind}", a.lang), id=value)
-        a.add("property.invalid", ERROR, where, "check.verbatim",
-              text=message + did_you_mean(value, known, a.lang))
-        return False
-
-    def choice(where: tuple[str | int, ...], key: str) -> bool:
-        if not ref(where, "question", key, list(questions)):
-            return False
-        if questions[key].kind != "choice":
-            a.add("property.invalid", ERROR, where, "rules.not_choice", id=key)
-            return False
-        return True
-
-    for key, values in prop.when.items():
-        if choice((*path, "when", key), key):
-            for j, value in enumerate(values):
-                ref((*path, "when", key, j), "option", value, [o.id for o in questions[key].options])
-    if prop.kind == "monotone":
-        if prop.step is not None or prop.from_ is not None or prop.map or prop.question is None:
-            a.add("property.invalid", ERROR, path, "check.property_shape_monotone", id=prop.id)
-        else:
-            choice((*path, "question"), prop.question)
-    elif prop.question is not None or (prop.step is None) == (prop.from_ is None) or (
-        prop.map and prop.from_ is None
-    ):
-        a.add("property.invalid", ERROR, path, "check.property_shape_bound", id=prop.id)
-    elif prop.step is not None:
-        ref((*path, "step"), "step", prop.step, steps)
-    elif prop.from_ is not None and choice((*path, "from"), prop.from_):
-        options = [o.id for o in questions[prop.from_].options]
-        for key, step in prop.map.items():
-            if ref((*path, "map", key), "option", key, options):
-                ref((*path, "map", key), "step", step, steps)
-    return len(a.found) == before
 
 
 def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str, str] | None:

@@ -152,3 +152,16 @@ def test_missing_and_oversized_files(tmp_path):
     assert "largest accepted size" in caught.value.details[0]
     with pytest.raises(RulesError, match="cannot be read"):
         load_rules(tmp_path)
+
+
+def test_malformed_properties_are_refused_by_the_loader():
+    text = MINI + (
+        "properties:\n"
+        "  - id: capped\n    kind: at_most\n    from: weeks\n    map: {\"yes\": consultaton}\n"
+        "    description: {sv: Tak., en: Cap.}\n"
+        "  - id: bent\n    kind: monotone\n    question: project\n"
+        "    description: {sv: Böjd., en: Bent.}\n"
+    )
+    problems = problems_of(text)
+    assert any("unknown step 'consultaton'; did you mean 'consultation'" in p for p in problems)
+    assert any("'project' is a free-text question" in p for p in problems)

@@ -110,7 +110,7 @@ PLANTED = [
      '        "alternatives": dialogue\n        "co_develop": influence\n        "decide": co_determination\n'
      '      because:'),
      "  - id: within_mandate"),
-    ("property.invalid",
+    ("schema",  # a malformed property is refused by the loader itself
      "properties:\n",
      ('properties:\n  - id: broken\n    kind: monotone\n    step: dialogue\n'
      '    description: {sv: "Trasig.", en: "Broken."}\n'),
