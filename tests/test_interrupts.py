@@ -71,3 +71,26 @@ def test_check(tmp_path, signum, code, message):
     returncode, stdout, stderr = interrupted(tmp_path, "ladder.verify.check_files", ["check"], signum)
     assert (returncode, stdout) == (code, b""), stderr
     assert message in stderr and b"Traceback" not in stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("how", "code"), [("ctrl-c", 130), ("sigterm", 143)])
+def test_wizard_in_a_terminal(tmp_path, how, code):
+    pexpect = pytest.importorskip("pexpect")
+    pytest.importorskip("ladder.wizard")
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8", "COLUMNS": "100"}
+    child = pexpect.spawn(sys.executable, ["-m", "ladder", "wizard", "--lang", "en"], cwd=str(tmp_path),
+                          env=env, dimensions=(40, 100), timeout=60)
+    child.expect("Where does the involvement take place")
+    time.sleep(0.3)
+    if how == "ctrl-c":
+        child.sendcontrol("c")
+    else:
+        child.kill(signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code, child.before
+    assert b"Traceback" not in child.before
+    assert (b"Interrupted." if code == 130 else b"Terminated (SIGTERM).") in child.before
+    assert b"\x1b[?25h" in child.before  # the cursor is shown again: the terminal is restored
+    assert list(tmp_path.iterdir()) == []
