@@ -243,8 +243,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wizard.skipped": {"sv": "(överhoppad)", "en": "(skipped)"},
     "wizard.summary_title": {"sv": "Sammanfattning", "en": "Summary"},
     "wizard.summary": {
-        "sv": "Stämmer svaren? Välj ett svar för att ändra det, eller godkänn.",
-        "en": "Are these answers right? Pick one to change it, or accept.",
+        "sv": "Stämmer svaren? Välj ett att ändra, eller godkänn.",
+        "en": "Are these answers right? Pick one to change, or accept.",
+    },
+    "wizard.summary_hint": {
+        "sv": "(↑↓ och Enter, Esc går tillbaka)",
+        "en": "(↑↓ and Enter, Esc goes back)",
     },
     "wizard.accept": {
         "sv": "✔ Godkänn och visa rekommendationen",

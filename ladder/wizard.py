@@ -259,18 +259,19 @@ class Prompts:
         import questionary
 
         self.say()
-        self.say(t("wizard.summary_title", self.lang), "bold")
+        hint = t("wizard.summary_hint", self.lang) if can_back else ""
+        self.say(f"{t('wizard.summary_title', self.lang)}  {hint}", "bold")
         width = max(40, shutil.get_terminal_size().columns - 8)
         choices: list[Any] = [
             questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT),
             questionary.Separator(t("wizard.change", self.lang)),
         ]
         for question in interview.asked():
-            label = f"{self.text(question.text)} {interview.answer_text(question)}"
+            label = f"{self.text(question.text)} → {interview.answer_text(question)}"
             if len(label) > width:
                 label = label[: width - 1] + "…"
             choices.append(questionary.Choice(label, value=question.id))
-        return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back)
+        return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back, hint="")
 
     def show(self, rec: Recommendation) -> None:
         from .render import make_console, render_recommendation

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ DOWN = "\x1b[B"
 ESC = "\x1b"
 CTRL_U = "\x15"  # clears the line in a text prompt
 CLOSE = None  # closes the input: end of file
+WATCHDOG_SECONDS = 60
 
 SKIP_FREE_TEXT = [ENTER] * 4
 ACCEPT = ENTER  # the summary's first choice
@@ -80,9 +82,16 @@ class Drive:
         answers_file = options.pop("answers_file", None)
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             self.pipe = pipe
-            rec = run_wizard(
-                rules, list(pairs), answers_file, lang, interactive=True, out=out, **options
-            )
+            # a prompt that ignores its keys would wait forever: end the input instead, which
+            # ends the run with NotInteractiveError
+            watchdog = threading.Timer(WATCHDOG_SECONDS, pipe.close)
+            watchdog.start()
+            try:
+                rec = run_wizard(
+                    rules, list(pairs), answers_file, lang, interactive=True, out=out, **options
+                )
+            finally:
+                watchdog.cancel()
         assert self.groups == [], f"{len(self.groups)} key groups were not asked for"
         return rec, out.getvalue()
 
@@ -422,3 +431,21 @@ def test_not_interactive_path_does_not_import_questionary():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, cwd=root, timeout=60, check=False)
     assert done.stdout.split() == ["5", "False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("first", "questions", "keystrokes"),
+    [
+        (ENTER, 7, 8),  # care meeting, the shortest path: 7 questions and the summary
+        ("2" + ENTER, 11, 13),  # unit development, the longest: 11 questions and the summary
+    ],
+    ids=["shortest", "longest"],
+)
+def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
+    """Keys to reach the result, taking the first option and skipping the free text."""
+    keys = [first, *[ENTER] * (questions - 1), ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys)
+    assert rec.level.id == "information"
+    assert drive.prompts == questions + 2  # the questions, the summary, the save choice
+    assert sum(len(group) for group in keys[:-1]) == keystrokes  # one character, one key
+    assert f"Question {questions} of {questions}" in out
