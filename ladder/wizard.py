@@ -287,6 +287,7 @@ class Prompts:
         choices = [
             questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in SAVE_CHOICES
         ]
+        self.say()
         what = self._select(t("wizard.save", self.lang), choices, "both", False)
         if what in ("both", "record"):
             self._save_file("record", to_markdown(rec))
