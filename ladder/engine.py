@@ -157,9 +157,20 @@ def _worded(step: Step, answers: dict[str, str]) -> Step:
 
 
 def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
-    """The ladder in one language."""
+    """The ladder in one language (the same immutable tuple for the same rules and language)."""
+    key = (id(rules), lang)
+    kept = _STEPS_OUT.get(key)
+    if kept is not None and kept[0] is rules:  # holding `rules` keeps its id from being reused
+        return kept[1]
     text = _texts(rules, lang)
-    return tuple(_level_out(rules, s, text) for s in rules.steps)
+    ladder = tuple(_level_out(rules, s, text) for s in rules.steps)
+    if len(_STEPS_OUT) >= 16:
+        _STEPS_OUT.clear()
+    _STEPS_OUT[key] = (rules, ladder)
+    return ladder
+
+
+_STEPS_OUT: dict[tuple[int, str], tuple[Rules, tuple[LevelOut, ...]]] = {}
 
 
 def _texts(rules: Rules, lang: str) -> TextFn:
@@ -182,8 +193,11 @@ def _answers_out(rules: Rules, answers: dict[str, str], text: TextFn) -> tuple[A
     for question in rules.questions:
         if question.id in answers:
             value = answers[question.id]
-            option = next((o for o in question.options if o.id == value), None)
-            shown = text(option.text) if option else value
+            shown = value
+            for option in question.options:  # a loop, not next(genexpr): runs per answer
+                if option.id == value:
+                    shown = text(option.text)
+                    break
             out.append(AnswerOut(question.id, value, text(question.text), shown))
     return tuple(out)
 
