@@ -301,6 +301,52 @@ def schema() -> None:
 # batch command (the batch issue adds it here)
 
 
+class BatchInput(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    yaml = "yaml"
+
+
+class BatchOutput(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+@app.command(help=_h("batch"))
+def batch(
+    file: Annotated[str, typer.Argument(help=_h("batch_file"), metavar="FILE")],
+    input_format: Annotated[
+        Optional[BatchInput], typer.Option("--input-format", help=_h("input_format"))
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        BatchOutput, typer.Option("--format", "-f", help=_h("batch_format"))
+    ] = BatchOutput.jsonl,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from . import batch as runner
+        from .rules import load_rules
+
+        loaded = load_rules(rules, lang)
+        fmt = input_format.value if input_format else None
+        args = (file, loaded, lang, fmt, format.value, output, force)
+        if sys.stderr.isatty():
+            with runner.progress_bar(lang) as progress:
+                summary = runner.run(*args, progress=progress)
+        else:
+            summary = runner.run(*args)
+        if output is not None:
+            sys.stderr.write(t("output.written", lang, file=output) + "\n")
+        sys.stderr.write(runner.summary_text(summary, lang) + "\n")
+    if summary.exit_code:
+        raise typer.Exit(summary.exit_code)
+
+
 def _terminate(signum: int, frame: object) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # let the clean-up finish
     raise Terminated()
