@@ -119,7 +119,7 @@ def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
     loads = json.loads
     number = 0
     for line_number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        if not line or line.isspace():  # isspace() stops early; strip() would copy the line
             continue
         number += 1
         try:
