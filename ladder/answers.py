@@ -55,9 +55,8 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
     name = str(file)
     try:
         if file.stat().st_size > MAX_ANSWERS_FILE_BYTES:
-            raise AnswerError(
-                t("answers.file_unreadable", lang, file=name, reason="> 1 MiB"), []
-            )
+            limit = MAX_ANSWERS_FILE_BYTES
+            raise AnswerError(t("answers.file_too_large", lang, file=name, limit=limit))
         data = file.read_bytes()
         text = data.decode("utf-8")
     except FileNotFoundError:

@@ -22,6 +22,7 @@ from .errors import (
     EXIT_TERMINATED,
     EXIT_USAGE,
     LadderError,
+    Interrupted,
     Terminated,
 )
 from .messages import LANGUAGES, choose_language, t
@@ -110,7 +111,7 @@ def errors_reported(lang: str) -> Iterator[None]:
         _fail(error.message, error.details, error.exit_code)
     except Terminated:
         _fail(t("cli.terminated", lang), [], EXIT_TERMINATED)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
     except (typer.Exit, typer.Abort):
         raise
@@ -352,10 +353,18 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted()
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)  # unwind like Ctrl-C: no temporary file stays
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app(prog_name="ladder")
     except Terminated:  # before or between commands
         sys.stderr.write(t("cli.terminated", HELP_LANG) + "\n")
         sys.exit(EXIT_TERMINATED)
+    except Interrupted:
+        sys.stderr.write(t("cli.interrupted", HELP_LANG) + "\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -61,6 +61,13 @@ class Terminated(BaseException):
     exit_code = EXIT_TERMINATED
 
 
+class Interrupted(BaseException):
+    """SIGINT (Ctrl-C outside a prompt), raised by the CLI's signal handler, so that it is
+    not turned into the argument parser's "Aborted!" and exit 1."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
 class OutputError(LadderError):
     """An output file exists (without --force) or cannot be written: a usage problem."""
 

@@ -148,6 +148,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Svarsfilen {file} kan inte läsas: {reason}",
         "en": "The answers file {file} cannot be read: {reason}",
     },
+    "answers.file_too_large": {
+        "sv": "Svarsfilen {file} är större än {limit} byte.",
+        "en": "The answers file {file} is larger than {limit} bytes.",
+    },
     "answers.file_not_mapping": {
         "sv": "{file}: svarsfilen ska vara en mappning fråga: svar",
         "en": "{file}: the answers file must be a mapping question: answer",
@@ -319,7 +323,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Do not ask what -a or --answers already answer.",
     },
     # check, diff and schema (add their messages here)
-    "check.verbatim": {"sv": "{text}", "en": "{text}"},
     "check.text_given": {"sv": "(fritext)", "en": "(free text)"},
     "check.no_answers": {"sv": "(inga svar)", "en": "(no answers)"},
     "check.above": {"sv": "över", "en": "above"},

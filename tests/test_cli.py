@@ -251,3 +251,21 @@ def test_json_start_up_loads_no_prompt_or_rich_modules():
                             timeout=60)
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
     assert json.loads(result.stdout)["level"]["id"] == "influence"
+
+
+def test_ctrl_c_before_a_command_starts_exits_130_not_aborted():
+    probe = (
+        "import os, signal\nimport ladder.cli as cli\n"
+        "cli.app = lambda **kwargs: os.kill(os.getpid(), signal.SIGINT)\ncli.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60, env={**os.environ, "LANG": "C.UTF-8"})
+    assert result.returncode == 130
+    assert result.stderr == "Interrupted.\n"
+
+
+def test_answers_file_over_the_size_limit(cli, tmp_path):
+    big = tmp_path / "answers.yaml"
+    big.write_text("project: '" + "x" * (1024 * 1024) + "'\n", encoding="utf-8")
+    result = cli("recommend", "--answers", str(big))
+    assert result.exit_code == 4 and "larger than 1048576 bytes" in result.stderr
