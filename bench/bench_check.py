@@ -48,16 +48,19 @@ def main() -> int:
             if n == SIZES[0]:
                 rules = load_rules(path).rules
                 brute = min(
-                    timeit.repeat(lambda r=rules: [decide(r, a) for a in answer_space(r)],
-                                  number=1, repeat=3)
+                    timeit.repeat(
+                        lambda r=rules: [decide(r, a) for a in answer_space(r)], number=1, repeat=3
+                    )
                 )
                 per_combination = brute / report.combinations
             if n == SIZES[-1]:
                 failures += seconds > TARGET_SECONDS
                 assert per_combination is not None
                 years = per_combination * report.combinations / (3600 * 24 * 365)
-                print(f"brute force (levels only) at {n} questions: about {years:,.0f} years "
-                      f"({per_combination * 1e6:.1f} µs per combination, measured at {SIZES[0]})")
+                print(
+                    f"brute force (levels only) at {n} questions: about {years:,.0f} years "
+                    f"({per_combination * 1e6:.1f} µs per combination, measured at {SIZES[0]})"
+                )
         for plant, code in (("gap", "coverage.level"), ("overlap", "overlap.rule")):
             path = write(directory, f"{plant}.yaml", generate(SIZES[-1], plant=plant))
             seconds = min(timeit.repeat(lambda p=path: check_file(p, "en"), number=1, repeat=3))
@@ -65,8 +68,10 @@ def main() -> int:
             where = f"{found[0].path} line {found[0].line}" if found else "NOT FOUND"
             print(f"planted {plant:<8} -> {code:<15} {where:<28} {seconds:.3f} s")
             failures += not found
-    print(f"target: {SIZES[-1]} questions checked in under {TARGET_SECONDS} s, plants found: "
-          + ("met" if not failures else "MISSED"))
+    print(
+        f"target: {SIZES[-1]} questions checked in under {TARGET_SECONDS} s, plants found: "
+        + ("met" if not failures else "MISSED")
+    )
     return 1 if failures else 0
 
 

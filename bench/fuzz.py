@@ -26,8 +26,28 @@ from ladder.errors import AnswerError
 from ladder.rules import load_rules
 from tests.test_fuzz_rules import SAMPLES, WRONG_VALUES, mutate, outcome
 
-ANSWER_VALUES = [None, True, False, 0, 3.5, "", " ", "yes", "x" * 5000, "ü🙂", "a\x00b", [], ["views"],
-                 {}, "views", "unit_development", "care_meeting", "weeks", "high", "\udcff"]
+ANSWER_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    3.5,
+    "",
+    " ",
+    "yes",
+    "x" * 5000,
+    "ü🙂",
+    "a\x00b",
+    [],
+    ["views"],
+    {},
+    "views",
+    "unit_development",
+    "care_meeting",
+    "weeks",
+    "high",
+    "\udcff",
+]
 
 
 def rules_cases(rng: random.Random, cases: int, step: int, counts: Counter[str]) -> None:
@@ -41,15 +61,19 @@ def rules_cases(rng: random.Random, cases: int, step: int, counts: Counter[str])
 
 
 def answer_cases(rng: random.Random, cases: int, counts: Counter[str]) -> None:
-    rules = [load_rules(ROOT / "data" / "ladder.yaml").rules,
-             load_rules(ROOT / "examples" / "kronoberg.yaml").rules]
+    rules = [
+        load_rules(ROOT / "data" / "ladder.yaml").rules,
+        load_rules(ROOT / "examples" / "kronoberg.yaml").rules,
+    ]
     keys = [q.id for q in rules[0].questions] + ["", "arean", "x" * 100]
     for _ in range(cases):
-        answers = {rng.choice(keys): rng.choice(ANSWER_VALUES + WRONG_VALUES)
-                   for _ in range(rng.randint(0, 10))}
+        answers = {
+            rng.choice(keys): rng.choice(ANSWER_VALUES + WRONG_VALUES)
+            for _ in range(rng.randint(0, 10))
+        }
         for key in rng.sample(keys[:9], rng.randint(0, 9)):  # mostly valid options, some not
             options = [o.id for q in rules[0].questions if q.id == key for o in q.options]
-            answers.setdefault(key, rng.choice(options + ["nope"]))
+            answers.setdefault(key, rng.choice([*options, "nope"]))
         try:
             resolve(rng.choice(rules), [answers], rng.choice(["sv", "en"]))
             counts["answers ok"] += 1
@@ -60,10 +84,16 @@ def answer_cases(rng: random.Random, cases: int, counts: Counter[str]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=10_000, help="mutated rules files and answer sets each")
+    parser.add_argument(
+        "--cases", type=int, default=10_000, help="mutated rules files and answer sets each"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--truncate-step", type=int, default=97,
-                        help="truncate the shipped files every N bytes (mini.yaml: every byte)")
+    parser.add_argument(
+        "--truncate-step",
+        type=int,
+        default=97,
+        help="truncate the shipped files every N bytes (mini.yaml: every byte)",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     counts: Counter[str] = Counter()
@@ -76,7 +106,10 @@ def main() -> int:
         print(f"FAILED after {sum(counts.values())} cases: {dict(counts)}", file=sys.stderr)
         return 1
     total = sum(counts.values())
-    print(f"{total} cases in {time.perf_counter() - start:.0f} s, no traceback: {dict(sorted(counts.items()))}")
+    print(
+        f"{total} cases in {time.perf_counter() - start:.0f} s, no traceback: "
+        f"{dict(sorted(counts.items()))}"
+    )
     return 0
 
 

@@ -71,33 +71,73 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
         return {"id": item_id, **fields}
 
     structures = [
-        item(f"structure_{q}", when={q: opts[: options // 2 + 1]}, mandate="personal",
-             name=text(f"Structure {q}"), description=text(f"Recruit for {q}."),
-             how=text(f"Start with {q}."))
+        item(
+            f"structure_{q}",
+            when={q: opts[: options // 2 + 1]},
+            mandate="personal",
+            name=text(f"Structure {q}"),
+            description=text(f"Recruit for {q}."),
+            how=text(f"Start with {q}."),
+        )
         for q in qs[3:]
     ]
-    structures.append(item("general", mandate="organisational", name=text("General"),
-                           description=text("Anyone."), how=text("Ask widely.")))
+    structures.append(
+        item(
+            "general",
+            mandate="organisational",
+            name=text("General"),
+            description=text("Anyone."),
+            how=text("Ask widely."),
+        )
+    )
     methods = []
     for k, step in enumerate(STEPS):
         for q in qs[3 + k :: 5]:
-            methods.append(item(f"method_{step}_{q}", when={q: opts[1:]}, levels=[step],
-                                name=text(f"Method {q}"), description=text("A method."),
-                                how=text("Do it."), time=text("An hour.")))
-        methods.append(item(f"method_{step}", levels=[step], name=text(f"Method at {step}"),
-                            description=text("A method."), how=text("Do it."),
-                            time=text("An hour.")))
+            methods.append(
+                item(
+                    f"method_{step}_{q}",
+                    when={q: opts[1:]},
+                    levels=[step],
+                    name=text(f"Method {q}"),
+                    description=text("A method."),
+                    how=text("Do it."),
+                    time=text("An hour."),
+                )
+            )
+        methods.append(
+            item(
+                f"method_{step}",
+                levels=[step],
+                name=text(f"Method at {step}"),
+                description=text("A method."),
+                how=text("Do it."),
+                time=text("An hour."),
+            )
+        )
     warnings = [
         item("capped", capped_by=["mandate"], text=text("Capped by the mandate at {level}.")),
         item("high", levels=STEPS[3:], text=text("Plan for representativeness.")),
     ]
     properties = [
-        {"id": "within_mandate", "kind": "at_most", "from": qs[2], "map": cap_map,
-         "description": text("The level never exceeds the mandate.")},
-        {"id": "mandate_monotone", "kind": "monotone", "question": qs[2],
-         "description": text("Opening the mandate never lowers the level.")},
-        {"id": "purpose_monotone", "kind": "monotone", "question": qs[1],
-         "description": text("Raising the purpose never lowers the level.")},
+        {
+            "id": "within_mandate",
+            "kind": "at_most",
+            "from": qs[2],
+            "map": cap_map,
+            "description": text("The level never exceeds the mandate."),
+        },
+        {
+            "id": "mandate_monotone",
+            "kind": "monotone",
+            "question": qs[2],
+            "description": text("Opening the mandate never lowers the level."),
+        },
+        {
+            "id": "purpose_monotone",
+            "kind": "monotone",
+            "question": qs[1],
+            "description": text("Raising the purpose never lowers the level."),
+        },
     ]
     rules = {
         "version": 1,
@@ -105,15 +145,21 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
         "languages": ["sv", "en"],
         "credits": text("Generated for the benchmark; promises adapted from IAP2."),
         "steps": [
-            {"id": s, "name": text(s.title()), "description": text(f"At {s}."),
-             "promise": text(f"We promise {s}.")}
+            {
+                "id": s,
+                "name": text(s.title()),
+                "description": text(f"At {s}."),
+                "promise": text(f"We promise {s}."),
+            }
             for s in STEPS
         ],
         "questions": question_list,
         "level": {"target": target, "floors": floors, "caps": caps},
         "selection": {"structures": 3, "methods": 3},
-        "mandate_types": {"personal": text("Your own view."),
-                          "organisational": text("Your association's view.")},
+        "mandate_types": {
+            "personal": text("Your own view."),
+            "organisational": text("Your association's view."),
+        },
         "structures": structures,
         "methods": methods,
         "warnings": warnings,

@@ -94,16 +94,22 @@ def main() -> None:
     out = work / "out.jsonl"
 
     startup = {
-        "recommend -f json": (ladder + ["recommend", *flags, "--format", "json"], env),
-        "floor -a x=1": (FLOOR + ["-a", "x=1"], env),
-        "ladder --help": (ladder + ["--help"], env),
-        "floor --help": (FLOOR + ["--help"], env),
-        "check (default rules)": (ladder + ["check"], env),
-        "recommend -f json, no cache": (ladder + ["recommend", *flags, "--format", "json"], no_cache),
+        "recommend -f json": ([*ladder, "recommend", *flags, "--format", "json"], env),
+        "floor -a x=1": ([*FLOOR, "-a", "x=1"], env),
+        "ladder --help": ([*ladder, "--help"], env),
+        "floor --help": ([*FLOOR, "--help"], env),
+        "check (default rules)": ([*ladder, "check"], env),
+        "recommend -f json, no cache": (
+            [*ladder, "recommend", *flags, "--format", "json"],
+            no_cache,
+        ),
     }
     batch = {
-        "batch, stdout to /dev/null": (ladder + ["batch", str(rows)], env),
-        "batch, --output file": (ladder + ["batch", str(rows), "--output", str(out), "--force"], env),
+        "batch, stdout to /dev/null": ([*ladder, "batch", str(rows)], env),
+        "batch, --output file": (
+            [*ladder, "batch", str(rows), "--output", str(out), "--force"],
+            env,
+        ),
     }
     times: dict[str, list[float]] = {name: [] for name in [*startup, *batch]}
     for command, command_env in [*startup.values(), *batch.values()]:
@@ -131,27 +137,41 @@ def main() -> None:
     rec_ratio = med["recommend -f json"] / med["floor -a x=1"]
     help_ratio = med["ladder --help"] / med["floor --help"]
     lines = [
-        (f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python "
-        f"{sys.version.split()[0]}; {options.rounds} rounds (batch: {options.batch_rounds}), "
-        "medians (min–max)."),
+        (
+            f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python "
+            f"{sys.version.split()[0]}; {options.rounds} rounds (batch: {options.batch_rounds}), "
+            "medians (min–max)."
+        ),
         "",
         "| what | median | ratio / figure | target | met |",
         "|---|---|---|---|---|",
-        (f"| `recommend -f json` / `floor_app.py -a x=1` | {ms('recommend -f json')} / "
-        f"{ms('floor -a x=1')} | {rec_ratio:.2f} | ≤ 1.15 | {_met(rec_ratio <= 1.15)} |"),
-        (f"| `ladder --help` / `floor_app.py --help` | {ms('ladder --help')} / "
-        f"{ms('floor --help')} | {help_ratio:.2f} | ≤ 1.25 | {_met(help_ratio <= 1.25)} |"),
-        (f"| `ladder check` (default rules) | {ms('check (default rules)')} | "
-        f"{med['check (default rules)']:.2f} s | < 0.5 s | "
-        f"{_met(med['check (default rules)'] < 0.5)} |"),
-        (f"| `batch`, {options.rows:,} rows JSONL in, JSONL to /dev/null | "
-        f"{med['batch, stdout to /dev/null']:.2f} s | {seconds('batch, stdout to /dev/null')} | "
-        f"< 2 s | {_met(med['batch, stdout to /dev/null'] < 2)} |"),
-        (f"| `batch`, {options.rows:,} rows JSONL in, `--output` file ({out_mb:,.0f} MB) | "
-        f"{med['batch, --output file']:.2f} s | {seconds('batch, --output file')} | < 2 s | "
-        f"{_met(med['batch, --output file'] < 2)} |"),
-        (f"| `recommend -f json` without the rules cache | {ms('recommend -f json, no cache')} | "
-        f"{med['recommend -f json, no cache'] / med['floor -a x=1']:.2f} × floor | – | – |"),
+        (
+            f"| `recommend -f json` / `floor_app.py -a x=1` | {ms('recommend -f json')} / "
+            f"{ms('floor -a x=1')} | {rec_ratio:.2f} | ≤ 1.15 | {_met(rec_ratio <= 1.15)} |"
+        ),
+        (
+            f"| `ladder --help` / `floor_app.py --help` | {ms('ladder --help')} / "
+            f"{ms('floor --help')} | {help_ratio:.2f} | ≤ 1.25 | {_met(help_ratio <= 1.25)} |"
+        ),
+        (
+            f"| `ladder check` (default rules) | {ms('check (default rules)')} | "
+            f"{med['check (default rules)']:.2f} s | < 0.5 s | "
+            f"{_met(med['check (default rules)'] < 0.5)} |"
+        ),
+        (
+            f"| `batch`, {options.rows:,} rows JSONL in, JSONL to /dev/null | "
+            f"{med['batch, stdout to /dev/null']:.2f} s | {seconds('batch, stdout to /dev/null')} | "
+            f"< 2 s | {_met(med['batch, stdout to /dev/null'] < 2)} |"
+        ),
+        (
+            f"| `batch`, {options.rows:,} rows JSONL in, `--output` file ({out_mb:,.0f} MB) | "
+            f"{med['batch, --output file']:.2f} s | {seconds('batch, --output file')} | < 2 s | "
+            f"{_met(med['batch, --output file'] < 2)} |"
+        ),
+        (
+            f"| `recommend -f json` without the rules cache | {ms('recommend -f json, no cache')} | "
+            f"{med['recommend -f json, no cache'] / med['floor -a x=1']:.2f} × floor | – | – |"
+        ),
         "",
         f"The batch input has {distinct:,} distinct answer sets (every reachable one).",
     ]

@@ -56,8 +56,9 @@ def fill(text: str) -> str:
 
 
 def cli_reference() -> str:
-    from ladder.cli import app
     from typer.main import get_command
+
+    from ladder.cli import app
 
     names = list(get_command(app).commands)  # type: ignore[attr-defined]
     out = [
@@ -70,13 +71,22 @@ def cli_reference() -> str:
         "<!-- end -->",
     ]
     for name in names:
-        out += ["", f"## ladder {name}", "", f"<!-- generated: ladder {name} --help -->", "<!-- end -->"]
+        out += [
+            "",
+            f"## ladder {name}",
+            "",
+            f"<!-- generated: ladder {name} --help -->",
+            "<!-- end -->",
+        ]
     return fill("\n".join(out) + "\n")
 
 
 def expected() -> dict[Path, str]:
     readme = ROOT / "README.md"
-    return {readme: fill(readme.read_text(encoding="utf-8")), ROOT / "docs" / "cli.md": cli_reference()}
+    return {
+        readme: fill(readme.read_text(encoding="utf-8")),
+        ROOT / "docs" / "cli.md": cli_reference(),
+    }
 
 
 def main() -> int:

@@ -27,9 +27,9 @@ __all__ = [
     "Recommendation",
     "RulesError",
     "__version__",
+    "dumps",
     "load_rules",
     "recommend",
-    "dumps",
 ]
 
 if TYPE_CHECKING:

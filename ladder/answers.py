@@ -40,9 +40,7 @@ def parse_pairs(pairs: list[str], lang: str) -> dict[str, str]:
             continue
         value = value.strip()
         if key in values and values[key] != value:
-            problems.append(
-                t("answers.duplicate", lang, id=key, first=values[key], second=value)
-            )
+            problems.append(t("answers.duplicate", lang, id=key, first=values[key], second=value))
         values[key] = value
     if problems:
         raise AnswerError(t("answers.invalid", lang), problems)
@@ -87,26 +85,34 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
             return json.loads(text)
         check_yaml_limits(text, lang)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)
     except json.JSONDecodeError as error:
         where = f"{name}:{error.lineno}:{error.colno}"
-        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=error.msg)) from None
+        raise AnswerError(
+            t("answers.file_unreadable", lang, file=where, reason=error.msg)
+        ) from None
     except RecursionError:  # json nests by recursion: refuse as YAML does
         reason = t("json.too_deep", lang)
         raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
     except ValueError as error:  # a date like 2024-13-01, an integer of 5000 digits
         where = name if is_json else "{}:{}:{}".format(name, *value_error_mark(text))
-        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=str(error))) from None
+        raise AnswerError(
+            t("answers.file_unreadable", lang, file=where, reason=str(error))
+        ) from None
     except yaml.reader.ReaderError as error:
         where = f"{name}:{reader_error_line(text, error)}"
-        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=error.reason)) from None
+        raise AnswerError(
+            t("answers.file_unreadable", lang, file=where, reason=error.reason)
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
         reason = error.problem or str(error)
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
     except yaml.YAMLError as error:
-        raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=str(error))) from None
+        raise AnswerError(
+            t("answers.file_unreadable", lang, file=name, reason=str(error))
+        ) from None
 
 
 def validate_answer(rules: Rules, key: str, value: object, lang: str) -> str:
@@ -115,7 +121,8 @@ def validate_answer(rules: Rules, key: str, value: object, lang: str) -> str:
     if key not in questions:
         ids = ", ".join(questions)
         raise AnswerError(
-            t("answers.unknown_question", lang, id=key, ids=ids) + did_you_mean(key, questions, lang)
+            t("answers.unknown_question", lang, id=key, ids=ids)
+            + did_you_mean(key, questions, lang)
         )
     question = questions[key]
     if not isinstance(value, str):
@@ -126,7 +133,9 @@ def validate_answer(rules: Rules, key: str, value: object, lang: str) -> str:
     options = [o.id for o in question.options]
     value = value.strip()
     if value not in options:
-        message = t("answers.unknown_option", lang, value=_clip(value), id=key, options=", ".join(options))
+        message = t(
+            "answers.unknown_option", lang, value=_clip(value), id=key, options=", ".join(options)
+        )
         raise AnswerError(message + did_you_mean(value, options, lang))
     return value
 
@@ -137,7 +146,13 @@ def _validate_text(question: Question, value: str, lang: str) -> str:
         raise AnswerError(t("answers.empty", lang, id=question.id))
     if len(value) > question.max_length:
         raise AnswerError(
-            t("answers.too_long", lang, id=question.id, length=len(value), limit=question.max_length)
+            t(
+                "answers.too_long",
+                lang,
+                id=question.id,
+                length=len(value),
+                limit=question.max_length,
+            )
         )
     if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
         raise AnswerError(t("answers.control_chars", lang, id=question.id))
@@ -152,10 +167,7 @@ def _clip(value: str, limit: int = 60) -> str:
 
 def applies(when: dict[str, list[str]], answers: dict[str, str]) -> bool:
     """Whether every question in `when` has one of its listed answers."""
-    for key, values in when.items():  # a loop, not all(): this runs per item per row in batch
-        if answers.get(key) not in values:
-            return False
-    return True
+    return all(answers.get(key) in values for key, values in when.items())
 
 
 def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedAnswers:

@@ -96,7 +96,9 @@ def read_input(name: str, lang: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         reason = t("rules.not_utf8", lang, reason=error.reason)
-        raise AnswerError(t("batch.unreadable", lang, file=f"{name}:{line}", reason=reason)) from None
+        raise AnswerError(
+            t("batch.unreadable", lang, file=f"{name}:{line}", reason=reason)
+        ) from None
 
 
 def parse_rows(text: str, fmt: str, name: str, lang: str) -> Iterator[Row]:
@@ -126,7 +128,9 @@ def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
             record = loads(line)
         except (ValueError, RecursionError) as error:
             reason = getattr(error, "msg", None) or type(error).__name__
-            yield Row(number, None, None, t("batch.bad_line", lang, line=line_number, reason=reason))
+            yield Row(
+                number, None, None, t("batch.bad_line", lang, line=line_number, reason=reason)
+            )
             continue
         yield _record(number, record, lang)
 
@@ -136,7 +140,9 @@ def _csv_rows(text: str, name: str, lang: str) -> Iterator[Row]:
     try:
         header = [cell.strip() for cell in next(reader, [])]
     except csv.Error as error:
-        raise AnswerError(t("batch.unreadable", lang, file=f"{name}:1", reason=str(error))) from None
+        raise AnswerError(
+            t("batch.unreadable", lang, file=f"{name}:1", reason=str(error))
+        ) from None
     if not header or not any(header):
         raise AnswerError(t("batch.csv_no_header", lang, file=name))
     seen = [h for i, h in enumerate(header) if h in header[:i]]
@@ -153,17 +159,25 @@ def _csv_rows(text: str, name: str, lang: str) -> Iterator[Row]:
             return
         except csv.Error as error:
             number += 1
-            yield Row(number, None, None, t("batch.bad_line", lang, line=reader.line_num, reason=error))
+            yield Row(
+                number, None, None, t("batch.bad_line", lang, line=reader.line_num, reason=error)
+            )
             continue
         if not cells:
             continue
         number += 1
         if len(cells) != width:
-            problem = t("batch.csv_width", lang, line=reader.line_num, found=len(cells), width=width)
+            problem = t(
+                "batch.csv_width", lang, line=reader.line_num, found=len(cells), width=width
+            )
             yield Row(number, None, None, problem)
             continue
         row_id = cells[id_at] if id_at >= 0 and cells[id_at] != "" else None
-        answers = {h: v for i, (h, v) in enumerate(zip(header, cells)) if i != id_at and v.strip()}
+        answers = {
+            h: v
+            for i, (h, v) in enumerate(zip(header, cells, strict=False))
+            if i != id_at and v.strip()
+        }
         yield Row(number, row_id, answers)
 
 
@@ -301,7 +315,7 @@ def _json_id(value: Any) -> bytes:
     if value is None:
         return b"null"
     if isinstance(value, str) and value.isascii():
-        return json.encoder.encode_basestring(value).encode("ascii")  # type: ignore[attr-defined]
+        return json.encoder.encode_basestring(value).encode("ascii")
     try:
         return _dumps(value).encode("utf-8")
     except (TypeError, ValueError):  # a YAML date or the like: keep it as text
@@ -389,8 +403,14 @@ def _destination(output: Path | None, force: bool, lang: str) -> Iterator[IO[byt
 def summary_text(summary: Summary, lang: str) -> str:
     """One line for stderr; the first failed rows are named so they can be found."""
     done = summary.rows - len(summary.failed)
-    line = t("batch.summary", lang, rows=summary.rows, done=done, failed=len(summary.failed),
-             distinct=summary.distinct)
+    line = t(
+        "batch.summary",
+        lang,
+        rows=summary.rows,
+        done=done,
+        failed=len(summary.failed),
+        distinct=summary.distinct,
+    )
     if summary.failed:
         shown = ", ".join(str(n) for n in summary.failed[:10])
         more = "…" if len(summary.failed) > 10 else ""
@@ -404,8 +424,13 @@ def progress_bar(lang: str) -> Iterator[Callable[[int], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    bar = Progress(TextColumn(t("batch.progress", lang)), BarColumn(), MofNCompleteColumn(),
-                   console=Console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn(t("batch.progress", lang)),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task("rows", total=None)
     with bar:
         yield lambda done: bar.update(task, completed=done)

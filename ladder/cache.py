@@ -111,7 +111,9 @@ def fingerprint() -> str:
     import pydantic_core
     from pydantic.version import VERSION
 
-    digest = hashlib.sha256(f"{FORMAT}|{VERSION}|{pydantic_core.__version__}|{sys.version_info[:2]}".encode())
+    digest = hashlib.sha256(
+        f"{FORMAT}|{VERSION}|{pydantic_core.__version__}|{sys.version_info[:2]}".encode()
+    )
     package = Path(__file__).resolve().parent
     for source in sorted(package.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
@@ -213,7 +215,7 @@ def _sign(key: bytes, payload: bytes) -> bytes:
 
 
 def _private(st: os.stat_result) -> bool:
-    """Owned by this user and writable by nobody else (always true where POSIX modes do not apply)."""
+    """Owned by this user and writable by nobody else (true where POSIX modes do not apply)."""
     if os.name != "posix":
         return True
     return st.st_uid == os.getuid() and not st.st_mode & 0o022

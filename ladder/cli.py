@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,8 +21,8 @@ from .errors import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
     EXIT_USAGE,
-    LadderError,
     Interrupted,
+    LadderError,
     Terminated,
 )
 from .messages import LANGUAGES, choose_language, t
@@ -47,21 +47,21 @@ def _h(key: str) -> str:
     return t(f"help.{key}", HELP_LANG)
 
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help=_h("rules"), metavar="FILE")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help=_h("lang"), metavar="sv|en")]
+RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_h("rules"), metavar="FILE")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=_h("lang"), metavar="sv|en")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help=_h("no_color"))]
 OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
+    Path | None, typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_h("force"))]
 AnswerOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--answer", "-a", help=_h("answer"), metavar="KEY=VALUE", autocompletion=complete_answer
     ),
 ]
 AnswersFileOpt = Annotated[
-    Optional[Path], typer.Option("--answers", help=_h("answers"), metavar="FILE")
+    Path | None, typer.Option("--answers", help=_h("answers"), metavar="FILE")
 ]
 
 app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None)
@@ -115,7 +115,7 @@ def errors_reported(lang: str) -> Iterator[None]:
         _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
     except (typer.Exit, typer.Abort):
         raise
-    except Exception as error:  # a bug: say so, and how to report it
+    except Exception as error:  # noqa: BLE001 - a bug: say so, and how to report it
         if os.environ.get("LADDER_DEBUG"):
             traceback.print_exc()
         _fail(t("cli.internal", lang, error=f"{type(error).__name__}: {error}"), [], EXIT_INTERNAL)
@@ -163,7 +163,9 @@ def recommend(
 def questions(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))] = ListFormat.text,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help=_h("format"))
+    ] = ListFormat.text,
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -185,7 +187,9 @@ def questions(
 def steps(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))] = ListFormat.text,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help=_h("format"))
+    ] = ListFormat.text,
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -233,8 +237,13 @@ def _wizard(
         from .wizard import run_wizard
 
         run_wizard(
-            rules, pairs, answers, lang, lang_option=lang_option,
-            skip_answered=skip_answered, color=not no_color,
+            rules,
+            pairs,
+            answers,
+            lang,
+            lang_option=lang_option,
+            skip_answered=skip_answered,
+            color=not no_color,
         )
 
 
@@ -247,11 +256,13 @@ class CheckFormat(str, Enum):
 @app.command(help=_h("check"))
 def check(
     files: Annotated[
-        Optional[list[Path]], typer.Argument(help=_h("check_files"), metavar="[FILE]...")
+        list[Path] | None, typer.Argument(help=_h("check_files"), metavar="[FILE]...")
     ] = None,
     rules: RulesOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("strict"))] = False,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = CheckFormat.text,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help=_h("format"))
+    ] = CheckFormat.text,
     lang: LangOpt = None,
 ) -> None:
     lang = language(lang)
@@ -275,8 +286,12 @@ def check(
 def diff(
     old: Annotated[Path, typer.Argument(help=_h("diff_old"), metavar="OLD")],
     new: Annotated[Path, typer.Argument(help=_h("diff_new"), metavar="NEW")],
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = CheckFormat.text,
-    examples: Annotated[int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))] = 3,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help=_h("format"))
+    ] = CheckFormat.text,
+    examples: Annotated[
+        int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))
+    ] = 3,
     lang: LangOpt = None,
 ) -> None:
     lang = language(lang)
@@ -318,7 +333,7 @@ class BatchOutput(str, Enum):
 def batch(
     file: Annotated[str, typer.Argument(help=_h("batch_file"), metavar="FILE")],
     input_format: Annotated[
-        Optional[BatchInput], typer.Option("--input-format", help=_h("input_format"))
+        BatchInput | None, typer.Option("--input-format", help=_h("input_format"))
     ] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,

@@ -28,6 +28,4 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     question = next((q for q in rules.questions if q.id == key), None)
     if question is None:
         return []
-    return [
-        (f"{key}={o.id}", text(o.text)) for o in question.options if o.id.startswith(partial)
-    ]
+    return [(f"{key}={o.id}", text(o.text)) for o in question.options if o.id.startswith(partial)]

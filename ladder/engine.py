@@ -20,7 +20,6 @@ from .model import (
     MethodOut,
     Recommendation,
     Rules,
-    RulesInfo,
     Step,
     StructureOut,
     TraceLine,
@@ -215,6 +214,7 @@ def _trace_out(
             answer = text(option.text)
         because = text(rule.because).format(step=text(rules.step(step).name), answer=answer)
         lines.append(TraceLine(f"{kind}.{rule.id}", effect, because))
+
     def name(step: str | None) -> str:
         return text(rules.step(step).name) if step else t("engine.no_step", lang)
 

@@ -207,7 +207,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.mandate.organisational": {"sv": "organisatoriskt", "en": "organisational"},
     "render.here": {"sv": "rekommenderas", "en": "recommended"},
     "render.ladder": {"sv": "Delaktighetstrappan", "en": "The participation ladder"},
-    "render.record": {"sv": "Beslutsunderlag: patientinvolvering", "en": "Decision record: patient involvement"},
+    "render.record": {
+        "sv": "Beslutsunderlag: patientinvolvering",
+        "en": "Decision record: patient involvement",
+    },
     "render.date": {"sv": "Datum", "en": "Date"},
     "render.rules": {"sv": "Regelfil", "en": "Rules file"},
     "render.region": {"sv": "Region", "en": "Region"},
@@ -624,7 +627,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "nyckeln '{key}' finns redan på rad {line} i samma mappning",
         "en": "the key '{key}' is already given on line {line} of the same mapping",
     },
-    "json.too_deep": {"sv": "strukturen är för djupt nästlad", "en": "the structure is nested too deeply"},
+    "json.too_deep": {
+        "sv": "strukturen är för djupt nästlad",
+        "en": "the structure is nested too deeply",
+    },
     "answers.not_utf8": {
         "sv": "svaret på {id} är inte giltig UTF-8-text",
         "en": "the answer to {id} is not valid UTF-8 text",
@@ -647,12 +653,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "-a relatives=no --format json",
     },
     "help.questions": {
-        "sv": "Visa frågorna med id, alternativ och villkor.\n\nExempel: ladder questions --format json",
+        "sv": "Visa frågorna med id, alternativ och villkor.\n\n"
+        "Exempel: ladder questions --format json",
         "en": "List the questions with their ids, options and conditions.\n\n"
         "Example: ladder questions --format json",
     },
     "help.steps": {
-        "sv": "Visa delaktighetstrappan och löftet på varje steg.\n\nExempel: ladder steps --lang sv",
+        "sv": "Visa delaktighetstrappan och löftet på varje steg.\n\n"
+        "Exempel: ladder steps --lang sv",
         "en": "Show the participation ladder and the promise of each step.\n\n"
         "Example: ladder steps --lang sv",
     },
@@ -677,7 +685,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Skriv till FIL (atomärt) i stället för standard ut.",
         "en": "Write to FILE (atomically) instead of standard output.",
     },
-    "help.force": {"sv": "Skriv över en befintlig --output-fil.", "en": "Overwrite an existing --output file."},
+    "help.force": {
+        "sv": "Skriv över en befintlig --output-fil.",
+        "en": "Overwrite an existing --output file.",
+    },
     "help.no_color": {"sv": "Ingen färg (även NO_COLOR).", "en": "No colour (NO_COLOR works too)."},
     "help.version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
 }

@@ -24,9 +24,7 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 class Strict(BaseModel):
     # Deferred: one schema for Rules is built on first validation (cheaper than one per class
     # at import), and a cached load never builds it.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, defer_build=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 Answers = dict[str, list[str]]
@@ -108,7 +106,7 @@ class Question(Strict):
 
 
 class LevelRule(Strict):
-    """Sets a level, either a fixed step (`step`) or by the answer to a question (`from` + `map`)."""
+    """Sets a level: a fixed step (`step`), or by the answer to a question (`from` + `map`)."""
 
     id: Id = Field(description="Stable id of the rule, shown in the trace.")
     when: Answers = Field(

@@ -99,9 +99,13 @@ class _Checker:
             for j, variant in enumerate(step.variants):
                 self.answers_when(("steps", i, "variants", j, "when"), variant.when)
         self.unique(("questions",), r.questions)
-        for i, q in enumerate(r.questions):
+        for i, _q in enumerate(r.questions):
             self.question(i)
-        rule_lists = (("target", r.level.target), ("floors", r.level.floors), ("caps", r.level.caps))
+        rule_lists = (
+            ("target", r.level.target),
+            ("floors", r.level.floors),
+            ("caps", r.level.caps),
+        )
         self.unique_many([(("level", name), rules) for name, rules in rule_lists])
         for name, level_rules in rule_lists:
             for i, rule in enumerate(level_rules):
@@ -157,7 +161,9 @@ class _Checker:
             for i, item in enumerate(items):
                 if item.id in seen:
                     first = seen[item.id]
-                    self.add((*path, i, "id"), "rules.duplicate_id", id=item.id, first=dotted(first))
+                    self.add(
+                        (*path, i, "id"), "rules.duplicate_id", id=item.id, first=dotted(first)
+                    )
                 else:
                     seen[item.id] = (*path, i)
 
@@ -230,9 +236,9 @@ class _Checker:
         for name in ("given", "missing"):
             for i, key in enumerate(getattr(item, name)):
                 here = (*path, name, i)
-                if self.ref(here, "question", key, self.questions):
-                    if self.questions[key].kind != "text":
-                        self.add(here, "rules.not_text", id=key)
+                known = self.ref(here, "question", key, self.questions)
+                if known and self.questions[key].kind != "text":
+                    self.add(here, "rules.not_text", id=key)
 
     def template(
         self, path: YamlPath, text: dict[str, str], allowed: tuple[str, ...], item: Any
@@ -246,8 +252,12 @@ class _Checker:
                 continue
             for name in names:
                 if name not in allowed:
-                    message = t("rules.placeholder", self.lang, name=name, allowed=", ".join(allowed))
-                    self.found.append(((*path, lang), message + did_you_mean(name, allowed, self.lang)))
+                    message = t(
+                        "rules.placeholder", self.lang, name=name, allowed=", ".join(allowed)
+                    )
+                    self.found.append(
+                        ((*path, lang), message + did_you_mean(name, allowed, self.lang))
+                    )
                 elif name in FREE_TEXT_PLACEHOLDERS and name not in given:
                     self.add((*path, lang), "rules.placeholder_given", name=name)
 
@@ -275,4 +285,3 @@ def dotted(path: YamlPath) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-

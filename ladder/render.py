@@ -79,7 +79,9 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         console.print(Text(title, style="bold underline"))
 
     console.print(
-        Text(f"{t('render.level', lang)}: {level.name} ({level.rank}/{len(rec.steps)})", style="bold")
+        Text(
+            f"{t('render.level', lang)}: {level.name} ({level.rank}/{len(rec.steps)})", style="bold"
+        )
     )
     console.print()
     for line, style in staircase(rec.steps, level.id, lang):
@@ -115,7 +117,9 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
 
     heading("render.why")
     for x in rec.trace:
-        binding = x.effect.endswith((":lowers", ":raises")) or x.rule.startswith(("target", "level"))
+        binding = x.effect.endswith((":lowers", ":raises")) or x.rule.startswith(
+            ("target", "level")
+        )
         indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
     console.print(Text(f"{t('render.rules', lang)}: {escape(rec.rules.path)}", style="dim"))
@@ -147,7 +151,11 @@ def render_questions(rules: Rules, lang: str, console: Console) -> None:
     console.print(Text(t("render.questions", lang), style="bold"))
     for q in rules.questions:
         console.print()
-        kind = "" if q.kind == "choice" else f" ({t('render.optional' if not q.required else 'render.free_text', lang)})"
+        kind = (
+            ""
+            if q.kind == "choice"
+            else f" ({t('render.optional' if not q.required else 'render.free_text', lang)})"
+        )
         console.print(Text.assemble((q.id, "bold cyan"), f"  {text(q.text)}{kind}"))
         indented(console, text(q.help), "dim")
         if q.when:

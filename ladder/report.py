@@ -36,7 +36,13 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
             "description": rec.level.description,
         },
         "recruitment": [
-            {"id": s.id, "name": s.name, "mandate": s.mandate, "description": s.description, "how": s.how}
+            {
+                "id": s.id,
+                "name": s.name,
+                "mandate": s.mandate,
+                "description": s.description,
+                "how": s.how,
+            }
             for s in rec.recruitment
         ],
         "methods": [
@@ -89,12 +95,17 @@ def to_markdown(rec: Recommendation) -> str:
     ]
     for s in rec.recruitment:
         mandate = t(f"render.mandate.{s.mandate}", lang)
-        out += [f"- **{s.name}** ({t('render.mandate', lang)}: {mandate}). {s.description}",
-                f"  {t('render.how', lang)}: {s.how}"]
+        out += [
+            f"- **{s.name}** ({t('render.mandate', lang)}: {mandate}). {s.description}",
+            f"  {t('render.how', lang)}: {s.how}",
+        ]
     out += ["", f"## {t('render.methods', lang)}", ""]
     for m in rec.methods:
-        out += [f"- **{m.name}**. {m.description}", f"  {t('render.how', lang)}: {m.how}",
-                f"  {t('render.time', lang)}: {m.time}"]
+        out += [
+            f"- **{m.name}**. {m.description}",
+            f"  {t('render.how', lang)}: {m.how}",
+            f"  {t('render.time', lang)}: {m.time}",
+        ]
     out += ["", f"## {rec.expectations_title}", "", rec.expectations, ""]
     if rec.warnings:
         out += [f"## {t('render.warnings', lang)}", ""]
@@ -106,7 +117,7 @@ def to_markdown(rec: Recommendation) -> str:
 
 
 def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
-    """The interview as data: ids, texts, options and conditions (`ladder questions --format json`)."""
+    """The interview as data: ids, texts, options and conditions (`ladder questions`)."""
 
     def text(value: dict[str, str]) -> str:
         return value.get(lang) or value[rules.languages[0]]
@@ -122,7 +133,9 @@ def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
                 "text": text(q.text),
                 "help": text(q.help),
                 "when": q.when,
-                "options": [{"id": o.id, "text": text(o.text), "help": text(o.help)} for o in q.options],
+                "options": [
+                    {"id": o.id, "text": text(o.text), "help": text(o.help)} for o in q.options
+                ],
             }
             for q in rules.questions
         ],
@@ -134,7 +147,13 @@ def steps_to_dict(steps: tuple[LevelOut, ...], lang: str) -> dict[str, Any]:
         "schema": "ladder.steps/1",
         "lang": lang,
         "steps": [
-            {"id": s.id, "rank": s.rank, "name": s.name, "description": s.description, "promise": s.promise}
+            {
+                "id": s.id,
+                "rank": s.rank,
+                "name": s.name,
+                "description": s.description,
+                "promise": s.promise,
+            }
             for s in steps
         ],
     }

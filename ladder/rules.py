@@ -1,4 +1,4 @@
-"""Find, safely load and fully validate a rules file; every problem is located as file:line:column."""
+"""Find, safely load and fully validate a rules file; every problem located as file:line:column."""
 
 from __future__ import annotations
 
@@ -123,6 +123,7 @@ def check_yaml_limits(text: str, lang: str) -> None:
     # per open collection: [start count, anchor, keys seen (None for a sequence), at a key]
     open_: list[list[Any]] = []
     total = 0
+    event: Any
     for event in yaml.parse(text, Loader=Loader):
         kind = type(event)
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -141,7 +142,7 @@ def check_yaml_limits(text: str, lang: str) -> None:
                 if kind is yaml.ScalarEvent and event.anchor:
                     sizes[event.anchor] = 1
             else:
-                keys = {} if kind is yaml.MappingStartEvent else None
+                keys: dict[str, int] | None = {} if kind is yaml.MappingStartEvent else None
                 open_.append([total - 1, event.anchor, keys, True])
                 if len(open_) > MAX_YAML_DEPTH:
                     problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
@@ -200,7 +201,7 @@ def value_error_mark(text: str) -> tuple[int, int]:
 def _parse_yaml(text: str, name: str, lang: str) -> Any:
     try:
         check_yaml_limits(text, lang)
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or str(error)
@@ -278,10 +279,13 @@ def _locate(node: Any, path: YamlPath) -> tuple[int, int]:
                 if key.value == str(part):
                     mark, child = key.start_mark, value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
-                mark = child.start_mark
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+            mark = child.start_mark
         if child is None:
             break
         node = child

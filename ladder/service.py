@@ -35,7 +35,7 @@ def recommend_from(
 def recommend_answers(
     loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
 ) -> tuple[Recommendation, list[str]]:
-    """Validate complete answers (first source wins) and recommend; AnswerError if any is missing."""
+    """Validate complete answers (first source wins), then recommend; AnswerError if any lacks."""
     resolved = resolve(loaded.rules, sources, lang)
     if resolved.missing:
         raise missing_error(loaded.rules, resolved.missing, lang)

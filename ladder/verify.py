@@ -105,7 +105,9 @@ def _locate(found: list[Any], text: str, name: str) -> list[Finding]:
     out = []
     for raw in found:
         line, column = locate(root, raw.path)
-        out.append(Finding(raw.code, raw.severity, name, line, column, dotted(raw.path), raw.message))
+        out.append(
+            Finding(raw.code, raw.severity, name, line, column, dotted(raw.path), raw.message)
+        )
     return sorted(out, key=lambda f: (f.line, f.column, f.code))
 
 

@@ -188,7 +188,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
         merged = False
         for i in range(len(out)):
             for j in range(i + 1, len(out)):
-                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j])) if x != y]
+                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=False)) if x != y]
                 if len(differ) == 1:
                     d = differ[0]
                     joined = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])

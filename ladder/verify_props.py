@@ -26,10 +26,7 @@ def check_properties(a: Analysis) -> list[PropertyResult]:
     results = []
     for i, prop in enumerate(a.rules.properties):
         path = ("properties", i)  # well formed: the loader checked its references
-        if prop.kind == "monotone":
-            found = _monotone(a, path, prop)
-        else:
-            found = _bound(a, path, prop)
+        found = _monotone(a, path, prop) if prop.kind == "monotone" else _bound(a, path, prop)
         results.append(PropertyResult(prop.id, found is None, found))
     return results
 
@@ -57,10 +54,17 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
         answers = a.concrete(found)
         level = decide(a.rules, answers).level
         bound = prop.step or prop.map[answers[prop.from_ or ""]]
-        a.add("property.refuted", ERROR, path, "check.property_refuted_bound", id=prop.id,
-              answers=a.combo(found), level=a.step_name(level),
-              relation=t("check.above" if upper else "check.below", a.lang),
-              bound=a.step_name(bound))
+        a.add(
+            "property.refuted",
+            ERROR,
+            path,
+            "check.property_refuted_bound",
+            id=prop.id,
+            answers=a.combo(found),
+            level=a.step_name(level),
+            relation=t("check.above" if upper else "check.below", a.lang),
+            bound=a.step_name(bound),
+        )
         return answers
     return None
 
@@ -93,11 +97,20 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
             before = decide(a.rules, a.concrete(low)).level
             after = decide(a.rules, a.concrete(high)).level
             others = {k: v for k, v in a.space.answers(low).items() if k != prop.question}
-            a.add("property.refuted", ERROR, path, "check.property_refuted_monotone", id=prop.id,
-                  question=prop.question, low=options[low_first], high=options[high_last],
-                  moves=t("check.lowers" if sign > 0 else "check.raises", a.lang),
-                  before=a.step_name(before), after=a.step_name(after),
-                  answers=", ".join(f"{k}={v}" for k, v in others.items()))
+            a.add(
+                "property.refuted",
+                ERROR,
+                path,
+                "check.property_refuted_monotone",
+                id=prop.id,
+                question=prop.question,
+                low=options[low_first],
+                high=options[high_last],
+                moves=t("check.lowers" if sign > 0 else "check.raises", a.lang),
+                before=a.step_name(before),
+                after=a.step_name(after),
+                answers=", ".join(f"{k}={v}" for k, v in others.items()),
+            )
             return a.concrete(low)
     return None
 
@@ -114,7 +127,7 @@ def _clip_except(box: Box, when: dict[int, frozenset[str]], dim: int) -> Box | N
 
 def _common(one: Box, two: Box, dim: int) -> Box | None:
     out = []
-    for d, (x, y) in enumerate(zip(one, two)):
+    for d, (x, y) in enumerate(zip(one, two, strict=False)):
         both = x if d == dim else x & y
         if not both:
             return None
@@ -131,29 +144,61 @@ def check_examples(a: Analysis, loaded: LoadedRules) -> tuple[int, int]:
             resolved = resolve(a.rules, [dict(example.answers)], a.lang)
         except AnswerError as error:
             reason = "; ".join([error.message, *error.details])
-            a.add("example.invalid", ERROR, (*path, "answers"), "check.example_answers",
-                  name=example.name, reason=reason)
+            a.add(
+                "example.invalid",
+                ERROR,
+                (*path, "answers"),
+                "check.example_answers",
+                name=example.name,
+                reason=reason,
+            )
             continue
         for key in example.answers:
             if key not in resolved.values:
-                a.add("example.unused_answer", WARNING, (*path, "answers", key),
-                      "check.example_unused", name=example.name, id=key)
+                a.add(
+                    "example.unused_answer",
+                    WARNING,
+                    (*path, "answers", key),
+                    "check.example_unused",
+                    name=example.name,
+                    id=key,
+                )
         if resolved.missing:
-            a.add("example.invalid", ERROR, (*path, "answers"), "check.example_missing",
-                  name=example.name, ids=", ".join(q.id for q in resolved.missing))
+            a.add(
+                "example.invalid",
+                ERROR,
+                (*path, "answers"),
+                "check.example_missing",
+                name=example.name,
+                ids=", ".join(q.id for q in resolved.missing),
+            )
             continue
         try:
             rec = recommend(loaded, resolved.values, a.lang)
         except RulesError as error:  # no target: already a coverage finding; name the example
-            a.add("example.failed", ERROR, (*path, "expect", "level"), "check.example_level",
-                  name=example.name, expected=example.expect.level, actual=error.message)
+            a.add(
+                "example.failed",
+                ERROR,
+                (*path, "expect", "level"),
+                "check.example_level",
+                name=example.name,
+                expected=example.expect.level,
+                actual=error.message,
+            )
             continue
         ok = True
         expect = example.expect
         if rec.level.id != expect.level:
             ok = False
-            a.add("example.failed", ERROR, (*path, "expect", "level"), "check.example_level",
-                  name=example.name, expected=expect.level, actual=rec.level.id)
+            a.add(
+                "example.failed",
+                ERROR,
+                (*path, "expect", "level"),
+                "check.example_level",
+                name=example.name,
+                expected=expect.level,
+                actual=rec.level.id,
+            )
         got = {
             "structures": [s.id for s in rec.recruitment],
             "methods": [m.id for m in rec.methods],
@@ -164,8 +209,15 @@ def check_examples(a: Analysis, loaded: LoadedRules) -> tuple[int, int]:
             absent = [x for x in wanted if x not in actual]
             if absent:
                 ok = False
-                a.add("example.failed", ERROR, (*path, "expect", kind), "check.example_items",
-                      name=example.name, kind=kind, ids=", ".join(absent),
-                      actual=", ".join(actual) or t("render.none", a.lang))
+                a.add(
+                    "example.failed",
+                    ERROR,
+                    (*path, "expect", kind),
+                    "check.example_items",
+                    name=example.name,
+                    kind=kind,
+                    ids=", ".join(absent),
+                    actual=", ".join(actual) or t("render.none", a.lang),
+                )
         passed += ok
     return passed, len(a.rules.examples)

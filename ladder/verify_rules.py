@@ -90,7 +90,13 @@ def check_rules(a: Analysis) -> None:
 def questions(a: Analysis) -> None:
     for i, q in enumerate(a.rules.questions):
         if q.id not in a.asked:
-            a.add("unreachable.question", WARNING, ("questions", i, "when"), "check.question_never_asked", id=q.id)
+            a.add(
+                "unreachable.question",
+                WARNING,
+                ("questions", i, "when"),
+                "check.question_never_asked",
+                id=q.id,
+            )
     references = _option_references(a.rules)
     for i, q in enumerate(a.rules.questions):
         if q.kind != "choice" or q.id not in a.asked:
@@ -104,8 +110,13 @@ def questions(a: Analysis) -> None:
             signature = tuple(ref(option.id) for ref in seen)
             if signature in classes:
                 a.add(
-                    "undistinguished.option", WARNING, ("questions", i, "options", j, "id"),
-                    "check.option_alike", id=option.id, other=classes[signature], question=q.id,
+                    "undistinguished.option",
+                    WARNING,
+                    ("questions", i, "options", j, "id"),
+                    "check.option_alike",
+                    id=option.id,
+                    other=classes[signature],
+                    question=q.id,
                 )
             else:
                 classes[signature] = option.id
@@ -139,8 +150,14 @@ def coverage(a: Analysis) -> None:
     missing = [box for box, cell in a.cells if cell.level is None]
     if missing:
         count = sum(a.space.size(b) for b in missing)
-        a.add("coverage.level", ERROR, ("level", "target"), "check.coverage_level",
-              count=count, answers=a.combo(missing[0]))
+        a.add(
+            "coverage.level",
+            ERROR,
+            ("level", "target"),
+            "check.coverage_level",
+            count=count,
+            answers=a.combo(missing[0]),
+        )
     for kind in ("structures", "methods"):
         items = [a.logic.item(x) for x in getattr(a.rules, kind)]
         for box, cell in a.cells:
@@ -149,8 +166,14 @@ def coverage(a: Analysis) -> None:
             groups = [a.logic.item_boxes(item, cell) for item in items]
             hole = search(box, None, groups, 1)
             if hole is not None:
-                a.add(f"coverage.{kind[:-1]}", ERROR, (kind,), f"check.coverage_{kind[:-1]}",
-                      answers=a.combo(hole), level=a.step_name(cell.level))
+                a.add(
+                    f"coverage.{kind[:-1]}",
+                    ERROR,
+                    (kind,),
+                    f"check.coverage_{kind[:-1]}",
+                    answers=a.combo(hole),
+                    level=a.step_name(cell.level),
+                )
                 break
 
 
@@ -166,10 +189,19 @@ def target_rules(a: Analysis) -> None:
         if mine is None or search_all(a.boxes, [mine]) is None:
             a.add("unreachable.rule", WARNING, path, "check.rule_never_applies", id=rule.rule.id)
             continue
-        earlier = [r.rule.id for r in rules[: rule.index]
-                   if applies[r.index] is not None and meet(applies[r.index], mine) is not None]
-        a.add("shadowed.rule", WARNING, path, "check.rule_shadowed", id=rule.rule.id,
-              earlier=", ".join(earlier))
+        earlier = [
+            r.rule.id
+            for r in rules[: rule.index]
+            if applies[r.index] is not None and meet(applies[r.index], mine) is not None
+        ]
+        a.add(
+            "shadowed.rule",
+            WARNING,
+            path,
+            "check.rule_shadowed",
+            id=rule.rule.id,
+            earlier=", ".join(earlier),
+        )
     for j, later in enumerate(rules):
         if not later.rule.when and later.rule.step is not None:
             continue  # a last rule without `when` is the deliberate default
@@ -179,9 +211,17 @@ def target_rules(a: Analysis) -> None:
             found = _conflict(a, first, later)
             if found is not None:
                 box, s1, s2 = found
-                a.add("overlap.rule", WARNING, ("level", "target", j), "check.rule_overlap",
-                      first=first.rule.id, id=later.rule.id, answers=a.combo(box),
-                      step1=a.step_name(s1), step2=a.step_name(s2))
+                a.add(
+                    "overlap.rule",
+                    WARNING,
+                    ("level", "target", j),
+                    "check.rule_overlap",
+                    first=first.rule.id,
+                    id=later.rule.id,
+                    answers=a.combo(box),
+                    step1=a.step_name(s1),
+                    step2=a.step_name(s2),
+                )
                 break
 
 
@@ -230,11 +270,19 @@ def duplicates(a: Analysis) -> None:
         for i, rule in enumerate(getattr(a.rules.level, kind)):
             key = (
                 tuple(sorted((k, tuple(sorted(v))) for k, v in rule.when.items())),
-                rule.step, rule.from_, tuple(sorted(rule.map.items())),
+                rule.step,
+                rule.from_,
+                tuple(sorted(rule.map.items())),
             )
             if key in seen:
-                a.add("duplicate.rule", WARNING, ("level", kind, i), "check.rule_duplicate",
-                      id=rule.id, first=seen[key])
+                a.add(
+                    "duplicate.rule",
+                    WARNING,
+                    ("level", kind, i),
+                    "check.rule_duplicate",
+                    id=rule.id,
+                    first=seen[key],
+                )
             else:
                 seen[key] = rule.id
 
@@ -249,31 +297,62 @@ def steps(a: Analysis) -> None:
 def outputs(a: Analysis) -> None:
     """Structures and methods never selected; warnings, statement parts, mandate texts unused."""
     selectable: set[str] = set()
-    for kind, limit in (("structures", a.rules.selection.structures),
-                        ("methods", a.rules.selection.methods)):
+    for kind, limit in (
+        ("structures", a.rules.selection.structures),
+        ("methods", a.rules.selection.methods),
+    ):
         items: list[Any] = getattr(a.rules, kind)
         for i, item in enumerate(items):
             if _selected(a, items, i, limit):
                 selectable.add(item.id)
                 continue
             if _selected(a, [item], 0, 1):
-                a.add(f"shadowed.{kind[:-1]}", WARNING, (kind, i), "check.item_crowded",
-                      kind=t(f"ref.{kind[:-1]}", a.lang), id=item.id, limit=limit)
+                a.add(
+                    f"shadowed.{kind[:-1]}",
+                    WARNING,
+                    (kind, i),
+                    "check.item_crowded",
+                    kind=t(f"ref.{kind[:-1]}", a.lang),
+                    id=item.id,
+                    limit=limit,
+                )
             else:
-                a.add(f"unreachable.{kind[:-1]}", WARNING, (kind, i), "check.item_never",
-                      kind=t(f"ref.{kind[:-1]}", a.lang), id=item.id)
+                a.add(
+                    f"unreachable.{kind[:-1]}",
+                    WARNING,
+                    (kind, i),
+                    "check.item_never",
+                    kind=t(f"ref.{kind[:-1]}", a.lang),
+                    id=item.id,
+                )
     for i, warning in enumerate(a.rules.warnings):
         if not _selected(a, [warning], 0, 1):
-            a.add("unreachable.warning", WARNING, ("warnings", i), "check.warning_never", id=warning.id)
+            a.add(
+                "unreachable.warning",
+                WARNING,
+                ("warnings", i),
+                "check.warning_never",
+                id=warning.id,
+            )
     for i, part in enumerate(a.rules.expectations.parts):
         if not _selected(a, [part], 0, 1):
-            a.add("unreachable.part", WARNING, ("expectations", "parts", i), "check.part_never",
-                  id=part.id)
+            a.add(
+                "unreachable.part",
+                WARNING,
+                ("expectations", "parts", i),
+                "check.part_never",
+                id=part.id,
+            )
     used = {s.mandate for s in a.rules.structures if s.id in selectable}
     for mandate in ("personal", "organisational"):
         if mandate not in used:
-            a.add("unused.mandate_type", WARNING, ("mandate_types", mandate),
-                  "check.mandate_unused", id=mandate)
+            a.add(
+                "unused.mandate_type",
+                WARNING,
+                ("mandate_types", mandate),
+                "check.mandate_unused",
+                id=mandate,
+            )
 
 
 def _selected(a: Analysis, items: list[Any], index: int, limit: int) -> bool:

@@ -61,9 +61,7 @@ class Space:
 def make_space(rules: Rules, text_questions: Iterable[str] | None = None) -> Space:
     """Choice questions, and the free-text questions named (all when None)."""
     keep = None if text_questions is None else set(text_questions)
-    questions = [
-        q for q in rules.questions if q.kind == "choice" or keep is None or q.id in keep
-    ]
+    questions = [q for q in rules.questions if q.kind == "choice" or keep is None or q.id in keep]
     order = []
     for q in questions:
         values = [o.id for o in q.options] if q.kind == "choice" else [GIVEN]

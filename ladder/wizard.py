@@ -48,13 +48,16 @@ def run_wizard(
     interactive: bool | None = None,
     out: TextIO | None = None,
 ) -> Recommendation:
-    """Interview, recommend, render, offer to save. Raises NotInteractiveError without a terminal."""
+    """Interview, recommend, render, offer to save. NotInteractiveError without a terminal."""
     loaded = load_rules(rules_option, lang)
     resolved = resolve(loaded.rules, answer_sources(pairs, answers_file, lang), lang)
     for note in resolved.notes:
         sys.stderr.write(note + "\n")
     interview = Interview(
-        loaded.rules, lang, dict(resolved.values), hidden=set(resolved.values) if skip_answered else set()
+        loaded.rules,
+        lang,
+        dict(resolved.values),
+        hidden=set(resolved.values) if skip_answered else set(),
     )
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -119,7 +122,9 @@ def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
 def _add_keys(app: Application[Any], bindings: KeyBindings) -> None:
     from prompt_toolkit.key_binding import merge_key_bindings
 
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    app.key_bindings = (
+        merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    )
 
 
 def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
@@ -138,7 +143,9 @@ def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
             if result and current.description and result[-1][1].endswith(current.description):
                 width = max(30, get_app().output.get_size().columns - 1)
                 text = textwrap.fill(
-                    current.description, width, initial_indent=" " * label_width,
+                    current.description,
+                    width,
+                    initial_indent=" " * label_width,
                     subsequent_indent=" " * label_width,
                 )
                 result[-1] = ("class:instruction", text)
@@ -205,7 +212,9 @@ class Prompts:
         value = self._select(
             self.text(question.text), choices, interview.answers.get(question.id), can_back, hint=""
         )
-        return value if value == BACK else validate_answer(self.rules, question.id, value, self.lang)
+        return (
+            value if value == BACK else validate_answer(self.rules, question.id, value, self.lang)
+        )
 
     def _free_text(self, question: Question, interview: Interview, can_back: bool) -> str | None:
         import questionary
@@ -233,7 +242,12 @@ class Prompts:
         return validate_answer(self.rules, question.id, value, self.lang) if value else None
 
     def _select(
-        self, message: str, choices: list[Any], default: str | None, can_back: bool, hint: str | None = None
+        self,
+        message: str,
+        choices: list[Any],
+        default: str | None,
+        can_back: bool,
+        hint: str | None = None,
     ) -> str:
         """A list; `hint` '' when the header line already explains the keys."""
         import questionary
@@ -277,7 +291,7 @@ class Prompts:
         from .render import make_console, render_recommendation
 
         self.say()
-        render_recommendation(rec, make_console(color=self.color, file=self.out))  # type: ignore[arg-type]
+        render_recommendation(rec, make_console(color=self.color, file=self.out))
 
     def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
         import questionary
@@ -285,7 +299,8 @@ class Prompts:
         from .report import to_markdown
 
         choices = [
-            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in SAVE_CHOICES
+            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key)
+            for key in SAVE_CHOICES
         ]
         self.say()
         what = self._select(t("wizard.save", self.lang), choices, "both", False)

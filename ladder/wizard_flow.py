@@ -64,7 +64,11 @@ class Interview:
         self.hidden.discard(question_id)
 
     def missing(self) -> list[Question]:
-        return [q for q in self.asked() if q.required and q.kind == "choice" and q.id not in self.answers]
+        return [
+            q
+            for q in self.asked()
+            if q.required and q.kind == "choice" and q.id not in self.answers
+        ]
 
     def count_range(self) -> tuple[int, int]:
         """Fewest and most questions shown, over the answers still to come.

@@ -30,9 +30,16 @@ def answer_flags(answers: dict[str, str]) -> list[str]:
     return [arg for key, value in answers.items() for arg in ("-a", f"{key}={value}")]
 
 
+@pytest.fixture(scope="session")
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see no user settings: built-in rules, English, no colour, a fixed width."""
+def clean_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> None:
+    """Tests see no user settings: built-in rules, English, no colour, a fixed width, and a
+    rules cache of their own (never the user's)."""
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(cache_folder))
     for name in ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

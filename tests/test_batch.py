@@ -47,8 +47,18 @@ def jsonl_input() -> str:
 
 
 def csv_input() -> str:
-    questions = ["arena", "purpose", "mandate", "acceptance", "timeframe", "resources",
-                 "participants", "patient_wish", "relatives", "colour"]
+    questions = [
+        "arena",
+        "purpose",
+        "mandate",
+        "acceptance",
+        "timeframe",
+        "resources",
+        "participants",
+        "patient_wish",
+        "relatives",
+        "colour",
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *questions])
@@ -228,7 +238,7 @@ def test_each_distinct_answer_set_is_evaluated_once(default_rules, monkeypatch):
     outcomes = [evaluator.evaluate(row.answers) for row in rows]
     assert len(calls) == 50
     # Memoised outcomes are exactly what the engine says for each row's answers.
-    for row, outcome in zip(rows[::97], outcomes[::97]):
+    for row, outcome in zip(rows[::97], outcomes[::97], strict=False):
         values = resolve(default_rules.rules, [row.answers], "en").values
         assert outcome.result == to_dict(recommend(default_rules, values, "en"))
 
@@ -237,7 +247,12 @@ def test_the_installed_command_reads_stdin_and_reports_on_stderr(tmp_path):
     rows = json.dumps(CARE) + "\n" + json.dumps({"arena": "x"}) + "\n"
     done = subprocess.run(
         [sys.executable, "-m", "ladder", "batch", "-", "--format", "csv"],
-        input=rows, capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        input=rows,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_CACHE_DIR": str(tmp_path)},
     )
     assert done.returncode == 4

@@ -26,8 +26,14 @@ def test_recommend_text_shows_the_staircase_and_every_section(cli):
     assert "◀ recommended" in out and "Consultation" in out
     marked = [line for line in out.splitlines() if "◀" in line]
     assert len(marked) == 1 and "Consultation" in marked[0]
-    for heading in ("Recommended level", "Promise to participants", "Recruit from", "Methods",
-                    "Watch out", "Why"):
+    for heading in (
+        "Recommended level",
+        "Promise to participants",
+        "Recruit from",
+        "Methods",
+        "Watch out",
+        "Why",
+    ):
         assert heading in out
     assert "\x1b[" not in out  # no escape codes when stdout is not a terminal
 
@@ -43,8 +49,18 @@ def test_json_follows_the_contract(cli):
     result = cli("recommend", "-f", "json", *answer_flags(DIABETES))
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["schema", "rules", "lang", "answers", "level", "recruitment", "methods",
-                          "expectations", "warnings", "trace"]
+    assert list(data) == [
+        "schema",
+        "rules",
+        "lang",
+        "answers",
+        "level",
+        "recruitment",
+        "methods",
+        "expectations",
+        "warnings",
+        "trace",
+    ]
     assert data["schema"] == "ladder.recommendation/1"
     assert set(data["rules"]) >= {"path", "sha256", "version"}
     assert data["answers"] == DIABETES
@@ -88,7 +104,10 @@ def test_answers_file_and_flags_win(cli, tmp_path):
     assert flagged["level"]["id"] == "consultation"
     as_json = tmp_path / "answers.json"
     as_json.write_text(json.dumps(DIABETES), encoding="utf-8")
-    assert json.loads(cli("recommend", "--answers", str(as_json), "-f", "json").stdout)["level"]["id"] == "consultation"
+    assert (
+        json.loads(cli("recommend", "--answers", str(as_json), "-f", "json").stdout)["level"]["id"]
+        == "consultation"
+    )
 
 
 def test_answers_that_do_not_apply_are_noted_not_used(cli):
@@ -134,11 +153,22 @@ def test_exit_1_internal_error_says_it_is_a_bug(cli, monkeypatch):
     result = cli("recommend", *answer_flags(CARE))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "Internal error" in result.stderr and "bug" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "Internal error" in result.stderr
+        and "bug" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
-@pytest.mark.parametrize("args", [["recommend", "--format", "pdf"], ["recommend", "--nope"], ["nope"],
-                                  ["recommend", "--lang", "de", "-a", "arena=care_meeting"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recommend", "--format", "pdf"],
+        ["recommend", "--nope"],
+        ["nope"],
+        ["recommend", "--lang", "de", "-a", "arena=care_meeting"],
+    ],
+)
 def test_exit_2_usage(cli, args):
     result = cli(*args)
     assert result.exit_code == 2
@@ -147,7 +177,9 @@ def test_exit_2_usage(cli, args):
 
 def test_exit_3_invalid_rules_located(cli, tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(MINI_RULES.read_text(encoding="utf-8").replace("  caps:", "  capz:"), encoding="utf-8")
+    bad.write_text(
+        MINI_RULES.read_text(encoding="utf-8").replace("  caps:", "  capz:"), encoding="utf-8"
+    )
     result = cli("recommend", "--rules", str(bad), "-a", "purpose=views")
     assert result.exit_code == 3
     assert result.stdout == ""
@@ -180,8 +212,14 @@ def test_exit_4_unknown_question_and_option_with_did_you_mean(cli):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n", "relatives must be text, not bool"),
-        ("arena: care_meeting\npatient_wish: [a, b]\nrelatives: 'no'\n", "patient_wish must be text, not list"),
+        (
+            "arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n",
+            "relatives must be text, not bool",
+        ),
+        (
+            "arena: care_meeting\npatient_wish: [a, b]\nrelatives: 'no'\n",
+            "patient_wish must be text, not list",
+        ),
         ("- arena\n", "must be a mapping"),
         ("arena: [\n", "answers.yaml:2:1"),
     ],
@@ -208,14 +246,20 @@ def test_questions_and_steps(cli):
     assert "patient_wish" in text and "care_meeting" in text
     steps = json.loads(cli("steps", "-f", "json", "--lang", "sv").stdout)
     assert [s["name"] for s in steps["steps"]] == [
-        "Information", "Konsultation", "Dialog", "Inflytande", "Medbestämmande",
+        "Information",
+        "Konsultation",
+        "Dialog",
+        "Inflytande",
+        "Medbestämmande",
     ]
     drawn = cli("steps").stdout
     assert "IAP2" in drawn and "█" not in drawn
 
 
 def test_kronoberg_rules_retarget_the_tool(cli):
-    result = cli("recommend", "--rules", str(KRONOBERG_RULES), *answer_flags(DIABETES), "-f", "json")
+    result = cli(
+        "recommend", "--rules", str(KRONOBERG_RULES), *answer_flags(DIABETES), "-f", "json"
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["rules"]["region"] == "kronoberg"
@@ -225,8 +269,15 @@ def test_kronoberg_rules_retarget_the_tool(cli):
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, "NO_COLOR": "1", **env}
-    return subprocess.run([sys.executable, "-m", "ladder", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=environ, stdin=subprocess.DEVNULL, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "ladder", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
 
 
 def test_python_dash_m_and_version():
@@ -247,8 +298,9 @@ def test_json_start_up_loads_no_prompt_or_rich_modules():
         + "]\ntry:\n    runpy.run_module('ladder', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('questionary', 'prompt_toolkit', 'rich') if m in sys.modules), file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
     assert json.loads(result.stdout)["level"]["id"] == "influence"
 
@@ -258,8 +310,14 @@ def test_ctrl_c_before_a_command_starts_exits_130_not_aborted():
         "import os, signal\nimport ladder.cli as cli\n"
         "cli.app = lambda **kwargs: os.kill(os.getpid(), signal.SIGINT)\ncli.main()\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            cwd=ROOT, timeout=60, env={**os.environ, "LANG": "C.UTF-8"})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
     assert result.returncode == 130
     assert result.stderr == "Interrupted.\n"
 

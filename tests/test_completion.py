@@ -10,11 +10,22 @@ from .conftest import MINI_RULES, ROOT
 
 
 def complete(words: str, **env: str) -> list[str]:
-    environ = {**os.environ, "_LADDER_COMPLETE": "complete_bash", "COMP_WORDS": words,
-               "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)), **env}
+    environ = {
+        **os.environ,
+        "_LADDER_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        **env,
+    }
     script = "from ladder.cli import main; main()"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            cwd=ROOT, env=environ, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -30,14 +41,20 @@ def test_answer_keys_complete_from_the_rules():
 
 def test_option_ids_complete_after_the_key():
     assert complete("ladder recommend -a mandate=") == [
-        "mandate=none", "mandate=views", "mandate=alternatives", "mandate=co_develop", "mandate=decide",
+        "mandate=none",
+        "mandate=views",
+        "mandate=alternatives",
+        "mandate=co_develop",
+        "mandate=decide",
     ]
     assert complete("ladder recommend -a relatives=y") == ["relatives=yes"]
 
 
 def test_completion_follows_the_rules_option_and_environment():
     assert complete(f"ladder recommend --rules {MINI_RULES} -a ") == [
-        "purpose=", "weeks=", "project=",
+        "purpose=",
+        "weeks=",
+        "project=",
     ]
     assert complete("ladder recommend -a w", LADDER_RULES=str(MINI_RULES)) == ["weeks="]
 

@@ -30,7 +30,9 @@ print(digest.hexdigest())
 
 def run(args: list[str], seed: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1790000000", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, *args], capture_output=True, cwd=ROOT, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, cwd=ROOT, env=env, timeout=120, check=False
+    )
 
 
 def test_every_format_is_identical_across_hash_seeds():

@@ -140,7 +140,9 @@ def test_trace_names_target_and_result(shipped, space):
 
 def test_recommendation_is_deterministic(shipped, space):
     for answers in space[:: max(1, len(space) // 100)]:
-        assert recommend(shipped, answers, "sv") == recommend(shipped, dict(reversed(answers.items())), "sv")
+        assert recommend(shipped, answers, "sv") == recommend(
+            shipped, dict(reversed(answers.items())), "sv"
+        )
 
 
 def test_examples_in_the_rules_file_hold(shipped):
@@ -164,9 +166,9 @@ def test_the_diabetes_case(default_rules):
 
 
 FREE_TEXT = ["project", "decision_owner", "fixed", "feedback"]
-free_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80).filter(
-    lambda s: s.strip() == s and bool(s)
-)
+free_text = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80
+).filter(lambda s: s.strip() == s and bool(s))
 
 
 @settings(max_examples=150, deadline=None)
@@ -202,7 +204,9 @@ def test_partial_answers_name_exactly_the_missing_questions(default_rules, data)
 
 
 @settings(max_examples=200, deadline=None)
-@given(key=st.sampled_from(["arena", "purpose", "mandate", "relatives"]), value=st.text(max_size=30))
+@given(
+    key=st.sampled_from(["arena", "purpose", "mandate", "relatives"]), value=st.text(max_size=30)
+)
 def test_unknown_options_are_refused_with_the_question_named(default_rules, key, value):
     options = [o.id for o in default_rules.rules.question(key).options]
     if value.strip() in options:

@@ -30,8 +30,16 @@ def raising(error: BaseException):
 
 
 def test_the_codes_are_the_documented_ones():
-    assert (EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_RULES, EXIT_ANSWER, EXIT_NOT_INTERACTIVE,
-            EXIT_INTERRUPTED, EXIT_TERMINATED) == (0, 1, 2, 3, 4, 5, 130, 143)
+    assert (
+        EXIT_OK,
+        EXIT_INTERNAL,
+        EXIT_USAGE,
+        EXIT_RULES,
+        EXIT_ANSWER,
+        EXIT_NOT_INTERACTIVE,
+        EXIT_INTERRUPTED,
+        EXIT_TERMINATED,
+    ) == (0, 1, 2, 3, 4, 5, 130, 143)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in (0, 1, 2, 3, 4, 5, 130, 143):
         assert f"| {code} |" in readme, code

@@ -18,15 +18,32 @@ from ladder.errors import AnswerError
 
 from .conftest import DIABETES, ROOT, answer_flags
 
-QUESTIONS = list(DIABETES) + ["patient_wish", "relatives", "project", "decision_owner", "fixed", "feedback"]
-FUZZ = settings(max_examples=150, derandomize=True, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+QUESTIONS = [
+    *list(DIABETES),
+    "patient_wish",
+    "relatives",
+    "project",
+    "decision_owner",
+    "fixed",
+    "feedback",
+]
+FUZZ = settings(
+    max_examples=150,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 keys = st.sampled_from(QUESTIONS) | st.text(max_size=12)
 values = (
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
     | st.sampled_from(["", " ", "yes", "no", "x" * 5000, "unit_development\x00", "views\n"])
-    | st.lists(st.text(max_size=5), max_size=3) | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
+    | st.lists(st.text(max_size=5), max_size=3)
+    | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
 )
 
 
@@ -49,13 +66,19 @@ def test_any_answers_mapping_resolves_or_names_the_question(default_rules, answe
         try:
             resolve(default_rules.rules, [answers, base], "en")
         except AnswerError as error:
-            named = [k for k in answers if any(f" {k}" in d or f"'{k}'" in d for d in error.details)]
+            named = [
+                k for k in answers if any(f" {k}" in d or f"'{k}'" in d for d in error.details)
+            ]
             assert named, error.details
 
 
 @FUZZ
-@given(pairs=st.lists(st.text(max_size=40) | st.builds(lambda k, v: f"{k}={v}", keys, st.text(max_size=20)),
-                      max_size=6))
+@given(
+    pairs=st.lists(
+        st.text(max_size=40) | st.builds(lambda k, v: f"{k}={v}", keys, st.text(max_size=20)),
+        max_size=6,
+    )
+)
 def test_any_flag_strings_parse_or_refuse(default_rules, pairs):
     try:
         parsed = parse_pairs(pairs, "en")
@@ -66,7 +89,10 @@ def test_any_flag_strings_parse_or_refuse(default_rules, pairs):
 
 
 CASES = {
-    "bare yes": ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n", "relatives"),
+    "bare yes": (
+        "arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n",
+        "relatives",
+    ),
     "number": ("arena: 3\n", "arena"),
     "list": ("arena: [care_meeting]\n", "arena"),
     "null": ("arena:\n", "arena"),
@@ -74,10 +100,17 @@ CASES = {
     "unknown key": ("arean: care_meeting\n", "arean"),
     "unknown value": ("arena: care\n", "arena"),
     "duplicate key": ("arena: care_meeting\narena: system_wide\n", "arena"),
-    "huge string": ("arena: care_meeting\npatient_wish: share_decisions\nrelatives: 'no'\nproject: "
-                    + "x" * 20_000 + "\n", "project"),
-    "control char": ('arena: care_meeting\npatient_wish: share_decisions\nrelatives: "no"\n'
-                     + 'project: "a\\x07b"\n', "project"),
+    "huge string": (
+        "arena: care_meeting\npatient_wish: share_decisions\nrelatives: 'no'\nproject: "
+        + "x" * 20_000
+        + "\n",
+        "project",
+    ),
+    "control char": (
+        'arena: care_meeting\npatient_wish: share_decisions\nrelatives: "no"\n'
+        + 'project: "a\\x07b"\n',
+        "project",
+    ),
     "date": ("arena: 2024-13-01\n", "answers.yaml:1:8"),
     "python tag": ("arena: !!python/name:os.system\n", "answers.yaml:1:8"),
     "not utf-8": (b"arena: care_meeting\nproject: \xff\n", "answers.yaml:2"),
@@ -98,8 +131,13 @@ def test_bad_answers_files_exit_4_naming_the_question(cli, tmp_path, name):
 
 @pytest.mark.parametrize(
     ("content", "named"),
-    [('{"arena": ' + "1" * 5000 + "}", "answers.json"), ('{"arena": "care_meeting", "arena": 1}', "arena"),
-     ('{"arena": [', "answers.json:1:"), ("[1, 2]", "must be a mapping"), ("null", "arena")],
+    [
+        ('{"arena": ' + "1" * 5000 + "}", "answers.json"),
+        ('{"arena": "care_meeting", "arena": 1}', "arena"),
+        ('{"arena": [', "answers.json:1:"),
+        ("[1, 2]", "must be a mapping"),
+        ("null", "arena"),
+    ],
 )
 def test_bad_json_answers_files(cli, tmp_path, content, named):
     file = tmp_path / "answers.json"
@@ -118,18 +156,39 @@ def test_yaml_duplicate_keys_do_not_pick_one_silently(tmp_path):
 
 def test_undecodable_argv_bytes_are_refused_not_written():
     """Bytes that are not UTF-8 on the command line never reach an output file."""
-    flags = [*answer_flags({"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"})]
-    argv = [os.fsencode(a) for a in ["recommend", *flags, "-f", "json"]] + [b"-a", b"project=\xff\xfe"]
-    result = subprocess.run([sys.executable.encode(), b"-m", b"ladder", *argv], capture_output=True,
-                            cwd=ROOT, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"}, check=False)
+    flags = [
+        *answer_flags(
+            {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+        )
+    ]
+    argv = [os.fsencode(a) for a in ["recommend", *flags, "-f", "json"]] + [
+        b"-a",
+        b"project=\xff\xfe",
+    ]
+    result = subprocess.run(
+        [sys.executable.encode(), b"-m", b"ladder", *argv],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+        check=False,
+    )
     assert result.returncode == 4 and result.stdout == b""
     assert b"project is not valid UTF-8" in result.stderr
 
 
 def test_random_answer_files_from_a_seed(cli, tmp_path):
     rng = random.Random(11)
-    pool = [*DIABETES.items(), ("relatives", True), ("arena", None), ("purpose", 3), ("x", "y"),
-            ("project", "ü" * 1001), ("mandate", ["views"]), ("timeframe", "Weeks")]
+    pool = [
+        *DIABETES.items(),
+        ("relatives", True),
+        ("arena", None),
+        ("purpose", 3),
+        ("x", "y"),
+        ("project", "ü" * 1001),
+        ("mandate", ["views"]),
+        ("timeframe", "Weeks"),
+    ]
     for i in range(12):
         answers = dict(rng.sample(pool, rng.randint(0, len(pool))))
         file = tmp_path / f"a{i}.json"

@@ -22,7 +22,20 @@ from .conftest import DEFAULT_RULES, KRONOBERG_RULES, MINI_RULES
 
 NAME = "fuzzed.yaml"
 SAMPLES = {p.stem: p.read_bytes() for p in (MINI_RULES, DEFAULT_RULES, KRONOBERG_RULES)}
-WRONG_VALUES: list[Any] = [None, 0, -1, 2.5, True, "", "x" * 300, "ü🙂\u202e", [], ["a", 1], {}, {"k": [None]}]
+WRONG_VALUES: list[Any] = [
+    None,
+    0,
+    -1,
+    2.5,
+    True,
+    "",
+    "x" * 300,
+    "ü🙂\u202e",
+    [],
+    ["a", 1],
+    {},
+    {"k": [None]},
+]
 
 
 def outcome(data: bytes, name: str = NAME) -> str:
@@ -77,14 +90,27 @@ def random_unicode(lines: list[str], rng: random.Random) -> list[str]:
     i = rng.randrange(len(lines))
     line = lines[i]
     at = rng.randint(0, len(line))
-    char = chr(rng.choice([rng.randint(0, 0x1F), rng.randint(0x7F, 0x9F), rng.randint(0xA0, 0x2FFF),
-                           rng.randint(0xD800, 0xDFFF), rng.randint(0xE000, 0x10FFFF),
-                           ord(rng.choice(":-[]{}&*!|>'\"%@`#,?"))]))
+    char = chr(
+        rng.choice(
+            [
+                rng.randint(0, 0x1F),
+                rng.randint(0x7F, 0x9F),
+                rng.randint(0xA0, 0x2FFF),
+                rng.randint(0xD800, 0xDFFF),
+                rng.randint(0xE000, 0x10FFFF),
+                ord(rng.choice(":-[]{}&*!|>'\"%@`#,?")),
+            ]
+        )
+    )
     return [*lines[:i], line[:at] + char + line[at:], *lines[i + 1 :]]
 
 
 LINE_MUTATORS: list[Callable[[list[str], random.Random], list[str]]] = [
-    delete_line, duplicate_line, swap_lines, reindent, random_unicode,
+    delete_line,
+    duplicate_line,
+    swap_lines,
+    reindent,
+    random_unicode,
 ]
 
 
@@ -149,22 +175,29 @@ def test_seeded_line_mutations(sample):
     assert len(results) == cases and "refused" in results
 
 
-@settings(max_examples=150, derandomize=True, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(at=st.integers(min_value=0, max_value=len(SAMPLES["mini"])),
-       junk=st.binary(min_size=1, max_size=12) | st.text(min_size=1, max_size=6).map(
-           lambda s: s.encode("utf-8", "surrogatepass")))
+@settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    at=st.integers(min_value=0, max_value=len(SAMPLES["mini"])),
+    junk=st.binary(min_size=1, max_size=12)
+    | st.text(min_size=1, max_size=6).map(lambda s: s.encode("utf-8", "surrogatepass")),
+)
 def test_random_bytes_spliced_in(at, junk):
     data = SAMPLES["mini"]
     outcome(data[:at] + junk + data[at:])
 
 
 @settings(max_examples=100, derandomize=True, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_arbitrary_documents_are_refused_located(document):
     data = yaml.safe_dump(document, allow_unicode=True).encode("utf-8")
     assert outcome(data) == "refused"

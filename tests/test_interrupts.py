@@ -41,8 +41,13 @@ SIGNALS = [(signal.SIGINT, 130, b"Interrupted."), (signal.SIGTERM, 143, b"Termin
 def interrupted(tmp_path: Path, hook: str, args: list[str], signum: int, **env: str):
     ready = tmp_path / "ready"
     environ = {**os.environ, "NO_COLOR": "1", "HOOK": hook, "READY": str(ready), **env}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, *args], cwd=ROOT, env=environ,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while not ready.exists():
         assert child.poll() is None and time.monotonic() < deadline, child.communicate()
@@ -68,7 +73,9 @@ def test_recommend_writing_output(tmp_path, signum, code, message):
 @pytest.mark.parametrize(("signum", "code", "message"), SIGNALS, ids=["sigint", "sigterm"])
 def test_check(tmp_path, signum, code, message):
     pytest.importorskip("ladder.verify")
-    returncode, stdout, stderr = interrupted(tmp_path, "ladder.verify.check_files", ["check"], signum)
+    returncode, stdout, stderr = interrupted(
+        tmp_path, "ladder.verify.check_files", ["check"], signum
+    )
     assert (returncode, stdout) == (code, b""), stderr
     assert message in stderr and b"Traceback" not in stderr
 
@@ -79,8 +86,14 @@ def test_wizard_in_a_terminal(tmp_path, how, code):
     pexpect = pytest.importorskip("pexpect")
     pytest.importorskip("ladder.wizard")
     env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8", "COLUMNS": "100"}
-    child = pexpect.spawn(sys.executable, ["-m", "ladder", "wizard", "--lang", "en"], cwd=str(tmp_path),
-                          env=env, dimensions=(40, 100), timeout=60)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "ladder", "wizard", "--lang", "en"],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(40, 100),
+        timeout=60,
+    )
     child.expect("Where does the involvement take place")
     time.sleep(0.3)
     if how == "ctrl-c":

@@ -33,7 +33,11 @@ def test_shipped_rules_load_with_a_schema_line_and_their_hash(path: Path):
     assert loaded.info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert loaded.rules.languages == ["sv", "en"]
     assert [s.id for s in loaded.rules.steps] == [
-        "information", "consultation", "dialogue", "influence", "co_determination",
+        "information",
+        "consultation",
+        "dialogue",
+        "influence",
+        "co_determination",
     ]
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
 
@@ -47,7 +51,12 @@ def test_the_default_interview_keeps_its_stable_ids():
     assert ids["acceptance"] == ["low", "high"]
     assert ids["timeframe"] == ["weeks", "months", "longer"]
     assert ids["resources"] == ["none", "some", "ample"]
-    assert ids["participants"] == ["own_patients", "condition_group", "general_public", "seldom_heard"]
+    assert ids["participants"] == [
+        "own_patients",
+        "condition_group",
+        "general_public",
+        "seldom_heard",
+    ]
     assert ids["patient_wish"] == ["be_informed", "be_consulted", "share_decisions"]
     assert ids["relatives"] == ["yes", "no"]
     for free in ("project", "decision_owner", "fixed", "feedback"):
@@ -66,32 +75,96 @@ def test_precedence_flag_then_environment_then_packaged(monkeypatch, tmp_path):
     [
         ("  id: test", "  idd: test", "idd: test", r"unknown key 'idd'; did you mean 'id'\?"),
         ("  caps:", "  capz:", "capz:", r"unknown key 'capz'; did you mean 'caps'\?"),
-        ("mandate: personal", "mandate: persnal", "mandate: persnal", r"'personal' or 'organisational'"),
-        ("      step: consultation", "      step: consultaton", "step: consultaton",
-         r"unknown step 'consultaton'; did you mean 'consultation'\?"),
-        ("    capped_by: [weeks]", "    capped_by: [weekz]", "capped_by: [weekz]",
-         r"unknown cap 'weekz'; did you mean 'weeks'\?"),
-        ("    levels: [information]", "    levels: [informaton]", "levels: [informaton]",
-         r"unknown step 'informaton'"),
-        ("      when: {weeks: [\"yes\"]}", "      when: {weeks: [\"ja\"]}", "weeks: [\"ja\"]",
-         r"unknown option 'ja'"),
-        ("      when: {weeks: [\"yes\"]}", "      when: {wekes: [\"yes\"]}", "wekes:",
-         r"unknown question 'wekes'; did you mean 'weeks'\?"),
-        ("      from: purpose", "      from: project", "from: project", r"'project' is a free-text question"),
-        ("map: {inform: information,", "map: {infrom: information,", "map: {infrom",
-         r"unknown option 'infrom'; did you mean 'inform'\?"),
-        ("{sv: Vi lyssnar., en: We listen.}", "{sv: Vi lyssnar.}", "{sv: Vi lyssnar.}",
-         r"lacks language 'en'"),
-        ("{sv: Enkät, en: Survey}", "{sv: Enkät, en: Survey, de: Umfrage}", "de: Umfrage",
-         r"language 'de' is not listed"),
-        ("{sv: Broschyr, en: Leaflet}", "{sv: Broschyr, en: '  '}", "en: '  '", r"the text is empty"),
-        ("  - id: survey", "  - id: leaflet", "  - id: leaflet", r"id 'leaflet' is used twice", ),
-        ("You wanted {target}", "You wanted {tagret}", "{tagret}",
-         r"unknown placeholder '\{tagret\}'.*did you mean 'target'\?"),
-        ("Level: {level}. {promise}", "Level: {level}. {project}", "{project}\"",
-         r"placeholder '\{project\}' needs 'project' in given"),
-        ("Level: {level}. {promise}", "Level: {level. {promise}", "{level. {promise}",
-         r"malformed template"),
+        (
+            "mandate: personal",
+            "mandate: persnal",
+            "mandate: persnal",
+            r"'personal' or 'organisational'",
+        ),
+        (
+            "      step: consultation",
+            "      step: consultaton",
+            "step: consultaton",
+            r"unknown step 'consultaton'; did you mean 'consultation'\?",
+        ),
+        (
+            "    capped_by: [weeks]",
+            "    capped_by: [weekz]",
+            "capped_by: [weekz]",
+            r"unknown cap 'weekz'; did you mean 'weeks'\?",
+        ),
+        (
+            "    levels: [information]",
+            "    levels: [informaton]",
+            "levels: [informaton]",
+            r"unknown step 'informaton'",
+        ),
+        (
+            '      when: {weeks: ["yes"]}',
+            '      when: {weeks: ["ja"]}',
+            'weeks: ["ja"]',
+            r"unknown option 'ja'",
+        ),
+        (
+            '      when: {weeks: ["yes"]}',
+            '      when: {wekes: ["yes"]}',
+            "wekes:",
+            r"unknown question 'wekes'; did you mean 'weeks'\?",
+        ),
+        (
+            "      from: purpose",
+            "      from: project",
+            "from: project",
+            r"'project' is a free-text question",
+        ),
+        (
+            "map: {inform: information,",
+            "map: {infrom: information,",
+            "map: {infrom",
+            r"unknown option 'infrom'; did you mean 'inform'\?",
+        ),
+        (
+            "{sv: Vi lyssnar., en: We listen.}",
+            "{sv: Vi lyssnar.}",
+            "{sv: Vi lyssnar.}",
+            r"lacks language 'en'",
+        ),
+        (
+            "{sv: Enkät, en: Survey}",
+            "{sv: Enkät, en: Survey, de: Umfrage}",
+            "de: Umfrage",
+            r"language 'de' is not listed",
+        ),
+        (
+            "{sv: Broschyr, en: Leaflet}",
+            "{sv: Broschyr, en: '  '}",
+            "en: '  '",
+            r"the text is empty",
+        ),
+        (
+            "  - id: survey",
+            "  - id: leaflet",
+            "  - id: leaflet",
+            r"id 'leaflet' is used twice",
+        ),
+        (
+            "You wanted {target}",
+            "You wanted {tagret}",
+            "{tagret}",
+            r"unknown placeholder '\{tagret\}'.*did you mean 'target'\?",
+        ),
+        (
+            "Level: {level}. {promise}",
+            "Level: {level}. {project}",
+            '{project}"',
+            r"placeholder '\{project\}' needs 'project' in given",
+        ),
+        (
+            "Level: {level}. {promise}",
+            "Level: {level. {promise}",
+            "{level. {promise}",
+            r"malformed template",
+        ),
         ("version: 1", "version: 2", "version: 2", r"Input should be 1"),
     ],
 )
@@ -107,9 +180,7 @@ def test_planted_defects_are_located(old, new, needle, expected):
 
 
 def test_question_conditions_must_look_backwards():
-    text = MINI.replace(
-        "  - id: purpose\n", "  - id: purpose\n    when: {weeks: [\"yes\"]}\n", 1
-    )
+    text = MINI.replace("  - id: purpose\n", '  - id: purpose\n    when: {weeks: ["yes"]}\n', 1)
     assert any("not asked before this one" in p for p in problems_of(text))
 
 
@@ -120,7 +191,9 @@ def test_every_problem_is_reported_at_once():
 
 def test_messages_follow_the_language():
     text = MINI.replace("  caps:", "  capz:")
-    assert any("okänd nyckel 'capz'" in p and "menade du 'caps'" in p for p in problems_of(text, "sv"))
+    assert any(
+        "okänd nyckel 'capz'" in p and "menade du 'caps'" in p for p in problems_of(text, "sv")
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,7 +204,10 @@ def test_messages_follow_the_language():
         (b"- just\n- a list\n", r"^rules\.yaml:1:0: the file must be a YAML mapping"),
         (b"version: 1\nname: \xff\xfe\n", r"^rules\.yaml:2:0: the file is not UTF-8"),
         (b"", r"the file must be a YAML mapping"),
-        (b"!!python/object/apply:os.system ['touch /tmp/ladder-pwned']\n", r"^rules\.yaml:1:1: YAML syntax error"),
+        (
+            b"!!python/object/apply:os.system ['touch /tmp/ladder-pwned']\n",
+            r"^rules\.yaml:1:1: YAML syntax error",
+        ),
     ],
     ids=["unclosed", "tab", "list", "latin-1", "empty", "python-tag"],
 )
@@ -157,7 +233,7 @@ def test_missing_and_oversized_files(tmp_path):
 def test_malformed_properties_are_refused_by_the_loader():
     text = MINI + (
         "properties:\n"
-        "  - id: capped\n    kind: at_most\n    from: weeks\n    map: {\"yes\": consultaton}\n"
+        '  - id: capped\n    kind: at_most\n    from: weeks\n    map: {"yes": consultaton}\n'
         "    description: {sv: Tak., en: Cap.}\n"
         "  - id: bent\n    kind: monotone\n    question: project\n"
         "    description: {sv: Böjd., en: Bent.}\n"

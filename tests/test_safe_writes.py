@@ -38,10 +38,24 @@ def spawn(out: Path, *extra: str, slow: float | None = None) -> subprocess.Popen
     env = {**os.environ, "NO_COLOR": "1"}
     if slow:
         env["SLOW_FSYNC"] = str(slow)
-    args = ["recommend", *answer_flags(DIABETES), "-a", "project=" + "P" * 150, "-f", "markdown",
-            "-o", str(out), *extra]
-    return subprocess.Popen([sys.executable, "-c", CHILD, *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    args = [
+        "recommend",
+        *answer_flags(DIABETES),
+        "-a",
+        "project=" + "P" * 150,
+        "-f",
+        "markdown",
+        "-o",
+        str(out),
+        *extra,
+    ]
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def temporaries(folder: Path) -> list[str]:

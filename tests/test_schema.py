@@ -51,8 +51,15 @@ def test_every_field_is_described_and_no_unknown_keys_are_allowed():
 def test_fixed_vocabularies_are_enums():
     definitions = rules_schema()["definitions"]
     assert definitions["Question"]["properties"]["kind"]["enum"] == ["choice", "text"]
-    assert definitions["Structure"]["properties"]["mandate"]["enum"] == ["personal", "organisational"]
-    assert definitions["Property"]["properties"]["kind"]["enum"] == ["at_most", "at_least", "monotone"]
+    assert definitions["Structure"]["properties"]["mandate"]["enum"] == [
+        "personal",
+        "organisational",
+    ]
+    assert definitions["Property"]["properties"]["kind"]["enum"] == [
+        "at_most",
+        "at_least",
+        "monotone",
+    ]
 
 
 @pytest.mark.parametrize("path", SHIPPED_RULES, ids=lambda p: p.stem)

@@ -37,11 +37,19 @@ sys.stderr.write("\\nMODULES " + json.dumps({"code": code, "modules": sorted(sys
 """
 
 
-def loaded_modules(args: list[str], tmp_path: Path, stdin: str | None = None) -> tuple[int, set[str]]:
+def loaded_modules(
+    args: list[str], tmp_path: Path, stdin: str | None = None
+) -> tuple[int, set[str]]:
     env = {**os.environ, "LADDER_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
-        capture_output=True, text=True, env=env, input=stdin, timeout=60, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
     )
     line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
     report = json.loads(line.removeprefix("MODULES "))
@@ -88,14 +96,28 @@ def test_module_level_imports_of_heavy_libraries_are_banned_by_ruff():
         pytest.skip("ruff is not installed")
     done = subprocess.run(
         [ruff, "check", "--select", "TID253", "--output-format", "concise", "ladder"],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     # And the rule is configured: a module-level `import rich` in the package is reported.
     done = subprocess.run(
-        [ruff, "check", "--select", "TID253", "--no-cache", "--stdin-filename",
-         "ladder/probe.py", "-"],
-        input="import rich\nimport questionary\n", capture_output=True, text=True, cwd=ROOT,
+        [
+            ruff,
+            "check",
+            "--select",
+            "TID253",
+            "--no-cache",
+            "--stdin-filename",
+            "ladder/probe.py",
+            "-",
+        ],
+        input="import rich\nimport questionary\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
         check=False,
     )
     assert done.returncode == 1 and "TID253" in done.stdout

@@ -30,103 +30,154 @@ BEFORE_LEVEL = "\nlevel:\n"
 
 # (finding code, text to replace, replacement, text whose line the finding must point at)
 PLANTED = [
-    ("coverage.level",
-     '    - id: purpose\n      when:\n        arena: ["unit_development", "system_wide"]\n',
-     '    - id: purpose\n      when:\n        arena: ["unit_development"]\n',
-     "  target:"),
-    ("coverage.structure",
-     '      participants: ["general_public"]\n    mandate: personal',
-     '      participants: ["own_patients"]\n    mandate: personal',
-     "\nstructures:"),
-    ("coverage.method",
-     '  - id: patient_information\n    when:\n      arena: ["care_meeting"]\n',
-     '  - id: patient_information\n    when:\n      arena: ["care_meeting"]\n    levels: [consultation]\n',
-     "\nmethods:"),
-    ("unreachable.question",
-     '  - id: relatives\n    when:\n      arena: ["care_meeting"]\n',
-     '  - id: relatives\n    when:\n      arena: ["care_meeting"]\n      purpose: ["inform"]\n',
-     '    when:\n      arena: ["care_meeting"]\n      purpose'),
-    ("unused.question",
-     BEFORE_LEVEL,
-     '\n  - id: urgent\n    text: {sv: "Bråttom?", en: "Urgent?"}\n    help: {sv: "Tid.", en: "Time."}\n'
-     '    options:\n      - {id: "yes", text: {sv: "Ja", en: "Yes"}, help: {sv: "Ja.", en: "Yes."}}\n'
-     '      - {id: "no", text: {sv: "Nej", en: "No"}, help: {sv: "Nej.", en: "No."}}\n'
-     + BEFORE_LEVEL,
-     "  - id: urgent"),
-    ("undistinguished.option",
-     '      timeframe: ["longer"]\n',
-     '      timeframe: ["months", "longer"]\n',
-     '      - id: "longer"'),
-    ("unreachable.step",
-     '        "co_decide": co_determination\n      because:',
-     '        "co_decide": influence\n      because:',
-     "  - id: co_determination"),
-    ("shadowed.structure",
-     "selection:\n  structures: 3",
-     "selection:\n  structures: 1",
-     "  - id: interest_bank"),
-    ("unreachable.structure",
-     '      participants: ["general_public"]\n    mandate: personal',
-     ('      participants: ["general_public"]\n    levels: [co_determination]\n'
-     '    capped_by: [timeframe_weeks]\n    mandate: personal'),
-     "  - id: random_sample"),
-    ("unreachable.warning",
-     '  - id: system_codetermination\n',
-     '  - id: system_codetermination\n    capped_by: [resources_some]\n',
-     "  - id: system_codetermination"),
-    ("unreachable.part",
-     '        resources: ["none"]\n      levels: [consultation]\n',
-     '        resources: ["none"]\n      levels: [dialogue]\n',
-     "    - id: compensation_none"),
-    ("unused.mandate_type",
-     "*    mandate: organisational\n",
-     "    mandate: personal\n",
-     "  organisational:"),
-    ("unreachable.rule",
-     NEW_TARGET_RULE,
-     '    - id: never\n      when:\n        arena: ["care_meeting"]\n        purpose: ["inform"]\n'
-     '      step: information\n      because: {sv: "Aldrig.", en: "Never."}\n' + NEW_TARGET_RULE,
-     "    - id: never"),
-    ("shadowed.rule",
-     "  floors:\n",
-     ('    - id: late\n      when:\n        arena: ["care_meeting"]\n      step: information\n'
-     '      because: {sv: "Sent.", en: "Late."}\n  floors:\n'),
-     "    - id: late"),
-    ("overlap.rule",
-     "  target:\n",
-     ('  target:\n    - id: quick\n      when:\n        timeframe: ["weeks"]\n      step: consultation\n'
-     '      because: {sv: "Snabbt.", en: "Quick."}\n'),
-     "    - id: purpose\n      when:\n        arena"),
-    ("duplicate.rule",
-     "  caps:\n",
-     ('  caps:\n    - id: no_money\n      when:\n        resources: ["none"]\n      step: consultation\n'
-     '      because: {sv: "Ingen budget.", en: "No budget."}\n'),
-     "    - id: resources_none"),
-    ("property.refuted",
-     ('      from: mandate\n      map:\n        "none": information\n        "views": consultation\n'
-     '        "alternatives": dialogue\n        "co_develop": influence\n        "decide": co_determination\n'
-     '      because:'),
-     ('      from: mandate\n      map:\n        "none": consultation\n        "views": consultation\n'
-     '        "alternatives": dialogue\n        "co_develop": influence\n        "decide": co_determination\n'
-     '      because:'),
-     "  - id: within_mandate"),
-    ("schema",  # a malformed property is refused by the loader itself
-     "properties:\n",
-     ('properties:\n  - id: broken\n    kind: monotone\n    step: dialogue\n'
-     '    description: {sv: "Trasig.", en: "Broken."}\n'),
-     "  - id: broken"),
-    ("example.failed",
-     "    expect:\n      level: consultation\n      structures: [patient_associations]\n",
-     "    expect:\n      level: dialogue\n      structures: [patient_associations]\n",
-     "      level: dialogue"),
-    ("example.invalid",
-     '      participants: "condition_group"\n    expect:\n      level: consultation\n',
-     '    expect:\n      level: consultation\n',
-     "    answers:"),
-    ("schema",
-     "\nselection:\n",
-     "\nselections:\n",
-     "selections:"),
+    (
+        "coverage.level",
+        '    - id: purpose\n      when:\n        arena: ["unit_development", "system_wide"]\n',
+        '    - id: purpose\n      when:\n        arena: ["unit_development"]\n',
+        "  target:",
+    ),
+    (
+        "coverage.structure",
+        '      participants: ["general_public"]\n    mandate: personal',
+        '      participants: ["own_patients"]\n    mandate: personal',
+        "\nstructures:",
+    ),
+    (
+        "coverage.method",
+        '  - id: patient_information\n    when:\n      arena: ["care_meeting"]\n',
+        '  - id: patient_information\n    when:\n      arena: ["care_meeting"]\n    levels: [consultation]\n',
+        "\nmethods:",
+    ),
+    (
+        "unreachable.question",
+        '  - id: relatives\n    when:\n      arena: ["care_meeting"]\n',
+        '  - id: relatives\n    when:\n      arena: ["care_meeting"]\n      purpose: ["inform"]\n',
+        '    when:\n      arena: ["care_meeting"]\n      purpose',
+    ),
+    (
+        "unused.question",
+        BEFORE_LEVEL,
+        '\n  - id: urgent\n    text: {sv: "Bråttom?", en: "Urgent?"}\n    help: {sv: "Tid.", en: "Time."}\n'
+        '    options:\n      - {id: "yes", text: {sv: "Ja", en: "Yes"}, help: {sv: "Ja.", en: "Yes."}}\n'
+        '      - {id: "no", text: {sv: "Nej", en: "No"}, help: {sv: "Nej.", en: "No."}}\n'
+        + BEFORE_LEVEL,
+        "  - id: urgent",
+    ),
+    (
+        "undistinguished.option",
+        '      timeframe: ["longer"]\n',
+        '      timeframe: ["months", "longer"]\n',
+        '      - id: "longer"',
+    ),
+    (
+        "unreachable.step",
+        '        "co_decide": co_determination\n      because:',
+        '        "co_decide": influence\n      because:',
+        "  - id: co_determination",
+    ),
+    (
+        "shadowed.structure",
+        "selection:\n  structures: 3",
+        "selection:\n  structures: 1",
+        "  - id: interest_bank",
+    ),
+    (
+        "unreachable.structure",
+        '      participants: ["general_public"]\n    mandate: personal',
+        (
+            '      participants: ["general_public"]\n    levels: [co_determination]\n'
+            "    capped_by: [timeframe_weeks]\n    mandate: personal"
+        ),
+        "  - id: random_sample",
+    ),
+    (
+        "unreachable.warning",
+        "  - id: system_codetermination\n",
+        "  - id: system_codetermination\n    capped_by: [resources_some]\n",
+        "  - id: system_codetermination",
+    ),
+    (
+        "unreachable.part",
+        '        resources: ["none"]\n      levels: [consultation]\n',
+        '        resources: ["none"]\n      levels: [dialogue]\n',
+        "    - id: compensation_none",
+    ),
+    (
+        "unused.mandate_type",
+        "*    mandate: organisational\n",
+        "    mandate: personal\n",
+        "  organisational:",
+    ),
+    (
+        "unreachable.rule",
+        NEW_TARGET_RULE,
+        '    - id: never\n      when:\n        arena: ["care_meeting"]\n        purpose: ["inform"]\n'
+        '      step: information\n      because: {sv: "Aldrig.", en: "Never."}\n' + NEW_TARGET_RULE,
+        "    - id: never",
+    ),
+    (
+        "shadowed.rule",
+        "  floors:\n",
+        (
+            '    - id: late\n      when:\n        arena: ["care_meeting"]\n      step: information\n'
+            '      because: {sv: "Sent.", en: "Late."}\n  floors:\n'
+        ),
+        "    - id: late",
+    ),
+    (
+        "overlap.rule",
+        "  target:\n",
+        (
+            '  target:\n    - id: quick\n      when:\n        timeframe: ["weeks"]\n      step: consultation\n'
+            '      because: {sv: "Snabbt.", en: "Quick."}\n'
+        ),
+        "    - id: purpose\n      when:\n        arena",
+    ),
+    (
+        "duplicate.rule",
+        "  caps:\n",
+        (
+            '  caps:\n    - id: no_money\n      when:\n        resources: ["none"]\n      step: consultation\n'
+            '      because: {sv: "Ingen budget.", en: "No budget."}\n'
+        ),
+        "    - id: resources_none",
+    ),
+    (
+        "property.refuted",
+        (
+            '      from: mandate\n      map:\n        "none": information\n        "views": consultation\n'
+            '        "alternatives": dialogue\n        "co_develop": influence\n        "decide": co_determination\n'
+            "      because:"
+        ),
+        (
+            '      from: mandate\n      map:\n        "none": consultation\n        "views": consultation\n'
+            '        "alternatives": dialogue\n        "co_develop": influence\n        "decide": co_determination\n'
+            "      because:"
+        ),
+        "  - id: within_mandate",
+    ),
+    (
+        "schema",  # a malformed property is refused by the loader itself
+        "properties:\n",
+        (
+            "properties:\n  - id: broken\n    kind: monotone\n    step: dialogue\n"
+            '    description: {sv: "Trasig.", en: "Broken."}\n'
+        ),
+        "  - id: broken",
+    ),
+    (
+        "example.failed",
+        "    expect:\n      level: consultation\n      structures: [patient_associations]\n",
+        "    expect:\n      level: dialogue\n      structures: [patient_associations]\n",
+        "      level: dialogue",
+    ),
+    (
+        "example.invalid",
+        '      participants: "condition_group"\n    expect:\n      level: consultation\n',
+        "    expect:\n      level: consultation\n",
+        "    answers:",
+    ),
+    ("schema", "\nselection:\n", "\nselections:\n", "selections:"),
 ]
 
 
@@ -196,12 +247,14 @@ def test_box_reasoning_agrees_with_the_engine_everywhere(shipped):
     count = 0
     for answers in answer_space(rules):
         point = tuple(frozenset({answers.get(d, "")}) for d in space.dims)
-        (cell,) = [c for box, c in cells if all(p <= b for p, b in zip(point, box))]
+        (cell,) = [c for box, c in cells if all(p <= b for p, b in zip(point, box, strict=False))]
         decision = decide(rules, answers)
         assert (cell.target, cell.raised, cell.level) == (
-            decision.target, decision.raised, decision.level
+            decision.target,
+            decision.raised,
+            decision.level,
         )
-        for structure, item in zip(rules.structures, items):
+        for structure, item in zip(rules.structures, items, strict=False):
             inside = search(point, logic.item_boxes(item, cell), [], 1) is not None
             assert inside == matches(structure, answers, decision), (structure.id, answers)
         count += 1
@@ -217,7 +270,9 @@ def test_cli_exit_codes_and_json(cli, tmp_path):
     data = json.loads(bad.stdout)
     assert data["schema"] == "ladder.check/1" and data["ok"] is False
     finding = next(f for f in data["files"][0]["findings"] if f["code"] == "coverage.level")
-    assert finding["severity"] == "error" and finding["line"] > 0 and finding["path"] == "level.target"
+    assert (
+        finding["severity"] == "error" and finding["line"] > 0 and finding["path"] == "level.target"
+    )
     warn_path, _ = plant(tmp_path, *PLANTED[5][1:3])
     assert cli("check", str(warn_path)).exit_code == 0
     assert cli("check", "--strict", str(warn_path)).exit_code == 3
@@ -236,7 +291,9 @@ def test_check_json_does_not_import_rich():
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.parametrize("plant_kind,code", [("gap", "coverage.level"), ("overlap", "overlap.rule")])
+@pytest.mark.parametrize(
+    "plant_kind,code", [("gap", "coverage.level"), ("overlap", "overlap.rule")]
+)
 def test_generated_file_with_a_planted_defect(tmp_path, plant_kind, code):
     sys.path.insert(0, str(BENCH))
     try:

@@ -49,8 +49,8 @@ def test_counts_match_brute_force():
 def test_a_level_edit_is_summarised_as_conditions(tmp_path):
     text = DEFAULT_RULES.read_text(encoding="utf-8")
     edited = text.replace(
-        "    - id: resources_none\n      when:\n        resources: [\"none\"]\n      step: consultation",
-        "    - id: resources_none\n      when:\n        resources: [\"none\"]\n      step: information",
+        '    - id: resources_none\n      when:\n        resources: ["none"]\n      step: consultation',
+        '    - id: resources_none\n      when:\n        resources: ["none"]\n      step: information',
     )
     assert edited != text
     path = tmp_path / "edited.yaml"
@@ -83,7 +83,9 @@ def test_a_new_option_is_reachable_only_in_the_new_file(tmp_path):
     new = load_rules(path)
     report = diff_rules(load_rules(DEFAULT_RULES), new)
     assert report.only_old == 0
-    assert report.only_new == sum(1 for a in answer_space(new.rules) if a.get("participants") == "staff")
+    assert report.only_new == sum(
+        1 for a in answer_space(new.rules) if a.get("participants") == "staff"
+    )
     assert report.changed == 0
 
 

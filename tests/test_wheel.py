@@ -23,37 +23,79 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = work / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-        check=True, timeout=600,
+        check=True,
+        timeout=600,
     )
     wheels = list(dist.glob("ladder-*.whl"))
     assert len(wheels) == 1
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
-                   check=True, timeout=600)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
+        check=True,
+        timeout=600,
+    )
     return bin_dir
 
 
 def run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LADDER_RULES", "PYTHONPATH")}
-    return subprocess.run([str(bin_dir / "ladder"), *args], capture_output=True, text=True, cwd=cwd,
-                          env={**env, "NO_COLOR": "1"}, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [str(bin_dir / "ladder"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**env, "NO_COLOR": "1"},
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def test_installed_wheel_recommends_from_its_packaged_rules(installed, tmp_path):
-    result = run(installed, "recommend", "-a", "arena=care_meeting", "-a", "patient_wish=be_consulted",
-                 "-a", "relatives=no", "--format", "json", cwd=tmp_path)
+    result = run(
+        installed,
+        "recommend",
+        "-a",
+        "arena=care_meeting",
+        "-a",
+        "patient_wish=be_consulted",
+        "-a",
+        "relatives=no",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["level"]["id"] == "consultation"
     packaged = Path(data["rules"]["path"])
     assert "site-packages" in packaged.parts and packaged.name == "ladder.yaml"
-    assert data["rules"]["sha256"] == json.loads(
-        subprocess.run([sys.executable, "-m", "ladder", "recommend", "-a", "arena=care_meeting",
-                        "-a", "patient_wish=be_consulted", "-a", "relatives=no", "-f", "json"],
-                       capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    )["rules"]["sha256"]
+    assert (
+        data["rules"]["sha256"]
+        == json.loads(
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "ladder",
+                    "recommend",
+                    "-a",
+                    "arena=care_meeting",
+                    "-a",
+                    "patient_wish=be_consulted",
+                    "-a",
+                    "relatives=no",
+                    "-f",
+                    "json",
+                ],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            ).stdout
+        )["rules"]["sha256"]
+    )
 
 
 def test_installed_wheel_ships_kronoberg_and_help(installed, tmp_path):

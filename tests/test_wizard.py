@@ -143,20 +143,31 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
         ENTER,  # answers.yaml
     ]
     rec, out = drive(keys)
-    same_as_flags(rec, {**DIABETES, "project": "New diabetic foot clinic",
-                        "decision_owner": "the head of department, in June"})
+    same_as_flags(
+        rec,
+        {
+            **DIABETES,
+            "project": "New diabetic foot clinic",
+            "decision_owner": "the head of department, in June",
+        },
+    )
     assert "Question 11 of 11" in out
     assert "New diabetic foot clinic" in rec.expectations
     record = Path("decision-record.md").read_text(encoding="utf-8")
     assert record == format_recommendation(rec, "markdown")
     saved = yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))
-    assert saved == {**DIABETES, "project": "New diabetic foot clinic",
-                     "decision_owner": "the head of department, in June"}
+    assert saved == {
+        **DIABETES,
+        "project": "New diabetic foot clinic",
+        "decision_owner": "the head of department, in June",
+    }
     assert "ladder wizard --answers answers.yaml" in out
     # `ladder recommend --answers` reads the file back to the same result
     again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
     assert again.exit_code == 0
-    assert json.loads(again.stdout)["level"] == json.loads(format_recommendation(rec, "json"))["level"]
+    assert (
+        json.loads(again.stdout)["level"] == json.loads(format_recommendation(rec, "json"))["level"]
+    )
 
 
 def test_system_wide_path_in_swedish(drive):
@@ -274,8 +285,15 @@ def test_skip_answered_question_edited_from_the_summary(drive):
 
 def test_free_text_is_checked_by_the_flag_validator(drive):
     too_long = "x" * 201  # project.max_length is 200 in the default rules
-    keys = ["1" + ENTER, ENTER, ENTER, too_long + ENTER + CTRL_U + "  Short  " + ENTER,
-            *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        too_long + ENTER + CTRL_U + "  Short  " + ENTER,
+        *[ENTER] * 3,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
     rec, _ = drive(keys)
     assert {a.id: a.value for a in rec.answers}["project"] == "Short"
     with pytest.raises(AnswerError):
@@ -285,7 +303,11 @@ def test_free_text_is_checked_by_the_flag_validator(drive):
 def test_saving_never_overwrites_without_asking(drive):
     Path("decision-record.md").write_text("keep me", encoding="utf-8")
     keys = [
-        "1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT,
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
         "2" + ENTER,  # save only the record
         CTRL_U + "decision-record.md" + ENTER,  # the default was decision-record-2.md
         ENTER,  # 'Choose another name' is the default
@@ -299,10 +321,20 @@ def test_saving_never_overwrites_without_asking(drive):
 
 def test_overwrite_when_the_user_says_so(drive):
     Path("answers.yaml").write_text("old", encoding="utf-8")
-    keys = ["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT,
-            "3" + ENTER, CTRL_U + "answers.yaml" + ENTER, "2" + ENTER]
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        "3" + ENTER,
+        CTRL_U + "answers.yaml" + ENTER,
+        "2" + ENTER,
+    ]
     drive(keys)
-    assert yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))["arena"] == "care_meeting"
+    assert (
+        yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))["arena"] == "care_meeting"
+    )
 
 
 def test_answers_file_quotes_yes_and_no(drive):
@@ -331,8 +363,12 @@ def test_end_of_input_names_the_command_and_what_is_missing(drive):
 def test_kronoberg_rules(drive):
     keys = ["1" + ENTER, "3" + ENTER, "1" + ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys, rules=KRONOBERG_RULES, lang="sv")
-    same_as_flags(rec, {"arena": "care_meeting", "patient_wish": "share_decisions",
-                        "relatives": "yes"}, lang="sv", rules=KRONOBERG_RULES)
+    same_as_flags(
+        rec,
+        {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "yes"},
+        lang="sv",
+        rules=KRONOBERG_RULES,
+    )
     assert "Kronoberg" in out
 
 
@@ -394,8 +430,12 @@ def test_filling_passes_over_questions_already_seen(default_rules):
 
 
 def test_hidden_question_reappears_when_its_answer_is_dropped(default_rules):
-    interview = Interview(default_rules.rules, "en", {"arena": "care_meeting", "relatives": "no"},
-                          hidden={"relatives"})
+    interview = Interview(
+        default_rules.rules,
+        "en",
+        {"arena": "care_meeting", "relatives": "no"},
+        hidden={"relatives"},
+    )
     assert "relatives" not in [q.id for q in interview.shown()]
     interview.answer("arena", "unit_development")
     interview.answer("arena", "care_meeting")
@@ -428,8 +468,15 @@ def test_not_interactive_path_does_not_import_questionary():
         "    print(e.code, 'questionary' in sys.modules, 'prompt_toolkit' in sys.modules)\n"
     )
     root = Path(wizard_module.__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, cwd=root, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=root,
+        timeout=60,
+        check=False,
+    )
     assert done.stdout.split() == ["5", "False", "False"]
 
 

@@ -41,8 +41,13 @@ def spawn(*args: str, cwd: Path) -> pexpect.spawn:
         env.pop(name, None)
     command = ladder_command()
     return pexpect.spawn(
-        command[0], [*command[1:], *args], dimensions=(24, 100), env=env, cwd=str(cwd),
-        encoding="utf-8", timeout=TIMEOUT,
+        command[0],
+        [*command[1:], *args],
+        dimensions=(24, 100),
+        env=env,
+        cwd=str(cwd),
+        encoding="utf-8",
+        timeout=TIMEOUT,
     )
 
 
@@ -62,7 +67,7 @@ def test_full_interview_to_the_result_and_saved_files(tmp_path):
     child = spawn("wizard", "--lang", "en", cwd=tmp_path)
     child.expect_exact("questions. Esc or ← goes back")
     answer(child, "Question 1 of 7–11", "2" + ENTER)  # unit development
-    for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"]):
+    for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"], strict=False):
         answer(child, f"Question {number} of 11", option + ENTER)
     answer(child, "Question 8 of 11", "Foot clinic" + ENTER)
     for number in (9, 10, 11):
@@ -79,7 +84,11 @@ def test_full_interview_to_the_result_and_saved_files(tmp_path):
     child.expect_exact("ladder wizard --answers answers.yaml")
     status, _ = finish(child)
     assert status == 0
-    assert (tmp_path / "decision-record.md").read_text(encoding="utf-8").startswith("# Decision record")
+    assert (
+        (tmp_path / "decision-record.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Decision record")
+    )
     saved = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
     assert saved["purpose"] == "co_develop" and saved["project"] == "Foot clinic"
 
@@ -116,8 +125,9 @@ def test_ctrl_c_mid_interview_exits_130_without_a_traceback(tmp_path):
 
 
 def test_ctrl_c_in_a_free_text_question(tmp_path):
-    child = spawn("wizard", "--lang", "sv", "-a", "arena=care_meeting", "--skip-answered",
-                  cwd=tmp_path)
+    child = spawn(
+        "wizard", "--lang", "sv", "-a", "arena=care_meeting", "--skip-answered", cwd=tmp_path
+    )
     answer(child, "Fråga 1 av 6", "1" + ENTER)
     answer(child, "Fråga 2 av 6", "2" + ENTER)
     answer(child, "Fråga 3 av 6", "halv text\x03")
@@ -129,10 +139,21 @@ def test_ctrl_c_in_a_free_text_question(tmp_path):
 @pytest.mark.parametrize("args", [["wizard"], []], ids=["wizard", "bare"])
 def test_stdin_not_a_terminal_exits_5(tmp_path, args):
     command = shlex.join([*ladder_command(), *args])  # bare `ladder`: help, off a terminal
-    child = pexpect.spawn("/bin/sh", ["-c", f"{command} < /dev/null"], dimensions=(24, 100),
-                          env={**os.environ, "NO_COLOR": "1", "TERM": "xterm",
-                               "PYTHONPATH": str(ROOT), "PROMPT_TOOLKIT_NO_CPR": "1"},
-                          cwd=str(tmp_path), encoding="utf-8", timeout=TIMEOUT)
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"{command} < /dev/null"],
+        dimensions=(24, 100),
+        env={
+            **os.environ,
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            "PYTHONPATH": str(ROOT),
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        },
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
     status, rest = finish(child)
     if args:
         assert status == 5
