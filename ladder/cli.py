@@ -1,6 +1,7 @@
 """The command line: parse, call the core, render, and map errors to exit codes."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads each command's annotations three
+# times while it builds the commands, and string annotations are compiled every time.
 
 import contextlib
 import os
@@ -19,6 +20,7 @@ from .completion import complete_answer
 from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_OK,
     EXIT_TERMINATED,
     EXIT_USAGE,
     Interrupted,
@@ -107,6 +109,10 @@ def errors_reported(lang: str) -> Iterator[None]:
     """Every failure becomes one clear message on stderr and its documented exit code."""
     try:
         yield
+        sys.stdout.flush()  # a failed write shows here, not as noise at exit
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
     except LadderError as error:
         _fail(error.message, error.details, error.exit_code)
     except Terminated:
@@ -115,6 +121,8 @@ def errors_reported(lang: str) -> Iterator[None]:
         _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
     except (typer.Exit, typer.Abort):
         raise
+    except OSError as error:  # standard output or input failed: a full disk, a lost terminal
+        _fail(t("cli.io_error", lang, reason=error.strerror or error), [], EXIT_USAGE)
     except Exception as error:  # noqa: BLE001 - a bug: say so, and how to report it
         if os.environ.get("LADDER_DEBUG"):
             traceback.print_exc()
@@ -209,7 +217,6 @@ def steps(
         sys.stdout.write(dump(steps_to_dict(ladder, lang), format.value))
 
 
-# wizard command (the wizard issue adds it here)
 @app.command(help=_h("wizard"))
 def wizard(
     answer: AnswerOpt = None,
@@ -247,7 +254,6 @@ def _wizard(
         )
 
 
-# check, diff and schema commands (the verification issue adds them here)
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
@@ -312,9 +318,6 @@ def schema() -> None:
     from .schema import schema_text
 
     sys.stdout.write(schema_text())
-
-
-# batch command (the batch issue adds it here)
 
 
 class BatchInput(str, Enum):

@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "language '{lang}' is not listed in languages",
     },
     "rules.empty_text": {"sv": "texten är tom", "en": "the text is empty"},
+    "rules.control_chars": {
+        "sv": "texten innehåller styrtecken (till exempel terminalkoder); ta bort dem",
+        "en": "the text contains control characters (such as terminal codes); remove them",
+    },
     "rules.when_order": {
         "sv": "villkoret hänvisar till frågan '{id}', som inte ställs före denna",
         "en": "the condition refers to question '{id}', which is not asked before this one",
@@ -104,8 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The answers cannot be used:",
     },
     "answers.missing": {
-        "sv": "Svar saknas på {count} fråga/frågor:",
-        "en": "{count} required question(s) are not answered:",
+        "sv": "Svar saknas på {count} frågor:",
+        "en": "{count} required questions are not answered:",
+        "sv_one": "Svar saknas på {count} fråga:",
+        "en_one": "{count} required question is not answered:",
     },
     "answers.missing_one": {
         "sv": "{id}: {text} Alternativ: {options}. Svara med: {flag}",
@@ -188,6 +194,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and the text above to the tool's maintainers.",
     },
     "cli.error": {"sv": "Fel", "en": "Error"},
+    "cli.io_error": {
+        "sv": "In- eller utdata misslyckades: {reason}",
+        "en": "Input or output failed: {reason}",
+    },
     "cli.bad_lang": {
         "sv": "okänt språk '{lang}'; välj sv eller en",
         "en": "unknown language '{lang}'; choose sv or en",
@@ -224,10 +234,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.free_text": {"sv": "fritext", "en": "free text"},
     "render.questions": {"sv": "Frågorna", "en": "The questions"},
     "render.or": {"sv": "eller", "en": "or"},
-    # wizard (add wizard messages here)
+    # wizard
     "wizard.intro": {
         "sv": "ladder – {region}: {count} frågor. Esc eller ← går tillbaka, Ctrl-C avbryter.",
         "en": "ladder – {region}: {count} questions. Esc or ← goes back, Ctrl-C quits.",
+        "sv_one": "ladder – {region}: {count} fråga. Esc eller ← går tillbaka, Ctrl-C avbryter.",
+        "en_one": "ladder – {region}: {count} question. Esc or ← goes back, Ctrl-C quits.",
     },
     "wizard.position": {"sv": "Fråga {number} av {total}", "en": "Question {number} of {total}"},
     "wizard.back": {"sv": "← Tillbaka", "en": "← Back"},
@@ -325,7 +337,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Fråga inte det som redan besvarats med -a eller --answers.",
         "en": "Do not ask what -a or --answers already answer.",
     },
-    # check, diff and schema (add their messages here)
+    # check, diff and schema
     "check.text_given": {"sv": "(fritext)", "en": "(free text)"},
     "check.no_answers": {"sv": "(inga svar)", "en": "(no answers)"},
     "check.above": {"sv": "över", "en": "above"},
@@ -347,6 +359,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} reachable answer combinations get no level, for example {answers}: no "
         "rule under level.target applies. Add a rule for them, or a last rule without `when` "
         "as the default.",
+        "sv_one": "{count} möjlig svarskombination får ingen nivå: {answers}. Ingen regel under "
+        "level.target gäller. Lägg till en regel för den, eller en sista regel utan `when` som "
+        "standard.",
+        "en_one": "{count} reachable answer combination gets no level: {answers}. No rule under "
+        "level.target applies. Add a rule for it, or a last rule without `when` as the default.",
     },
     "check.coverage_structure": {
         "sv": "ingen rekryteringsstruktur passar för {answers} (nivå {level}). Vidga `when` eller "
@@ -503,13 +520,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.change": {
         "sv": "  {kind}: {old} -> {new} ({count} kombinationer)",
         "en": "  {kind}: {old} -> {new} ({count} combinations)",
+        "sv_one": "  {kind}: {old} -> {new} ({count} kombination)",
+        "en_one": "  {kind}: {old} -> {new} ({count} combination)",
     },
     "diff.kind.level": {"sv": "nivå", "en": "level"},
     "diff.kind.structures": {"sv": "strukturer", "en": "structures"},
     "diff.kind.methods": {"sv": "metoder", "en": "methods"},
     "diff.when": {"sv": "när {conditions}", "en": "when {conditions}"},
     "diff.always": {"sv": "alltid", "en": "always"},
-    "diff.more": {"sv": "... och {count} villkor till", "en": "... and {count} more conditions"},
+    "diff.more": {
+        "sv": "... och {count} villkor till",
+        "en": "... and {count} more conditions",
+        "sv_one": "... och {count} villkor till",
+        "en_one": "... and {count} more condition",
+    },
     "diff.example": {"sv": "t.ex. {answers}", "en": "e.g. {answers}"},
     "help.check": {
         "sv": "Kontrollera regelfiler: schema, täckning, överlapp, oåtkomligt innehåll, "
@@ -542,7 +566,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the JSON Schema (draft 7) of the rules file.\n\nExample: ladder schema > "
         "rules.schema.json",
     },
-    # batch (add batch messages here)
+    # batch
     "batch.unknown_suffix": {
         "sv": "{file}: formatet framgår inte av filändelsen; ange --input-format "
         "(kända ändelser: {suffixes}).",
@@ -612,7 +636,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Utdataformat: jsonl (en rad per resultat), json (en lista) eller csv (sammandrag).",
         "en": "Output format: jsonl (one line per result), json (a list) or csv (a summary).",
     },
-    # robustness (add messages for interrupts and limits here)
+    # robustness: limits, interrupts
     "yaml.limit": {"sv": "YAML-filen avvisas: {problem}", "en": "YAML refused: {problem}"},
     "yaml.too_deep": {
         "sv": "strukturen är nästlad djupare än {limit} nivåer",
@@ -695,8 +719,10 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
-    """The message `key` in `lang`, with `values` filled in."""
+    """The message `key` in `lang`, with `values` filled in; the singular form when count is 1."""
     texts = MESSAGES[key]
+    if values.get("count") == 1 and f"{lang}_one" in texts:
+        return texts[f"{lang}_one"].format(**values)
     text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 

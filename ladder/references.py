@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import string
 import typing
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -148,6 +149,8 @@ class _Checker:
                 self.add(path, "rules.missing_language", lang=lang)
             elif not value[lang].strip():
                 self.add((*path, lang), "rules.empty_text")
+            elif any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value[lang]):
+                self.add((*path, lang), "rules.control_chars")
         for lang in value:
             if lang not in self.rules.languages:
                 self.add((*path, lang), "rules.extra_language", lang=lang)

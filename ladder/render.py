@@ -24,7 +24,14 @@ def make_console(*, color: bool = True, file: IO[str] | None = None) -> Console:
     from rich.console import Console
 
     no_color = not color or "NO_COLOR" in os.environ
-    return Console(file=file, no_color=no_color, highlight=False, emoji=False)
+    console = Console(file=file, no_color=no_color, highlight=False, emoji=False)
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
+    return console
+
+
+def _pipe_closed() -> None:
+    """Let the CLI end a closed pipe (`| head`) like every other command, not rich's exit 1."""
+    raise BrokenPipeError
 
 
 def to_plain_text(rec: Recommendation, width: int = 88) -> str:

@@ -327,3 +327,52 @@ def test_answers_file_over_the_size_limit(cli, tmp_path):
     big.write_text("project: '" + "x" * (1024 * 1024) + "'\n", encoding="utf-8")
     result = cli("recommend", "--answers", str(big))
     assert result.exit_code == 4 and "larger than 1048576 bytes" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="sets the pipe size with fcntl")
+@pytest.mark.parametrize("args", [["questions"], ["questions", "-f", "json"]])
+def test_a_closed_pipe_ends_quietly(args):
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, 1031, 4096)  # F_SETPIPE_SZ: smaller than the output, so it blocks
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ladder", *args],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(write_end)
+    os.read(read_end, 10)
+    os.close(read_end)  # the reader stops early, like `| head -c 10`
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert stderr == b""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_failed_write_to_standard_output_is_reported_not_a_bug():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ladder", "recommend", "-f", "json", *answer_flags(CARE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert "Input or output failed: No space left on device" in result.stderr
+    assert "bug" not in result.stderr
+
+
+def test_terminal_codes_in_rules_texts_are_refused(cli, tmp_path):
+    text = MINI_RULES.read_text(encoding="utf-8")
+    bad = tmp_path / "codes.yaml"
+    bad.write_text(
+        text.replace("en: We listen.", 'en: "We listen.\\e]0;owned\\a"'), encoding="utf-8"
+    )
+    result = cli("steps", "--rules", str(bad))
+    assert result.exit_code == 3
+    assert "control characters" in result.stderr and "\x1b" not in result.stdout + result.stderr

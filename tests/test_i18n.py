@@ -20,9 +20,19 @@ def _fields(text: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_message_exists_in_every_language_with_the_same_placeholders(key):
     texts = MESSAGES[key]
-    assert set(texts) == set(LANGUAGES), key
-    assert all(texts[lang].strip() for lang in LANGUAGES), key
+    singular = {f"{lang}_one" for lang in LANGUAGES}
+    assert set(texts) in (set(LANGUAGES), set(LANGUAGES) | singular), key
+    assert all(text.strip() for text in texts.values()), key
     assert _fields(texts["sv"]) == _fields(texts["en"]), key
+    if "sv_one" in texts:
+        assert _fields(texts["sv_one"]) == _fields(texts["en_one"]) == _fields(texts["en"]), key
+
+
+def test_singular_forms_are_used_for_one():
+    from ladder.messages import t
+
+    assert t("answers.missing", "en", count=1) == "1 required question is not answered:"
+    assert t("answers.missing", "sv", count=2) == "Svar saknas på 2 frågor:"
 
 
 def test_swedish_and_english_messages_are_translations_not_copies():
