@@ -421,7 +421,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reachable answers.",
     },
     "check.part_never": {
-        "sv": "stycket '{id}' kommer aldrig med i förväntansdokumentet: dess villkor uppfylls "
+        "sv": "stycket '{id}' kommer aldrig med i förväntansbeskrivningen: dess villkor uppfylls "
         "aldrig samtidigt.",
         "en": "statement part '{id}' is never used: its conditions never hold together.",
     },
@@ -662,7 +662,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # command-line help
     "help.app": {
         "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "
-        "rekryteringsstruktur, metod och ett förväntansdokument. I en terminal startar "
+        "rekryteringsstruktur, metod och ett förväntansbeskrivning. I en terminal startar "
         "`ladder` utan kommando intervjun.",
         "en": "Decide how to involve patients and relatives: the level on the participation "
         "ladder, where to recruit, the method, and an expectations statement. In a terminal, "

@@ -201,8 +201,8 @@ def test_messages_follow_the_language():
     [
         (b"version: 1\nsteps: [\n", r"^rules\.yaml:3:1: YAML syntax error"),
         (b"version: 1\n\tsteps: x\n", r"^rules\.yaml:2:1: YAML syntax error"),
-        (b"- just\n- a list\n", r"^rules\.yaml:1:0: the file must be a YAML mapping"),
-        (b"version: 1\nname: \xff\xfe\n", r"^rules\.yaml:2:0: the file is not UTF-8"),
+        (b"- just\n- a list\n", r"^rules\.yaml:1: the file must be a YAML mapping"),
+        (b"version: 1\nname: \xff\xfe\n", r"^rules\.yaml:2: the file is not UTF-8"),
         (b"", r"the file must be a YAML mapping"),
         (
             b"!!python/object/apply:os.system ['touch /tmp/ladder-pwned']\n",
