@@ -39,6 +39,15 @@ class Format(str, Enum):
     yaml = "yaml"
 
 
+SUFFIX_FORMATS = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".json": Format.json,
+    ".yaml": Format.yaml,
+    ".yml": Format.yaml,
+}
+
+
 class ListFormat(str, Enum):
     text = "text"
     json = "json"
@@ -130,7 +139,7 @@ def errors_reported(lang: str) -> Iterator[None]:
 
 
 def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
     from .files import write_atomic
@@ -145,7 +154,9 @@ def recommend(
     answers: AnswersFileOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help=_h("format"))] = Format.text,
+    format: Annotated[
+        Format | None, typer.Option("--format", "-f", help=_h("format_by_suffix"))
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     no_color: NoColorOpt = False,
@@ -157,6 +168,12 @@ def recommend(
         rec, notes = recommend_from(rules, answer or [], answers, lang)
         for note in notes:
             sys.stderr.write(note + "\n")
+        if output is not None and str(output) == "-":
+            output = None
+        if format is None:
+            format = (
+                SUFFIX_FORMATS.get(output.suffix.lower(), Format.text) if output else Format.text
+            )
         if format is Format.text and output is None:
             from .render import make_console, render_recommendation
 

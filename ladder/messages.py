@@ -705,6 +705,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language: sv or en (else $LADDER_LANG, else the locale).",
     },
     "help.format": {"sv": "Utdataformat.", "en": "Output format."},
+    "help.format_by_suffix": {
+        "sv": "Utdataformat (annars efter filändelsen i --output: .md, .json, .yaml; annars text).",
+        "en": "Output format (else from the --output file's extension: .md, .json, .yaml; "
+        "else text).",
+    },
     "help.output": {
         "sv": "Skriv till FIL (atomärt) i stället för standard ut.",
         "en": "Write to FILE (atomically) instead of standard output.",

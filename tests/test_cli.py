@@ -376,3 +376,26 @@ def test_terminal_codes_in_rules_texts_are_refused(cli, tmp_path):
     result = cli("steps", "--rules", str(bad))
     assert result.exit_code == 3
     assert "control characters" in result.stderr and "\x1b" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "start"),
+    [
+        ("record.md", [], "# Decision record"),
+        ("out.json", [], '{\n  "schema": "ladder.recommendation/1"'),
+        ("out.yml", [], "schema: ladder.recommendation/1"),
+        ("out.txt", [], "Recommended level"),
+        ("record.md", ["-f", "text"], "Recommended level"),
+    ],
+)
+def test_output_format_follows_the_file_extension_unless_given(cli, tmp_path, name, flags, start):
+    out = tmp_path / name
+    assert cli("recommend", *answer_flags(CARE), "-o", str(out), *flags).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_output_dash_is_standard_output(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("recommend", *answer_flags(CARE), "-f", "json", "-o", "-")
+    assert result.exit_code == 0 and json.loads(result.stdout)["level"]["id"] == "influence"
+    assert list(tmp_path.iterdir()) == []
