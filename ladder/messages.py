@@ -37,6 +37,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.unknown_key": {"sv": "okänd nyckel '{key}'", "en": "unknown key '{key}'"},
     "rules.missing_key": {"sv": "nyckeln '{key}' saknas", "en": "missing key '{key}'"},
     "rules.bad_value": {"sv": "ogiltigt värde: {reason}", "en": "invalid value: {reason}"},
+    "rules.got": {"sv": "(värdet är {value})", "en": "(got {value})"},
+    "pydantic.list_type": {"sv": "ska vara en lista", "en": "must be a list"},
+    "pydantic.dict_type": {
+        "sv": "ska vara en mappning (nyckel: värde)",
+        "en": "must be a mapping (key: value)",
+    },
+    "pydantic.string_type": {"sv": "ska vara en text", "en": "must be text"},
+    "pydantic.int_type": {"sv": "ska vara ett heltal", "en": "must be a whole number"},
+    "pydantic.bool_type": {"sv": "ska vara true eller false", "en": "must be true or false"},
+    "pydantic.literal_error": {"sv": "ska vara {expected}", "en": "must be {expected}"},
+    "pydantic.string_pattern_mismatch": {
+        "sv": "ska vara ett id: små bokstäver a–z, siffror och _, med en bokstav först",
+        "en": "must be an id: lower-case letters a–z, digits and _, starting with a letter",
+    },
+    "pydantic.too_short": {
+        "sv": "ska ha minst {min_length} element",
+        "en": "must have at least {min_length} items",
+    },
+    "pydantic.greater_than_equal": {"sv": "ska vara minst {ge}", "en": "must be at least {ge}"},
+    "pydantic.less_than_equal": {"sv": "ska vara högst {le}", "en": "must be at most {le}"},
     "rules.duplicate_id": {
         "sv": "id '{id}' används två gånger (först vid {first})",
         "en": "id '{id}' is used twice (first at {first})",
@@ -344,6 +364,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.below": {"sv": "under", "en": "below"},
     "check.lowers": {"sv": "sänker", "en": "lowers"},
     "check.raises": {"sv": "höjer", "en": "raises"},
+    "check.severity.error": {"sv": "fel", "en": "error"},
+    "check.severity.warning": {"sv": "varning", "en": "warning"},
+    "check.summary_unloaded": {
+        "sv": "{file}: {count} fel; rätta dem först, sedan kontrolleras resten.",
+        "en": "{file}: {count} errors; fix them first, then the rest is checked.",
+        "sv_one": "{file}: {count} fel; rätta det först, sedan kontrolleras resten.",
+        "en_one": "{file}: {count} error; fix it first, then the rest is checked.",
+    },
     "check.summary": {
         "sv": "{file}: {errors} fel, {warnings} varningar; {proved} av {properties} egenskaper "
         "bevisade; {passed} av {examples} exempel godkända; {combinations} svarskombinationer "

@@ -12,7 +12,7 @@ import yaml
 
 from . import cache
 from .errors import Problem, RulesError
-from .messages import t
+from .messages import MESSAGES, t
 from .model import Rules, RulesInfo
 from .references import dotted, find_reference_problems
 
@@ -27,6 +27,8 @@ YamlPath = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class LoadedRules:
+    """Validated rules and the file they came from."""
+
     rules: Rules
     info: RulesInfo
 
@@ -254,10 +256,37 @@ def _describe(error: Any, lang: str) -> str:
         return t("rules.unknown_key", lang, key=key) + did_you_mean(key, fields_at(loc[:-1]), lang)
     if kind == "missing":
         return t("rules.missing_key", lang, key=loc[-1])
-    reason = error["msg"]
+    key = f"pydantic.{VALUE_ERRORS.get(kind, kind)}"
+    if key in MESSAGES:
+        context = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        if "expected" in context:  # "'a', 'b' or 'c'" in the chosen language
+            context["expected"] = context["expected"].replace(" or ", f" {t('render.or', lang)} ")
+        reason = t(key, lang, **context)
+    else:
+        reason = error["msg"]
     if "input" in error and not isinstance(error["input"], dict | list):
-        reason += f" (got {error['input']!r})"
+        reason += " " + t("rules.got", lang, value=repr(error["input"]))
     return t("rules.bad_value", lang, reason=reason)
+
+
+# pydantic error types -> the message that explains them (the rest keep pydantic's text)
+VALUE_ERRORS = {
+    "list_type": "list_type",
+    "dict_type": "dict_type",
+    "model_type": "dict_type",
+    "model_attributes_type": "dict_type",
+    "string_type": "string_type",
+    "int_type": "int_type",
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "bool_type": "bool_type",
+    "bool_parsing": "bool_type",
+    "literal_error": "literal_error",
+    "string_pattern_mismatch": "string_pattern_mismatch",
+    "too_short": "too_short",
+    "greater_than_equal": "greater_than_equal",
+    "less_than_equal": "less_than_equal",
+}
 
 
 def _locate_all(found: list[tuple[YamlPath, str]], text: str, name: str) -> list[Problem]:

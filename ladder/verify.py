@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import RulesError
+from .errors import Problem, RulesError
 from .messages import t
 from .references import dotted
 from .rules import Loader, find_rules, locate, parse_rules, read_rules_bytes
@@ -33,10 +33,14 @@ class Finding:
     path: str
     message: str
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+    def text(self, lang: str) -> str:
+        where = str(Problem(self.file, self.line, self.column, "", "")).rstrip(": ")
         path = f" {self.path}:" if self.path else ""
-        return f"{where}: {self.severity} [{self.code}]{path} {self.message}"
+        severity = t(f"check.severity.{self.severity}", lang)
+        return f"{where}: {severity} [{self.code}]{path} {self.message}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,12 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
 def report_to_text(report: CheckReport, lang: str) -> str:
     lines: list[str] = []
     for f in report.files:
-        lines.extend(str(x) for x in f.findings)
+        lines.extend(x.text(lang) for x in f.findings)
+        if not f.combinations:  # the file did not load: nothing else was checked
+            lines.append(t("check.summary_unloaded", lang, file=f.path, count=f.count(ERROR)))
+            continue
         proved = sum(p.proved for p in f.properties)
+        seconds = f"{f.seconds:.2f}"
         lines.append(
             t(
                 "check.summary",
@@ -166,7 +174,7 @@ def report_to_text(report: CheckReport, lang: str) -> str:
                 examples=f.examples[1],
                 combinations=f.combinations,
                 pieces=f.pieces,
-                seconds=f"{f.seconds:.2f}",
+                seconds=seconds.replace(".", ",") if lang == "sv" else seconds,
             )
         )
     return "\n".join(lines) + "\n"

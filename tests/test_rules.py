@@ -165,7 +165,7 @@ def test_precedence_flag_then_environment_then_packaged(monkeypatch, tmp_path):
             "{level. {promise}",
             r"malformed template",
         ),
-        ("version: 1", "version: 2", "version: 2", r"Input should be 1"),
+        ("version: 1", "version: 2", "version: 2", r"must be 1 \(got 2\)"),
     ],
 )
 def test_planted_defects_are_located(old, new, needle, expected):
