@@ -25,15 +25,15 @@ ENVIRONMENT = {
 UNSET = ("LADDER_LANG", "LC_ALL", "LC_MESSAGES")
 
 
-def run(command: str) -> str:
-    """The stdout of `ladder ...`, run in-process in a fixed environment from the repo root."""
+def run(command: str, cwd: Path = ROOT) -> str:
+    """The stdout of `ladder ...`, run in-process in a fixed environment (from the repo root)."""
     from typer.testing import CliRunner
 
     from ladder.cli import app
 
     args = shlex.split(command)[1:]
     saved_cwd, saved_env = Path.cwd(), dict(os.environ)
-    os.chdir(ROOT)
+    os.chdir(cwd)
     os.environ.update(ENVIRONMENT)
     for name in UNSET:
         os.environ.pop(name, None)
@@ -46,13 +46,31 @@ def run(command: str) -> str:
     return result.stdout
 
 
-def fenced(command: str) -> str:
+def fenced(command: str, cwd: Path = ROOT) -> str:
     kind = "json" if "json" in command.split() else "text"
-    return f"```{kind}\n$ {command}\n{run(command).rstrip()}\n```\n"
+    return f"```{kind}\n$ {command}\n{run(command, cwd).rstrip()}\n```\n"
 
 
-def fill(text: str) -> str:
-    return BLOCK.sub(lambda m: m.group(1) + fenced(m.group("cmd")) + m.group(4), text)
+def fill(text: str, cwd: Path = ROOT) -> str:
+    return BLOCK.sub(lambda m: m.group(1) + fenced(m.group("cmd"), cwd) + m.group(4), text)
+
+
+def rules_guide(text: str) -> str:
+    """docs/rules.md, its commands run on the worked edit: its YAML block added to a copy of the
+    default rules, above `unit_patients`, as `mine.yaml`."""
+    import tempfile
+
+    block = re.search(r"## A worked edit.*?```yaml\n(.*?)```", text, re.S)
+    assert block, "docs/rules.md lost its worked edit"
+    rules = (ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8")
+    anchor = "  - id: unit_patients\n"
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "data").mkdir()
+        (work / "data" / "ladder.yaml").write_text(rules, encoding="utf-8")
+        mine = rules.replace(anchor, block.group(1) + anchor, 1)
+        (work / "mine.yaml").write_text(mine, encoding="utf-8")
+        return fill(text, work)
 
 
 def cli_reference() -> str:
@@ -83,9 +101,11 @@ def cli_reference() -> str:
 
 def expected() -> dict[Path, str]:
     readme = ROOT / "README.md"
+    guide = ROOT / "docs" / "rules.md"
     return {
         readme: fill(readme.read_text(encoding="utf-8")),
         ROOT / "docs" / "cli.md": cli_reference(),
+        guide: rules_guide(guide.read_text(encoding="utf-8")),
     }
 
 

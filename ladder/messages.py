@@ -373,12 +373,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_one": "{file}: {count} error; fix it first, then the rest is checked.",
     },
     "check.summary": {
-        "sv": "{file}: {errors} fel, {warnings} varningar; {proved} av {properties} egenskaper "
-        "bevisade; {passed} av {examples} exempel godkända; {combinations} svarskombinationer "
-        "i {pieces} delar, {seconds} s.",
-        "en": "{file}: {errors} errors, {warnings} warnings; {proved} of {properties} properties "
-        "proved; {passed} of {examples} examples pass; {combinations} answer combinations in "
-        "{pieces} pieces, {seconds} s.",
+        "sv": "{file}: fel {errors}, varningar {warnings}; egenskaper bevisade {proved} av "
+        "{properties}; exempel godkända {passed} av {examples}; {combinations} "
+        "svarskombinationer i {pieces} delar.",
+        "en": "{file}: errors {errors}, warnings {warnings}; properties proved {proved} of "
+        "{properties}; examples passed {passed} of {examples}; {combinations} answer "
+        "combinations in {pieces} pieces.",
     },
     "check.coverage_level": {
         "sv": "{count} möjliga svarskombinationer får ingen nivå, till exempel {answers}: ingen "

@@ -160,7 +160,6 @@ def report_to_text(report: CheckReport, lang: str) -> str:
             lines.append(t("check.summary_unloaded", lang, file=f.path, count=f.count(ERROR)))
             continue
         proved = sum(p.proved for p in f.properties)
-        seconds = f"{f.seconds:.2f}"
         lines.append(
             t(
                 "check.summary",
@@ -174,7 +173,6 @@ def report_to_text(report: CheckReport, lang: str) -> str:
                 examples=f.examples[1],
                 combinations=f.combinations,
                 pieces=f.pieces,
-                seconds=seconds.replace(".", ",") if lang == "sv" else seconds,
             )
         )
     return "\n".join(lines) + "\n"

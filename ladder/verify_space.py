@@ -167,7 +167,7 @@ class View:
 
     def pick(self, dim: int, mapping: dict[str, str]) -> str | None:
         groups: dict[str | None, set[str]] = {}
-        for value in self.box[dim]:
+        for value in sorted(self.box[dim]):  # a fixed order: output must not depend on hashing
             groups.setdefault(mapping.get(value), set()).add(value)
         if len(groups) > 1:
             raise Split(dim, [frozenset(g) for g in groups.values()])

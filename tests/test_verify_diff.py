@@ -98,3 +98,27 @@ def test_cli_diff_text_and_json(cli):
     assert same["changed"] == 0 and same["changes"] == []
     bad = cli("diff", str(DEFAULT_RULES), "/nonexistent.yaml")
     assert bad.exit_code == 3
+
+
+def test_diff_and_check_are_identical_across_hash_seeds():
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str, *args: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "LADDER_NO_CACHE": "1"}
+        return subprocess.run(
+            [sys.executable, "-m", "ladder", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        ).stdout
+
+    for args in (
+        ("diff", str(DEFAULT_RULES), str(KRONOBERG_RULES), "--examples", "2"),
+        ("check", str(DEFAULT_RULES), str(KRONOBERG_RULES)),
+    ):
+        outputs = {run(seed, *args) for seed in ("1", "2", "3")}
+        assert len(outputs) == 1 and outputs.pop(), args
