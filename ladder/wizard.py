@@ -183,7 +183,7 @@ class Prompts:
 
     def intro(self, loaded: LoadedRules, interview: Interview) -> None:
         low, high = interview.count_range()
-        count = str(low) if low == high else f"{low}–{high}"
+        count: int | str = low if low == high else f"{low}–{high}"
         region = self.text(loaded.rules.region.name)
         self.say(t("wizard.intro", self.lang, region=region, count=count), "bold")
 
