@@ -12,43 +12,24 @@ import contextlib
 import csv
 import io
 import json
-import os
+import queue
 import sys
-import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import EXIT_ANSWER, AnswerError, OutputError
+from .batch_rows import Row, input_format, parse_rows, read_input
+from .errors import EXIT_ANSWER, AnswerError
 from .messages import t
 from .rules import LoadedRules
 
-INPUT_FORMATS = ("jsonl", "csv", "yaml")
 OUTPUT_FORMATS = ("jsonl", "json", "csv")
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
 CSV_COLUMNS = ("row", "id", "level", "structures", "methods", "warnings", "error")
-MAX_INPUT_BYTES = 1024 * 1024 * 1024
 CHUNK_PIECES = 6000  # pieces per write (about 2,000 rows) and per progress update
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-class Row:
-    """One input record: its 1-based number, its id, and its answers or why it cannot be read.
-
-    A slotted class, not a frozen dataclass: one is made per input row.
-    """
-
-    __slots__ = ("answers", "id", "number", "problem")
-
-    def __init__(
-        self, number: int, id: Any, answers: dict[str, Any] | None, problem: str | None = None
-    ) -> None:
-        self.number = number
-        self.id = id
-        self.answers = answers
-        self.problem = problem
 
 
 @dataclass
@@ -60,153 +41,6 @@ class Summary:
     @property
     def exit_code(self) -> int:
         return EXIT_ANSWER if self.failed else 0
-
-
-def input_format(name: str, given: str | None, lang: str) -> str:
-    """--input-format, else the file's extension; stdin without --input-format is JSON Lines."""
-    if given:
-        return given
-    if name == "-":
-        return "jsonl"
-    found = SUFFIXES.get(Path(name).suffix.lower())
-    if found is None:
-        known = ", ".join(sorted(SUFFIXES))
-        raise AnswerError(t("batch.unknown_suffix", lang, file=name, suffixes=known))
-    return found
-
-
-def read_input(name: str, lang: str) -> str:
-    """The whole input as text: `-` is stdin."""
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise AnswerError(t("batch.not_found", lang, file=name)) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=reason)) from None
-    if len(data) > MAX_INPUT_BYTES:
-        reason = t("batch.too_large", lang, limit=MAX_INPUT_BYTES)
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=reason))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        reason = t("rules.not_utf8", lang, reason=error.reason)
-        raise AnswerError(
-            t("batch.unreadable", lang, file=f"{name}:{line}", reason=reason)
-        ) from None
-
-
-def parse_rows(text: str, fmt: str, name: str, lang: str) -> Iterator[Row]:
-    if fmt == "jsonl":
-        return _jsonl_rows(text, lang)
-    if fmt == "csv":
-        return _csv_rows(text, name, lang)
-    return _yaml_rows(text, name, lang)
-
-
-def _record(number: int, record: Any, lang: str) -> Row:
-    if not isinstance(record, dict):
-        kind = "null" if record is None else type(record).__name__
-        return Row(number, None, None, t("batch.not_object", lang, kind=kind))
-    row_id = record.pop("id", None)  # JSON keys are text; YAML ones are made text by the reader
-    return Row(number, row_id, record)
-
-
-def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
-    loads = json.loads
-    number = 0
-    for line_number, line in enumerate(text.splitlines(), 1):
-        if not line or line.isspace():  # isspace() stops early; strip() would copy the line
-            continue
-        number += 1
-        try:
-            record = loads(line)
-        except (ValueError, RecursionError) as error:
-            reason = getattr(error, "msg", None) or type(error).__name__
-            yield Row(
-                number, None, None, t("batch.bad_line", lang, line=line_number, reason=reason)
-            )
-            continue
-        yield _record(number, record, lang)
-
-
-def _csv_rows(text: str, name: str, lang: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [cell.strip() for cell in next(reader, [])]
-    except csv.Error as error:
-        raise AnswerError(
-            t("batch.unreadable", lang, file=f"{name}:1", reason=str(error))
-        ) from None
-    if not header or not any(header):
-        raise AnswerError(t("batch.csv_no_header", lang, file=name))
-    seen = [h for i, h in enumerate(header) if h in header[:i]]
-    if seen or "" in header:
-        column = seen[0] if seen else ""
-        raise AnswerError(t("batch.csv_bad_header", lang, file=name, column=column))
-    id_at = header.index("id") if "id" in header else -1
-    width = len(header)
-    number = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            number += 1
-            yield Row(
-                number, None, None, t("batch.bad_line", lang, line=reader.line_num, reason=error)
-            )
-            continue
-        if not cells:
-            continue
-        number += 1
-        if len(cells) != width:
-            problem = t(
-                "batch.csv_width", lang, line=reader.line_num, found=len(cells), width=width
-            )
-            yield Row(number, None, None, problem)
-            continue
-        row_id = cells[id_at] if id_at >= 0 and cells[id_at] != "" else None
-        answers = {
-            h: v
-            for i, (h, v) in enumerate(zip(header, cells, strict=False))
-            if i != id_at and v.strip()
-        }
-        yield Row(number, row_id, answers)
-
-
-def _yaml_rows(text: str, name: str, lang: str) -> Iterator[Row]:
-    import yaml
-
-    from .rules import Loader, check_yaml_limits
-
-    try:
-        check_yaml_limits(text, lang)
-        data = yaml.load(text, Loader=Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        reason = error.problem or str(error)
-        raise AnswerError(t("batch.unreadable", lang, file=where, reason=reason)) from None
-    except (yaml.YAMLError, ValueError) as error:
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=str(error))) from None
-    if data is None:
-        return iter(())
-    if not isinstance(data, list):
-        raise AnswerError(t("batch.yaml_not_list", lang, file=name))
-    return (_record(number, _text_keys(record), lang) for number, record in enumerate(data, 1))
-
-
-def _text_keys(record: Any) -> Any:
-    if isinstance(record, dict):
-        return {str(key): value for key, value in record.items()}
-    return record
 
 
 class Outcome:
@@ -227,15 +61,21 @@ class Evaluator:
         self.loaded = loaded
         self.lang = lang
         self.memo: dict[frozenset[tuple[str, Any]], Outcome] = {}
+        self.by_key: dict[str, Outcome] = {}  # Row.key -> outcome: no set to build per row
 
-    def evaluate(self, answers: dict[str, Any]) -> Outcome:
+    def evaluate(self, answers: dict[str, Any], key: str | None = None) -> Outcome:
+        if key is not None:
+            found = self.by_key.get(key)
+            if found is None:
+                found = self.by_key[key] = self.evaluate(answers)
+            return found
         try:
-            key = frozenset(answers.items())
+            answer_set = frozenset(answers.items())
         except TypeError:  # a list or mapping as an answer: invalid, and not worth keeping
             return self._evaluate(answers)
-        found = self.memo.get(key)
+        found = self.memo.get(answer_set)
         if found is None:
-            found = self.memo[key] = self._evaluate(answers)
+            found = self.memo[answer_set] = self._evaluate(answers)
         return found
 
     def _evaluate(self, answers: dict[str, Any]) -> Outcome:
@@ -340,24 +180,24 @@ def run(
     evaluator = Evaluator(loaded, lang)
     writer = Writer(out_format)
     summary = Summary()
-    with _destination(output, force, lang) as out:
+    with _destination(output, force, lang) as write:
         chunk = [writer.start()]
         for row in rows:
             if row.answers is None:
                 outcome = Outcome(None, {"code": EXIT_ANSWER, "message": row.problem})
             else:
-                outcome = evaluator.evaluate(row.answers)
+                outcome = evaluator.evaluate(row.answers, row.key)
             if outcome.error is not None:
                 summary.failed.append(row.number)
             writer.row(row, outcome, chunk)
             summary.rows += 1
             if len(chunk) >= CHUNK_PIECES:
-                out.write(b"".join(chunk))
+                write(b"".join(chunk))
                 chunk.clear()
                 if progress is not None:
                     progress(summary.rows)
         chunk.append(writer.end())
-        out.write(b"".join(chunk))
+        write(b"".join(chunk))
     summary.distinct = len(evaluator.memo)
     if progress is not None:
         progress(summary.rows)
@@ -365,39 +205,66 @@ def run(
 
 
 @contextlib.contextmanager
-def _destination(output: Path | None, force: bool, lang: str) -> Iterator[IO[bytes]]:
-    """stdout, or a file written atomically (the same guarantees as files.write_atomic)."""
+def _destination(output: Path | None, force: bool, lang: str) -> Iterator[Callable[[bytes], None]]:
+    """How to write the output: to stdout, or to a file written atomically (files.open_atomic)."""
     if output is None:
-        yield sys.stdout.buffer
+        with _spooled(sys.stdout.buffer, settle=False) as write:
+            yield write
         sys.stdout.buffer.flush()
         return
-    from .files import _link_no_clobber, _mode_for
+    from .files import open_atomic
 
-    target = Path(output)
-    if target.is_dir():
-        raise OutputError(t("output.failed", lang, file=target, reason="is a directory"))
-    if target.exists() and not force:
-        raise OutputError(t("output.exists", lang, file=target))
-    folder = target.parent if str(target.parent) else Path(".")
+    with open_atomic(output, force=force, lang=lang) as handle, _spooled(handle, True) as write:
+        yield write
+
+
+class _Spool:
+    """Writes chunks on a thread of its own, in order: the kernel copies a large output while
+    the next rows are evaluated (write() lets go of the GIL). A file of our own is also sent
+    to disk as it grows (files.settle), so no long fsync waits at the end."""
+
+    def __init__(self, out: IO[bytes], settle: bool) -> None:
+        self.out = out
+        self.settle = settle
+        self.written = self.settled = 0
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._drain, name="ladder-batch-output", daemon=True)
+        self.thread.start()
+
+    def _drain(self) -> None:
+        from .files import SETTLE_BYTES, settle
+
+        while (data := self.chunks.get()) is not None:
+            if self.error is None:  # after a failure, only keep the queue moving
+                try:
+                    self.out.write(data)
+                    self.written += len(data)
+                    if self.settle and self.written - self.settled >= SETTLE_BYTES:
+                        settle(self.out, self.settled, self.written)
+                        self.settled = self.written
+                except BaseException as error:  # noqa: BLE001 - raised again in the caller
+                    self.error = error
+
+    def write(self, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.chunks.put(data)
+
+    def close(self) -> None:
+        self.chunks.put(None)
+        self.thread.join()
+
+
+@contextlib.contextmanager
+def _spooled(out: IO[bytes], settle: bool) -> Iterator[Callable[[bytes], None]]:
+    spool = _Spool(out, settle)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(t("output.failed", lang, file=target, reason=error.strerror)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        if force:
-            os.replace(tmp, target)
-        else:
-            _link_no_clobber(tmp, target, lang)
-    except OSError as error:
-        raise OutputError(t("output.failed", lang, file=target, reason=error.strerror)) from None
+        yield spool.write
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        spool.close()
+    if spool.error is not None:
+        raise spool.error
 
 
 def summary_text(summary: Summary, lang: str) -> str:

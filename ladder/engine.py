@@ -17,12 +17,16 @@ from .model import (
     Conditions,
     LevelOut,
     LevelRule,
+    Method,
     MethodOut,
     Recommendation,
     Rules,
+    StatementPart,
     Step,
+    Structure,
     StructureOut,
     TraceLine,
+    Warning,
     WarningOut,
 )
 from .rules import LoadedRules
@@ -101,8 +105,9 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
     text = _texts(rules, lang)
     decision = decide(rules, answers, lang)
     limit = rules.selection
-    structures = [s for s in rules.structures if matches(s, answers, decision)][: limit.structures]
-    methods = [m for m in rules.methods if matches(m, answers, decision)][: limit.methods]
+    structures, methods, warnings, parts = _at_level(rules, decision.level)
+    structures = [s for s in structures if matches(s, answers, decision)][: limit.structures]
+    methods = [m for m in methods if matches(m, answers, decision)][: limit.methods]
     level = _worded(rules.step(decision.level), answers)
     mandates = dict.fromkeys(s.mandate for s in structures)
     values = {
@@ -117,11 +122,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
         **{q.id: answers.get(q.id, "") for q in rules.questions if q.kind == "text"},
     }
-    statement = [
-        text(p.text).format(**values)
-        for p in rules.expectations.parts
-        if matches(p, answers, decision)
-    ]
+    statement = [text(p.text).format(**values) for p in parts if matches(p, answers, decision)]
     return Recommendation(
         rules=loaded.info,
         lang=lang,
@@ -139,12 +140,35 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         expectations="\n\n".join(statement),
         warnings=tuple(
             WarningOut(w.id, text(w.text).format(**values))
-            for w in rules.warnings
+            for w in warnings
             if matches(w, answers, decision)
         ),
         trace=_trace_out(rules, decision, answers, text, lang),
         steps=steps_out(rules, lang),
     )
+
+
+AtLevel = tuple[list[Structure], list[Method], list[Warning], list[StatementPart]]
+_AT_LEVEL: dict[int, tuple[Rules, dict[str, AtLevel]]] = {}
+
+
+def _at_level(rules: Rules, level: str) -> AtLevel:
+    """The structures, methods, warnings and statement parts whose `levels` allow this level,
+    in order: most items name a few levels, so `matches` is spared most of them."""
+    kept = _AT_LEVEL.get(id(rules))
+    if kept is None or kept[0] is not rules:  # holding `rules` keeps its id from being reused
+        if len(_AT_LEVEL) >= 16:
+            _AT_LEVEL.clear()
+        kept = _AT_LEVEL[id(rules)] = (rules, {})
+    found = kept[1].get(level)
+    if found is None:
+        found = kept[1][level] = (
+            [s for s in rules.structures if not s.levels or level in s.levels],
+            [m for m in rules.methods if not m.levels or level in m.levels],
+            [w for w in rules.warnings if not w.levels or level in w.levels],
+            [p for p in rules.expectations.parts if not p.levels or level in p.levels],
+        )
+    return found
 
 
 def _worded(step: Step, answers: dict[str, str]) -> Step:

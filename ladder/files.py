@@ -5,14 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, BinaryIO
 
 from .errors import OutputError
 from .messages import t
 
+SETTLE_BYTES = 32 * 1024 * 1024
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool, lang: str) -> Path:
-    """Write `text` (UTF-8) to `path`. Never overwrites unless `force`; never leaves half a file."""
+
+@contextlib.contextmanager
+def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through: it appears whole when the block ends, or not at
+    all if the block raises. Never overwrites unless `force`."""
     target = Path(path)
     if target.is_dir():
         raise OutputError(t("output.failed", lang, file=target, reason="is a directory"))
@@ -24,8 +30,8 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool, lang: 
     except OSError as error:
         raise OutputError(t("output.failed", lang, file=target, reason=error.strerror)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
@@ -38,7 +44,22 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool, lang: 
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-    return target
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool, lang: str) -> Path:
+    """Write `text` (UTF-8) to `path`. Never overwrites unless `force`; never leaves half a file."""
+    with open_atomic(path, force=force, lang=lang) as handle:
+        handle.write(text.encode("utf-8"))
+    return Path(path)
+
+
+def settle(handle: IO[bytes], start: int, end: int) -> None:
+    """Send bytes start..end of a file being written to disk and drop them from the page cache:
+    a large output then needs no long fsync at the end, and does not crowd out the cache."""
+    handle.flush()
+    getattr(os, "fdatasync", os.fsync)(handle.fileno())
+    if hasattr(os, "posix_fadvise"):  # Linux: the pages are clean now, so they can go
+        os.posix_fadvise(handle.fileno(), start, end - start, os.POSIX_FADV_DONTNEED)
 
 
 def _link_no_clobber(tmp: str, target: Path, lang: str) -> None:

@@ -4,7 +4,8 @@ The rules model is a set of frozen pydantic models: pydantic is already loaded b
 typer at start-up, validates the untrusted YAML, and gives us the JSON Schema.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would compile every field's annotation
+# at import; defined in order, they need no forward references.
 
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
@@ -288,11 +289,14 @@ class Rules(Strict):
         raise StopIteration(question_id)
 
 
-# The recommendation: plain frozen dataclasses, already in one language.
+# The recommendation: plain frozen dataclasses, already in one language. Each has a docstring,
+# which also spares dataclass from deriving one from the signature at import.
 
 
 @dataclass(frozen=True)
 class RulesInfo:
+    """Which rules file a recommendation came from."""
+
     path: str
     sha256: str
     version: int
@@ -301,6 +305,8 @@ class RulesInfo:
 
 @dataclass(frozen=True)
 class LevelOut:
+    """A step of the ladder in one language."""
+
     id: str
     rank: int
     name: str
@@ -310,6 +316,8 @@ class LevelOut:
 
 @dataclass(frozen=True)
 class StructureOut:
+    """A recommended recruitment structure in one language."""
+
     id: str
     name: str
     mandate: str
@@ -319,6 +327,8 @@ class StructureOut:
 
 @dataclass(frozen=True)
 class MethodOut:
+    """A recommended method in one language."""
+
     id: str
     name: str
     description: str
@@ -328,12 +338,16 @@ class MethodOut:
 
 @dataclass(frozen=True)
 class WarningOut:
+    """A warning raised for these answers, in one language."""
+
     id: str
     text: str
 
 
 @dataclass(frozen=True)
 class TraceLine:
+    """One line of the explanation: the rule, what it did, and why."""
+
     rule: str
     effect: str
     because: str
@@ -341,6 +355,8 @@ class TraceLine:
 
 @dataclass(frozen=True)
 class AnswerOut:
+    """An answer with its question and option texts."""
+
     id: str
     value: str
     question: str
@@ -349,6 +365,8 @@ class AnswerOut:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """Everything recommended for one set of answers, in one language."""
+
     rules: RulesInfo
     lang: str
     answers: tuple[AnswerOut, ...]

@@ -260,3 +260,31 @@ def test_the_installed_command_reads_stdin_and_reports_on_stderr(tmp_path):
     # a pipe gets no progress bar: only the summary
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]
     assert done.stderr.startswith("Batch: 2 rows")
+
+
+def test_repeated_json_lines_are_read_as_json_would_read_them(monkeypatch):
+    """Lines whose text after a plain id was seen before are not parsed again; what they give
+    must be what parsing would give, for every shape that looks alike but is not."""
+    care = json.dumps(CARE)[1:-1]
+    lines = []
+    for row_id in ["p1", "p2", 'a\\"b', "tab\\tx", "é", "x\\u0041", "", " sp ", "p1", "c\x01"]:
+        for tail in [care, f'{care}, "id": "over"', f'{care}, "arena": "x"', '"arena": ["x"]']:
+            lines += [
+                '{"id": "' + row_id + '", ' + tail + "}",
+                '{"id": "' + row_id + '",' + tail + "}",
+            ]
+        lines += ['{"id": "' + row_id + '",}', '{"id": "' + row_id + '", ' + care + "} x"]
+        lines += ['{"id": "' + row_id + '" , ' + care + "}", '{"id": "' + row_id + '"}']
+    lines += ["[1]", "", '{"id": 5, ' + care + "}", '  {"id": "k", ' + care + "}", '{"id": "p\\']
+    text = "\n".join(lines + lines) + "\n"
+
+    def read(text: str) -> list[tuple[object, ...]]:
+        return [
+            (r.number, r.id, r.answers, r.problem)
+            for r in batch.parse_rows(text, "jsonl", "-", "en")
+        ]
+
+    fast = list(batch.parse_rows(text, "jsonl", "-", "en"))
+    assert sum(row.key is not None for row in fast) >= 50  # the fast path was taken
+    monkeypatch.setattr("ladder.batch_rows.ID_PREFIX", "\0")  # never matches: json.loads only
+    assert [(r.number, r.id, r.answers, r.problem) for r in fast] == read(text)
