@@ -18,12 +18,15 @@ SETTLE_BYTES = 32 * 1024 * 1024
 @contextlib.contextmanager
 def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iterator[BinaryIO]:
     """A binary file to write `path` through: it appears whole when the block ends, or not at
-    all if the block raises. Never overwrites unless `force`."""
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(t("output.failed", lang, file=target, reason="is a directory"))
+    all if the block raises. Never overwrites unless `force`. A symbolic link is written
+    through (the file it points to is replaced, the link stays); a folder, device or named
+    pipe is refused rather than replaced."""
+    shown = Path(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        raise OutputError(t("output.failed", lang, file=shown, reason=t("output.not_a_file", lang)))
     if target.exists() and not force:
-        raise OutputError(t("output.exists", lang, file=target))
+        raise OutputError(t("output.exists", lang, file=shown))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

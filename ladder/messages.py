@@ -204,6 +204,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{file} kunde inte skrivas: {reason}",
         "en": "{file} could not be written: {reason}",
     },
+    "output.not_a_file": {
+        "sv": "det är ingen vanlig fil (utan en mapp, en enhet eller ett rör); skriv till en fil "
+        "eller använd -o - för standard ut",
+        "en": "it is not a regular file (but a folder, a device or a pipe); write to a file, or "
+        "use -o - for standard output",
+    },
     "output.written": {"sv": "Skrev {file}", "en": "Wrote {file}"},
     # CLI
     "cli.interrupted": {"sv": "Avbrutet.", "en": "Interrupted."},

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -158,3 +159,30 @@ def test_unwritable_targets_are_usage_errors(cli, tmp_path, target):
     result = cli("recommend", *answer_flags(DIABETES), "-f", "json", "-o", str(tmp_path / target))
     assert result.exit_code == 2 and "could not be written" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_force_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
+    from ladder.files import write_atomic
+
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real.name)
+    write_atomic(link, "new", force=True, lang="en")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("force", [True, False])
+def test_pipes_devices_and_folders_are_refused_not_replaced(tmp_path, force):
+    from ladder.errors import OutputError
+    from ladder.files import write_atomic
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for target in (fifo, tmp_path, Path(os.devnull)):
+        with pytest.raises(OutputError, match="not a regular file"):
+            write_atomic(target, "x", force=force, lang="en")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
