@@ -218,14 +218,23 @@ def asked_questions(rules: Rules, values: dict[str, str]) -> list[Question]:
     return asked
 
 
+def missing_lines(rules: Rules, missing: list[Question], lang: str) -> list[str]:
+    """One line per unanswered question: its text, its options and the flag that answers it."""
+    return [
+        t(
+            "answers.missing_one",
+            lang,
+            id=q.id,
+            text=rules.text(q.text, lang),
+            options=", ".join(o.id for o in q.options),
+            flag=f"-a {q.id}=<option>",
+        )
+        for q in missing
+    ]
+
+
 def missing_error(rules: Rules, missing: list[Question], lang: str) -> AnswerError:
     """Exit 4 naming each unanswered question, its options and the flag that answers it."""
-    details = []
-    for question in missing:
-        options = ", ".join(o.id for o in question.options)
-        flag = f"-a {question.id}=<option>"
-        text = question.text.get(lang) or next(iter(question.text.values()))
-        details.append(
-            t("answers.missing_one", lang, id=question.id, text=text, options=options, flag=flag)
-        )
-    return AnswerError(t("answers.missing", lang, count=len(missing)), details)
+    return AnswerError(
+        t("answers.missing", lang, count=len(missing)), missing_lines(rules, missing, lang)
+    )

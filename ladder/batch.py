@@ -283,21 +283,3 @@ def summary_text(summary: Summary, lang: str) -> str:
         more = "…" if len(summary.failed) > 10 else ""
         line += " " + t("batch.failed_rows", lang, rows=shown + more)
     return line
-
-
-@contextlib.contextmanager
-def progress_bar(lang: str) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on stderr (only called when stderr is a terminal)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    bar = Progress(
-        TextColumn(t("batch.progress", lang)),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = bar.add_task("rows", total=None)
-    with bar:
-        yield lambda done: bar.update(task, completed=done)

@@ -65,6 +65,7 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_h("force"))]
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))]
 AnswerOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -188,9 +189,7 @@ def recommend(
 def questions(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help=_h("format"))
-    ] = ListFormat.text,
+    format: ListFormatOpt = ListFormat.text,
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -212,9 +211,7 @@ def questions(
 def steps(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help=_h("format"))
-    ] = ListFormat.text,
+    format: ListFormatOpt = ListFormat.text,
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -370,9 +367,13 @@ def batch(
 
         loaded = load_rules(rules, lang)
         fmt = input_format.value if input_format else None
+        if output is not None and str(output) == "-":
+            output = None
         args = (file, loaded, lang, fmt, format.value, output, force)
         if sys.stderr.isatty():
-            with runner.progress_bar(lang) as progress:
+            from .render import progress_bar
+
+            with progress_bar(t("batch.progress", lang)) as progress:
                 summary = runner.run(*args, progress=progress)
         else:
             summary = runner.run(*args)

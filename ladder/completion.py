@@ -19,13 +19,16 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     except LadderError:
         return []
 
-    def text(value: dict[str, str]) -> str:
-        return value.get(lang) or value[rules.languages[0]]
-
     key, sep, partial = incomplete.partition("=")
     if not sep:
-        return [(f"{q.id}=", text(q.text)) for q in rules.questions if q.id.startswith(key)]
+        return [
+            (f"{q.id}=", rules.text(q.text, lang)) for q in rules.questions if q.id.startswith(key)
+        ]
     question = next((q for q in rules.questions if q.id == key), None)
     if question is None:
         return []
-    return [(f"{key}={o.id}", text(o.text)) for o in question.options if o.id.startswith(partial)]
+    return [
+        (f"{key}={o.id}", rules.text(o.text, lang))
+        for o in question.options
+        if o.id.startswith(partial)
+    ]

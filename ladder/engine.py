@@ -122,7 +122,9 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
         **{q.id: answers.get(q.id, "") for q in rules.questions if q.kind == "text"},
     }
-    statement = [text(p.text).format(**values) for p in parts if matches(p, answers, decision)]
+    statement = [
+        _sentence(text(p.text).format(**values)) for p in parts if matches(p, answers, decision)
+    ]
     return Recommendation(
         rules=loaded.info,
         lang=lang,
@@ -196,11 +198,18 @@ def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
 _STEPS_OUT: dict[tuple[int, str], tuple[Rules, tuple[LevelOut, ...]]] = {}
 
 
-def _texts(rules: Rules, lang: str) -> TextFn:
-    fallback = rules.languages[0]
+def _sentence(paragraph: str) -> str:
+    """A paragraph ends like a sentence, also when it ends with a free-text answer."""
+    return (
+        paragraph
+        if paragraph.endswith((".", "!", "?", "…", ")", "”", '"', "»"))
+        else paragraph + "."
+    )
 
+
+def _texts(rules: Rules, lang: str) -> TextFn:
     def text(value: dict[str, str]) -> str:
-        return value.get(lang) or value[fallback]
+        return rules.text(value, lang)
 
     return text
 
@@ -239,16 +248,17 @@ def _trace_out(
         because = text(rule.because).format(step=text(rules.step(step).name), answer=answer)
         lines.append(TraceLine(f"{kind}.{rule.id}", effect, because))
 
-    def name(step: str | None) -> str:
-        return text(rules.step(step).name) if step else t("engine.no_step", lang)
-
-    result = t(
-        "engine.result",
-        lang,
-        level=name(decision.level),
-        target=name(decision.target),
-        raised=name(decision.raised),
-        cap=name(decision.lowest_cap),
-    )
-    lines.append(TraceLine("level", f"level:{decision.level}", result))
+    names = {
+        "level": text(rules.step(decision.level).name),
+        "target": text(rules.step(decision.target).name),
+        "raised": text(rules.step(decision.raised).name),
+    }
+    result = [t("engine.result", lang, **names)]
+    if decision.raised != decision.target:
+        result.append(t("engine.result_raised", lang, **names))
+    if decision.level != decision.raised:
+        result.append(t("engine.result_capped", lang, **names))
+    if len(result) == 1:
+        result.append(t("engine.result_unchanged", lang, **names))
+    lines.append(TraceLine("level", f"level:{decision.level}", " ".join(result)))
     return tuple(lines)

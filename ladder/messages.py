@@ -190,9 +190,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Ingen regel under level.target gäller för dessa svar.",
         "en": "No rule under level.target applies to these answers.",
     },
-    "engine.result": {
-        "sv": "Resultat: {level} (målet {target}, efter golv {raised}, lägsta tak {cap}).",
-        "en": "Result: {level} (target {target}, after floors {raised}, lowest cap {cap}).",
+    "engine.result": {"sv": "Resultat: {level}.", "en": "Result: {level}."},
+    "engine.result_raised": {
+        "sv": "Målet, {target}, höjdes till {raised}.",
+        "en": "The target, {target}, was raised to {raised}.",
+    },
+    "engine.result_capped": {
+        "sv": "{raised} begränsades till {level}.",
+        "en": "{raised} was capped at {level}.",
+    },
+    "engine.result_unchanged": {
+        "sv": "Målet, {target}, står kvar: inget golv eller tak ändrade det.",
+        "en": "The target, {target}, stands: no floor or cap changed it.",
     },
     "engine.no_step": {"sv": "inget", "en": "none"},
     # output

@@ -288,6 +288,10 @@ class Rules(Strict):
                 return q
         raise StopIteration(question_id)
 
+    def text(self, value: dict[str, str], lang: str) -> str:
+        """A text of this file in `lang`, else in the file's first language."""
+        return value.get(lang) or value[self.languages[0]]
+
 
 # The recommendation: plain frozen dataclasses, already in one language. Each has a docstring,
 # which also spares dataclass from deriving one from the signature at import.

@@ -6,9 +6,11 @@ JSON never load it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import textwrap
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING
 
 from .messages import t
@@ -145,7 +147,7 @@ def render_steps(rules: Rules, steps: tuple[LevelOut, ...], lang: str, console: 
         indented(console, step.description)
         indented(console, f"{t('render.promise', lang)}: {step.promise}", "italic")
     console.print()
-    credits = rules.credits.get(lang) or next(iter(rules.credits.values()))
+    credits = rules.text(rules.credits, lang)
     console.print(Text(credits, style="dim"))
 
 
@@ -153,7 +155,7 @@ def render_questions(rules: Rules, lang: str, console: Console) -> None:
     from rich.text import Text
 
     def text(value: dict[str, str]) -> str:
-        return value.get(lang) or value[rules.languages[0]]
+        return rules.text(value, lang)
 
     console.print(Text(t("render.questions", lang), style="bold"))
     for q in rules.questions:
@@ -170,3 +172,21 @@ def render_questions(rules: Rules, lang: str, console: Console) -> None:
             indented(console, f"{t('render.asked_when', lang)}: {cond}", "italic")
         for o in q.options:
             indented(console, f"{o.id}  {text(o.text)}: {text(o.help)}", hang="    ", indent=6)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr, for long runs at a terminal: yields `update(done)`."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("rows", total=None)
+    with bar:
+        yield lambda done: bar.update(task, completed=done)

@@ -120,7 +120,7 @@ def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
     """The interview as data: ids, texts, options and conditions (`ladder questions`)."""
 
     def text(value: dict[str, str]) -> str:
-        return value.get(lang) or value[rules.languages[0]]
+        return rules.text(value, lang)
 
     return {
         "schema": "ladder.questions/1",

@@ -66,8 +66,7 @@ class Analysis:
     def step_name(self, step: str | None) -> str:
         if step is None:
             return t("engine.no_step", self.lang)
-        name = self.rules.step(step).name
-        return name.get(self.lang) or next(iter(name.values()))
+        return self.rules.text(self.rules.step(step).name, self.lang)
 
 
 def analyse(rules: Rules, lang: str) -> Analysis:

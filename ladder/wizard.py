@@ -22,7 +22,7 @@ from .messages import t
 from .model import Question, Recommendation, Rules
 from .rules import LoadedRules, load_rules
 from .service import answer_sources
-from .wizard_flow import Interview, next_position, not_interactive_error, text_of
+from .wizard_flow import Interview, next_position, not_interactive_error
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
@@ -169,7 +169,7 @@ class Prompts:
             self.extra["color_depth"] = ColorDepth.MONOCHROME
 
     def text(self, value: dict[str, str]) -> str:
-        return text_of(self.rules, value, self.lang)
+        return self.rules.text(value, self.lang)
 
     def say(self, text: str = "", style: str = "") -> None:
         width = max(30, shutil.get_terminal_size().columns - 1)

@@ -11,16 +11,12 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answers import asked_questions
+from .answers import asked_questions, missing_lines
 from .errors import NotInteractiveError
 from .messages import t
 from .model import Question, Rules
 
 BRANCH_BUDGET = 512  # answer sets explored to bound the question count; beyond, show what is known
-
-
-def text_of(rules: Rules, value: dict[str, str], lang: str) -> str:
-    return value.get(lang) or value[rules.languages[0]]
 
 
 @dataclass
@@ -113,7 +109,7 @@ class Interview:
         if question.kind == "text":
             return value
         option = next(o for o in question.options if o.id == value)
-        return text_of(self.rules, option.text, self.lang)
+        return self.rules.text(option.text, self.lang)
 
 
 def next_position(interview: Interview, after: Question, filling: bool) -> int:
@@ -154,20 +150,7 @@ def not_interactive_error(
     missing = interview.missing()
     if missing:
         details.append(t("wizard.unanswered", lang))
-        for question in missing:
-            options = ", ".join(o.id for o in question.options)
-            flag = f"-a {question.id}=<option>"
-            details.append(
-                "  "
-                + t(
-                    "answers.missing_one",
-                    lang,
-                    id=question.id,
-                    text=text_of(rules, question.text, lang),
-                    options=options,
-                    flag=flag,
-                )
-            )
+        details += ["  " + line for line in missing_lines(rules, missing, lang)]
         referenced = {key for q in rules.questions for key in q.when}
         pending = [q.id for q in missing if q.id in referenced]
         if pending:

@@ -399,3 +399,12 @@ def test_output_dash_is_standard_output(cli, tmp_path, monkeypatch):
     result = cli("recommend", *answer_flags(CARE), "-f", "json", "-o", "-")
     assert result.exit_code == 0 and json.loads(result.stdout)["level"]["id"] == "influence"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_bar_counts_on_standard_error(capsys):
+    from ladder.render import progress_bar
+
+    with progress_bar("Rows") as update:
+        update(3)
+        update(7)
+    assert capsys.readouterr().out == ""

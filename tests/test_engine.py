@@ -226,3 +226,20 @@ def test_care_meeting_steps_speak_to_the_patient(shipped):
         assert rec.level.promise == step.variants[0].promise["en"] != step.promise["en"]
     development = recommend(shipped, DIABETES, "en")
     assert development.level.promise == rules.step(development.level.id).promise["en"]
+
+
+def test_statement_paragraphs_end_like_sentences_even_after_free_text(default_rules):
+    answers = {**DIABETES, "fixed": "the budget", "feedback": "a letter in May"}
+    rec = recommend(default_rules, answers, "en")
+    paragraphs = rec.expectations.split("\n\n")
+    assert all(p.rstrip().endswith((".", "!", "?", "…", ")", "”", '"', "»")) for p in paragraphs)
+    assert any("the budget." in p for p in paragraphs)
+
+
+def test_the_result_line_says_what_moved_the_level(default_rules):
+    capped = recommend(default_rules, DIABETES, "en").trace[-1].because
+    assert capped == "Result: Consultation. Influence was capped at Consultation."
+    raised = recommend(default_rules, {**DIABETES, "purpose": "views", "mandate": "decide"}, "en")
+    assert raised.trace[-1].because == (
+        "Result: Dialogue. The target, Consultation, was raised to Dialogue."
+    )
