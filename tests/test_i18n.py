@@ -92,3 +92,13 @@ def test_swedish_characters_survive_utf8_and_c_locales(locale):
     out = result.stdout.decode("utf-8")
     assert "Rekommenderad nivå: Konsultation" in out
     assert ("Medbestämmande" in out and "Mål" not in out) or "å" in out
+
+
+def test_message_modules_do_not_overlap():
+    from ladder.messages import CORE
+    from ladder.messages_batch import BATCH
+    from ladder.messages_check import CHECK
+    from ladder.messages_wizard import WIZARD
+
+    parts = [set(CORE), set(BATCH), set(CHECK), set(WIZARD)]
+    assert sum(len(p) for p in parts) == len(MESSAGES)

@@ -1,0 +1,73 @@
+"""The strings of batch, in Swedish and English."""
+
+BATCH: dict[str, dict[str, str]] = {
+    "batch.unknown_suffix": {
+        "sv": "{file}: formatet framgår inte av filändelsen; ange --input-format "
+        "(kända ändelser: {suffixes}).",
+        "en": "{file}: the format cannot be told from the extension; give --input-format "
+        "(known extensions: {suffixes}).",
+    },
+    "batch.not_found": {
+        "sv": "Indatafilen {file} finns inte.",
+        "en": "The input file {file} does not exist.",
+    },
+    "batch.unreadable": {
+        "sv": "Indata {file} kan inte läsas: {reason}",
+        "en": "The input {file} cannot be read: {reason}",
+    },
+    "batch.too_large": {"sv": "större än {limit} byte", "en": "larger than {limit} bytes"},
+    "batch.not_object": {
+        "sv": "raden ska vara ett objekt fråga: svar, inte {kind}",
+        "en": "the row must be an object of question: answer, not {kind}",
+    },
+    "batch.bad_line": {
+        "sv": "rad {line} kan inte läsas: {reason}",
+        "en": "line {line} cannot be read: {reason}",
+    },
+    "batch.csv_no_header": {
+        "sv": "{file}: CSV-filen saknar rubrikrad med fråge-id.",
+        "en": "{file}: the CSV file lacks a header row of question ids.",
+    },
+    "batch.csv_bad_header": {
+        "sv": "{file}:1: rubrikraden har en tom eller upprepad kolumn '{column}'.",
+        "en": "{file}:1: the header row has an empty or repeated column '{column}'.",
+    },
+    "batch.csv_width": {
+        "sv": "rad {line} har {found} fält; rubrikraden har {width}",
+        "en": "line {line} has {found} fields; the header row has {width}",
+    },
+    "batch.yaml_not_list": {
+        "sv": "{file}: YAML-indata ska vara en lista av mappningar fråga: svar.",
+        "en": "{file}: YAML input must be a list of mappings question: answer.",
+    },
+    "batch.summary": {
+        "sv": "Batch: {rows} rader, {done} rekommendationer, {failed} fel "
+        "({distinct} olika svarsuppsättningar).",
+        "en": "Batch: {rows} rows, {done} recommended, {failed} failed "
+        "({distinct} distinct answer sets).",
+    },
+    "batch.failed_rows": {"sv": "Rader med fel: {rows}.", "en": "Rows that failed: {rows}."},
+    "batch.progress": {"sv": "Utvärderar rader", "en": "Evaluating rows"},
+    "help.batch": {
+        "sv": "Många svarsuppsättningar på en gång: JSON Lines, CSV eller en YAML-lista in "
+        "(FIL eller - för standard in), ett resultat per rad ut. En felaktig rad blir en "
+        "felpost och körningen fortsätter; slutkoden är 4 om någon rad hade fel.\n\n"
+        "Exempel: ladder batch projekt.csv --format csv --output resultat.csv",
+        "en": "Many answer sets at once: JSON Lines, CSV or a YAML list in (FILE, or - for "
+        "stdin), one result per row out. A bad row becomes an error record and the run goes "
+        "on; the exit code is 4 if any row failed.\n\n"
+        "Example: ladder batch projects.csv --format csv --output results.csv",
+    },
+    "help.batch_file": {
+        "sv": "Indatafil (.jsonl, .csv, .yaml) eller - för standard in.",
+        "en": "Input file (.jsonl, .csv, .yaml), or - for standard input.",
+    },
+    "help.input_format": {
+        "sv": "Indataformat (annars från filändelsen; standard in: jsonl).",
+        "en": "Input format (else from the extension; stdin: jsonl).",
+    },
+    "help.batch_format": {
+        "sv": "Utdataformat: jsonl (en rad per resultat), json (en lista) eller csv (sammandrag).",
+        "en": "Output format: jsonl (one line per result), json (a list) or csv (a summary).",
+    },
+}
