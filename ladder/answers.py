@@ -132,7 +132,13 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
     question = questions[key]
     if not isinstance(value, str):
         kind = "null" if value is None else type(value).__name__
-        raise AnswerError(t("answers.not_text", lang, id=key, kind=kind))
+        message = t("answers.not_text", lang, id=key, kind=kind)
+        if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
+            shown = (
+                {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
+            )
+            message += "; " + t("answers.quote_it", lang, id=key, value=shown)
+        raise AnswerError(message)
     if question.kind == "text":
         return _validate_text(question, value, lang)
     options = [o.id for o in question.options]

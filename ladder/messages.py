@@ -158,6 +158,10 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "svaret på {id} ska vara en text, inte {kind}",
         "en": "the answer to {id} must be text, not {kind}",
     },
+    "answers.quote_it": {
+        "sv": 'sätt citattecken kring värdet i YAML: {id}: "{value}"',
+        "en": 'put the value in quotes in YAML: {id}: "{value}"',
+    },
     "answers.too_long": {
         "sv": "svaret på {id} är {length} tecken; högst {limit} tillåts",
         "en": "the answer to {id} is {length} characters; at most {limit} are accepted",

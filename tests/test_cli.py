@@ -214,8 +214,9 @@ def test_exit_4_unknown_question_and_option_with_did_you_mean(cli):
     [
         (
             "arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n",
-            "relatives must be text, not bool",
+            'relatives must be text, not bool; put the value in quotes in YAML: relatives: "yes"',
         ),
+        ("arena: care_meeting\nproject: 2024\n", 'in quotes in YAML: project: "2024"'),
         (
             "arena: care_meeting\npatient_wish: [a, b]\nrelatives: 'no'\n",
             "patient_wish must be text, not list",
