@@ -273,6 +273,7 @@ def summary_text(summary: Summary, lang: str) -> str:
     line = t(
         "batch.summary",
         lang,
+        count=summary.rows,
         rows=summary.rows,
         done=done,
         failed=len(summary.failed),

@@ -41,10 +41,14 @@ BATCH: dict[str, dict[str, str]] = {
         "en": "{file}: YAML input must be a list of mappings question: answer.",
     },
     "batch.summary": {
-        "sv": "Batch: {rows} rader, {done} rekommendationer, {failed} fel "
-        "({distinct} olika svarsuppsättningar).",
-        "en": "Batch: {rows} rows, {done} recommended, {failed} failed "
-        "({distinct} distinct answer sets).",
+        "sv": "Batch: {rows} rader; rekommenderade: {done}, fel: {failed}, "
+        "olika svarsuppsättningar: {distinct}.",
+        "en": "Batch: {rows} rows; recommended: {done}, failed: {failed}, "
+        "distinct answer sets: {distinct}.",
+        "sv_one": "Batch: {rows} rad; rekommenderade: {done}, fel: {failed}, "
+        "olika svarsuppsättningar: {distinct}.",
+        "en_one": "Batch: {rows} row; recommended: {done}, failed: {failed}, "
+        "distinct answer sets: {distinct}.",
     },
     "batch.failed_rows": {"sv": "Rader med fel: {rows}.", "en": "Rows that failed: {rows}."},
     "batch.progress": {"sv": "Utvärderar rader", "en": "Evaluating rows"},
