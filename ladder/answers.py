@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswerError
-from .messages import t
+from .messages import os_problem, t, yaml_problem
 from .model import Question, Rules
 from .references import did_you_mean
 
@@ -67,7 +67,7 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
         reason = t("rules.not_utf8", lang, reason=error.reason)
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
     except OSError as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_problem(error, lang) if isinstance(error, OSError) else str(error)
         raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
     data = _parse_answers_text(text, name, file.suffix.lower() == ".json", lang)
     if data is None:
@@ -90,9 +90,8 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
         return yaml.load(text, Loader=loader)
     except json.JSONDecodeError as error:
         where = f"{name}:{error.lineno}:{error.colno}"
-        raise AnswerError(
-            t("answers.file_unreadable", lang, file=where, reason=error.msg)
-        ) from None
+        reason = t("json.invalid", lang, reason=error.msg)
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
     except RecursionError:  # json nests by recursion: refuse as YAML does
         reason = t("json.too_deep", lang)
         raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
@@ -109,7 +108,7 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        reason = error.problem or str(error)
+        reason = yaml_problem(error.problem or str(error), lang)
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
     except yaml.YAMLError as error:
         raise AnswerError(
@@ -131,13 +130,12 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         )
     question = questions[key]
     if not isinstance(value, str):
-        kind = "null" if value is None else type(value).__name__
-        message = t("answers.not_text", lang, id=key, kind=kind)
+        message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
         if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
             shown = (
                 {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
             )
-            message += "; " + t("answers.quote_it", lang, id=key, value=shown)
+            message += "; " + t("answers.quote_it", lang, value=shown)
         raise AnswerError(message)
     if question.kind == "text":
         return _validate_text(question, value, lang)
@@ -149,6 +147,16 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         )
         raise AnswerError(message + did_you_mean(value, options, lang))
     return value
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "kind.null"
+    if isinstance(value, bool):
+        return "kind.bool"
+    if isinstance(value, int | float):
+        return "kind.number"
+    return "kind.list" if isinstance(value, list | tuple) else "kind.mapping"
 
 
 def _validate_text(question: Question, value: str, lang: str) -> str:
@@ -233,7 +241,7 @@ def missing_lines(rules: Rules, missing: list[Question], lang: str) -> list[str]
             id=q.id,
             text=rules.text(q.text, lang),
             options=", ".join(o.id for o in q.options),
-            flag=f"-a {q.id}=<option>",
+            flag=f"-a {q.id}=<{t('answers.option', lang)}>",
         )
         for q in missing
     ]

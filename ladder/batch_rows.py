@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswerError
-from .messages import t
+from .messages import os_problem, t, yaml_problem
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
@@ -71,7 +71,7 @@ def read_input(name: str, lang: str) -> str:
     except FileNotFoundError:
         raise AnswerError(t("batch.not_found", lang, file=name)) from None
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_problem(error, lang)
         raise AnswerError(t("batch.unreadable", lang, file=name, reason=reason)) from None
     if len(data) > MAX_INPUT_BYTES:
         reason = t("batch.too_large", lang, limit=MAX_INPUT_BYTES)
@@ -137,7 +137,9 @@ def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
         try:
             record = loads(line)
         except (ValueError, RecursionError) as error:
-            reason = getattr(error, "msg", None) or type(error).__name__
+            reason = t(
+                "json.invalid", lang, reason=getattr(error, "msg", None) or type(error).__name__
+            )
             yield Row(
                 number, None, None, t("batch.bad_line", lang, line=line_number, reason=reason)
             )
@@ -208,7 +210,7 @@ def _yaml_rows(text: str, name: str, lang: str) -> Iterator[Row]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        reason = error.problem or str(error)
+        reason = yaml_problem(error.problem or str(error), lang)
         raise AnswerError(t("batch.unreadable", lang, file=where, reason=reason)) from None
     except (yaml.YAMLError, ValueError) as error:
         raise AnswerError(t("batch.unreadable", lang, file=name, reason=str(error))) from None

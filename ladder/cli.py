@@ -27,7 +27,7 @@ from .errors import (
     LadderError,
     Terminated,
 )
-from .messages import LANGUAGES, choose_language, t
+from .messages import LANGUAGES, choose_language, os_problem, t
 
 HELP_LANG = choose_language(None) if choose_language(None) in LANGUAGES else "en"
 
@@ -132,7 +132,7 @@ def errors_reported(lang: str) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except OSError as error:  # standard output or input failed: a full disk, a lost terminal
-        _fail(t("cli.io_error", lang, reason=error.strerror or error), [], EXIT_USAGE)
+        _fail(t("cli.io_error", lang, reason=os_problem(error, lang)), [], EXIT_USAGE)
     except Exception as error:  # noqa: BLE001 - a bug: say so, and how to report it
         if os.environ.get("LADDER_DEBUG"):
             traceback.print_exc()

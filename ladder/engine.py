@@ -120,7 +120,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         "methods": ", ".join(text(m.name) for m in methods),
         "method_times": "; ".join(f"{text(m.name)}: {text(m.time)}" for m in methods),
         "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
-        **{q.id: answers.get(q.id, "") for q in rules.questions if q.kind == "text"},
+        **{q.id: inline(answers.get(q.id, "")) for q in rules.questions if q.kind == "text"},
     }
     statement = [
         _sentence(text(p.text).format(**values)) for p in parts if matches(p, answers, decision)
@@ -196,6 +196,18 @@ def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
 
 
 _STEPS_OUT: dict[tuple[int, str], tuple[Rules, tuple[LevelOut, ...]]] = {}
+
+
+QUOTES = "\"'”“„«»’‘"
+
+
+def inline(answer: str) -> str:
+    """A free-text answer as it sits inside a sentence of the statement: without a full stop
+    of its own or quotes around it, since the template supplies both."""
+    text = answer.strip().rstrip(".").strip()
+    if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES:
+        text = text[1:-1].strip()
+    return text
 
 
 def _sentence(paragraph: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from .errors import OutputError
-from .messages import t
+from .messages import os_problem, t
 
 SETTLE_BYTES = 32 * 1024 * 1024
 
@@ -31,7 +31,9 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(t("output.failed", lang, file=target, reason=error.strerror)) from None
+        raise OutputError(
+            t("output.failed", lang, file=target, reason=os_problem(error, lang))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -43,7 +45,9 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
         else:
             _link_no_clobber(tmp, target, lang)
     except OSError as error:
-        raise OutputError(t("output.failed", lang, file=target, reason=error.strerror)) from None
+        raise OutputError(
+            t("output.failed", lang, file=target, reason=os_problem(error, lang))
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

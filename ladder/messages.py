@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 
 from .messages_batch import BATCH
@@ -34,6 +35,55 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "filen är inte UTF-8 ({reason})",
         "en": "the file is not UTF-8 ({reason})",
     },
+    "yaml.tab": {
+        "sv": "ett tabbtecken används för indrag; YAML kräver mellanslag",
+        "en": "a tab is used for indentation; YAML needs spaces",
+    },
+    "yaml.token": {
+        "sv": "ett tecken här kan inte inleda ett värde: ofta ett tabbtecken (YAML kräver "
+        "mellanslag) eller ett specialtecken som kräver citattecken kring texten",
+        "en": "a character here cannot start a value: often a tab (YAML needs spaces) or a "
+        "special character that needs the text in quotes",
+    },
+    "yaml.colon": {
+        "sv": "ett kolon (:) saknas efter en nyckel",
+        "en": "a colon (:) is missing after a key",
+    },
+    "yaml.key": {
+        "sv": "indraget stämmer inte, eller ett citattecken är inte stängt",
+        "en": "the indentation is off, or a quote is not closed",
+    },
+    "yaml.node": {"sv": "ett värde saknas här", "en": "a value is missing here"},
+    "yaml.end": {
+        "sv": "filen tar slut mitt i ett värde: ett citattecken eller en parentes är inte stängd",
+        "en": "the file ends in the middle of a value: a quote or a bracket is not closed",
+    },
+    "yaml.list": {
+        "sv": "en lista [ ... ] är inte stängd eller saknar ett kommatecken",
+        "en": "a list [ ... ] is not closed or lacks a comma",
+    },
+    "yaml.mapping": {
+        "sv": "en mappning { ... } är inte stängd eller saknar ett kommatecken",
+        "en": "a mapping { ... } is not closed or lacks a comma",
+    },
+    "yaml.colon_inside": {
+        "sv": "ett kolon står där det inte får stå: sätt texten inom citattecken",
+        "en": "a colon stands where it may not: put the text in quotes",
+    },
+    "yaml.indent": {
+        "sv": "indraget stämmer inte med raderna ovanför",
+        "en": "the indentation does not match the lines above",
+    },
+    "json.invalid": {"sv": "ogiltig JSON ({reason})", "en": "invalid JSON ({reason})"},
+    "os.no_such": {"sv": "filen eller mappen finns inte", "en": "no such file or folder"},
+    "os.permission": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os.full": {"sv": "disken är full", "en": "the disk is full"},
+    "os.is_folder": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os.not_folder": {
+        "sv": "en del av sökvägen är ingen mapp",
+        "en": "part of the path is not a folder",
+    },
+    "os.read_only": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
     "rules.yaml_syntax": {"sv": "YAML-syntaxfel: {problem}", "en": "YAML syntax error: {problem}"},
     "rules.not_mapping": {
         "sv": "filen ska vara en YAML-mappning med nycklarna version, steps, questions ...",
@@ -159,9 +209,15 @@ CORE: dict[str, dict[str, str]] = {
         "en": "the answer to {id} must be text, not {kind}",
     },
     "answers.quote_it": {
-        "sv": 'sätt citattecken kring värdet i YAML: {id}: "{value}"',
-        "en": 'put the value in quotes in YAML: {id}: "{value}"',
+        "sv": 'skriv värdet inom citattecken: "{value}"',
+        "en": 'write the value in quotes: "{value}"',
     },
+    "answers.option": {"sv": "alternativ", "en": "option"},
+    "kind.null": {"sv": "tomt (null)", "en": "empty (null)"},
+    "kind.bool": {"sv": "ett sant/falskt-värde", "en": "a true/false value"},
+    "kind.number": {"sv": "ett tal", "en": "a number"},
+    "kind.list": {"sv": "en lista", "en": "a list"},
+    "kind.mapping": {"sv": "en mappning", "en": "a mapping"},
     "answers.too_long": {
         "sv": "svaret på {id} är {length} tecken; högst {limit} tillåts",
         "en": "the answer to {id} is {length} characters; at most {limit} are accepted",
@@ -390,3 +446,42 @@ def choose_language(option: str | None, environ: dict[str, str] | None = None) -
         if value:
             return "sv" if value.lower().startswith("sv") else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
+
+
+# Problems reported by libraries and the OS, in the user's language; unknown ones keep their
+# own words.
+YAML_PROBLEMS = (
+    ("found a tab character", "yaml.tab"),
+    ("that cannot start any token", "yaml.token"),
+    ("could not find expected ':'", "yaml.colon"),
+    ("did not find expected key", "yaml.key"),
+    ("did not find expected node content", "yaml.node"),
+    ("found unexpected end of stream", "yaml.end"),
+    ("did not find expected ',' or ']'", "yaml.list"),
+    ("did not find expected ',' or '}'", "yaml.mapping"),
+    ("mapping values are not allowed here", "yaml.colon_inside"),
+    ("expected <block end>", "yaml.indent"),
+)
+OS_PROBLEMS = {
+    errno.ENOENT: "os.no_such",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOSPC: "os.full",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.EROFS: "os.read_only",
+}
+
+
+def yaml_problem(problem: str, lang: str) -> str:
+    """PyYAML's description of a syntax error, explained in `lang`."""
+    for found, key in YAML_PROBLEMS:
+        if found in problem:
+            return f"{t(key, lang)} ({problem})"
+    return problem
+
+
+def os_problem(error: OSError, lang: str) -> str:
+    """The reason an OS call failed, in `lang`."""
+    key = OS_PROBLEMS.get(error.errno or 0)
+    return t(key, lang) if key else str(error.strerror or error)

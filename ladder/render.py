@@ -131,7 +131,8 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         )
         indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
-    console.print(Text(f"{t('render.rules', lang)}: {escape(rec.rules.path)}", style="dim"))
+    rules_line = Text(f"{t('render.rules', lang)}: {escape(rec.rules.path)}", style="dim")
+    console.print(rules_line, soft_wrap=True)  # a path to copy: never broken across lines
 
 
 def render_steps(rules: Rules, steps: tuple[LevelOut, ...], lang: str, console: Console) -> None:

@@ -12,7 +12,7 @@ import yaml
 
 from . import cache
 from .errors import Problem, RulesError
-from .messages import MESSAGES, t
+from .messages import MESSAGES, os_problem, t, yaml_problem
 from .model import Rules, RulesInfo
 from .references import dotted, find_reference_problems
 
@@ -73,8 +73,8 @@ def read_rules_bytes(file: Path, lang: str) -> bytes:
             return handle.read(MAX_RULES_BYTES + 1)
     except FileNotFoundError:
         raise RulesError(t("rules.not_found", lang, file=name), []) from None
-    except (IsADirectoryError, PermissionError, OSError) as error:
-        reason = error.strerror or str(error)
+    except OSError as error:
+        reason = os_problem(error, lang)
         raise RulesError(t("rules.unreadable", lang, file=name, reason=reason), []) from None
 
 
@@ -208,8 +208,10 @@ def _parse_yaml(text: str, name: str, lang: str) -> Any:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or str(error)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        key = "yaml.limit" if isinstance(error, YamlLimitError) else "rules.yaml_syntax"
-        message = t(key, lang, problem=problem)
+        if isinstance(error, YamlLimitError):
+            message = t("yaml.limit", lang, problem=problem)
+        else:
+            message = t("rules.yaml_syntax", lang, problem=yaml_problem(problem, lang))
         raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
     except ValueError as error:  # a scalar that cannot be built; no mark from the constructor
         line, column = value_error_mark(text)

@@ -134,7 +134,7 @@ def test_yaml_in_json_out(cli, tmp_path):
     assert len(records) == 8
     check_jsonl_results(cli, records, failing={2, 4, 5, 7, 8})
     # an unquoted `no` is a YAML boolean, which is not an answer: the row says so
-    assert "relatives must be text, not bool" in records[7]["error"]["message"]
+    assert "relatives must be text, not a true/false value" in records[7]["error"]["message"]
     assert "must be an object" in records[6]["error"]["message"]
 
 

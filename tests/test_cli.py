@@ -214,12 +214,16 @@ def test_exit_4_unknown_question_and_option_with_did_you_mean(cli):
     [
         (
             "arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n",
-            'relatives must be text, not bool; put the value in quotes in YAML: relatives: "yes"',
+            'relatives must be text, not a true/false value; write the value in quotes: "yes"',
         ),
-        ("arena: care_meeting\nproject: 2024\n", 'in quotes in YAML: project: "2024"'),
+        ("arena: care_meeting\nproject: 2024\n", 'not a number; write the value in quotes: "2024"'),
+        (
+            "arena: care_meeting\n\tpatient_wish: x\n",
+            "a tab is used for indentation; YAML needs spaces",
+        ),
         (
             "arena: care_meeting\npatient_wish: [a, b]\nrelatives: 'no'\n",
-            "patient_wish must be text, not list",
+            "patient_wish must be text, not a list",
         ),
         ("- arena\n", "must be a mapping"),
         ("arena: [\n", "answers.yaml:2:1"),
@@ -364,7 +368,7 @@ def test_a_failed_write_to_standard_output_is_reported_not_a_bug():
             timeout=60,
         )
     assert result.returncode == 2
-    assert "Input or output failed: No space left on device" in result.stderr
+    assert "Input or output failed: the disk is full" in result.stderr
     assert "bug" not in result.stderr
 
 

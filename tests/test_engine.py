@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladder.answers import resolve
-from ladder.engine import decide, matches, recommend
+from ladder.engine import decide, inline, matches, recommend
 from ladder.errors import AnswerError
 from ladder.rules import LoadedRules
 from ladder.space import answer_space
@@ -183,7 +183,7 @@ def test_free_text_is_quoted_verbatim(default_rules, data):
     for key, value in extra.items():
         quoting = [p for p in rules.expectations.parts if key in p.given]
         if any(matches(p, resolved.values, decision) for p in quoting):
-            assert value in rec.expectations, key
+            assert inline(value) in rec.expectations, key
 
 
 @settings(max_examples=200, deadline=None)
@@ -243,3 +243,21 @@ def test_the_result_line_says_what_moved_the_level(default_rules):
     assert raised.trace[-1].because == (
         "Result: Dialogue. The target, Consultation, was raised to Dialogue."
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Knee surgery.", "Knee surgery"),
+        ("”Nya öppettider”.", "Nya öppettider"),
+        ('"Dr. Berg"', "Dr. Berg"),
+        ("Wait?", "Wait?"),
+        ("  plain  ", "plain"),
+    ],
+)
+def test_free_text_sits_in_a_sentence_without_doubled_stops_or_quotes(default_rules, typed, shown):
+    assert inline(typed) == shown
+    care = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+    rec = recommend(default_rules, {**care, "project": typed, "decision_owner": typed}, "en")
+    assert ".." not in rec.expectations and "””" not in rec.expectations
+    assert shown in rec.expectations

@@ -65,7 +65,7 @@ PLANTED = [
     ),
     (
         "undistinguished.option",
-        '      timeframe: ["longer"]\n',
+        '*      timeframe: ["longer"]\n',
         '      timeframe: ["months", "longer"]\n',
         '      - id: "longer"',
     ),
