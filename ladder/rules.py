@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,44 +121,91 @@ def check_yaml_limits(text: str, lang: str) -> None:
 
     Aliases are counted by the size of what they repeat, so "billion laughs" stops at the
     first alias that crosses the limit, before any object exists.
+
+    A parser may refuse deep nesting itself before it hands over the events that would trip
+    the walk (libyaml 0.2.6 reads flow collections ahead and stops at 1,000 levels, with its
+    own English words). When its error could be nesting, the walk is repeated with PyYAML's
+    pure-Python parser, which hands events over as it goes, so the refusal is always ours.
     """
-    sizes: dict[str, int] = {}
-    # per open collection: [start count, anchor, keys seen (None for a sequence), at a key]
-    open_: list[list[Any]] = []
-    total = 0
-    event: Any
-    for event in yaml.parse(text, Loader=Loader):
-        kind = type(event)
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            start, anchor, _, _ = open_.pop()
-            if anchor:
-                sizes[anchor] = total - start
-        elif kind in _NODE_EVENTS:
-            parent = open_[-1] if open_ else None
-            if parent and parent[2] is not None and parent[3] and kind is yaml.ScalarEvent:
-                _check_key(parent[2], event, lang)
-            if kind is yaml.AliasEvent:
-                total += sizes.get(event.anchor, 1)
-            else:
-                total += 1
-            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                if kind is yaml.ScalarEvent and event.anchor:
-                    sizes[event.anchor] = 1
-            else:
-                keys: dict[str, int] | None = {} if kind is yaml.MappingStartEvent else None
-                open_.append([total - 1, event.anchor, keys, True])
-                if len(open_) > MAX_YAML_DEPTH:
-                    problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
+    walk = _LimitWalk(lang)
+    try:
+        walk.run(text, Loader)
+    except YamlLimitError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        if Loader is yaml.SafeLoader or not walk.may_be_nesting(text, error):
+            raise
+        try:
+            _LimitWalk(lang).run(text, yaml.SafeLoader)
+        except YamlLimitError as ours:
+            raise ours from None
+        except yaml.YAMLError:
+            pass
+        raise error from None
+
+
+# Characters that can open a collection: flow brackets, block entries and keys.
+_OPENERS = re.compile(r"[\[{\-:?]")
+
+
+class _LimitWalk:
+    """One pass over a parser's events; remembers how deep it got and where."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.depth = 0
+        self.index = 0  # where the last event started
+
+    def may_be_nesting(self, text: str, error: yaml.MarkedYAMLError) -> bool:
+        """Could the nesting have passed the limit between the last event and the error?"""
+        end = error.problem_mark.index if error.problem_mark else len(text)
+        openers = len(_OPENERS.findall(text, self.index, end + 1))
+        return self.depth + openers > MAX_YAML_DEPTH
+
+    def run(self, text: str, loader: type[Any]) -> None:
+        lang = self.lang
+        sizes: dict[str, int] = {}
+        # per open collection: [start count, anchor, keys seen (None for a sequence), at a key]
+        open_: list[list[Any]] = []
+        total = 0
+        event: Any = None
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                kind = type(event)
+                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    start, anchor, _, _ = open_.pop()
+                    if anchor:
+                        sizes[anchor] = total - start
+                elif kind in _NODE_EVENTS:
+                    parent = open_[-1] if open_ else None
+                    if parent and parent[2] is not None and parent[3] and kind is yaml.ScalarEvent:
+                        _check_key(parent[2], event, lang)
+                    if kind is yaml.AliasEvent:
+                        total += sizes.get(event.anchor, 1)
+                    else:
+                        total += 1
+                    if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                        if kind is yaml.ScalarEvent and event.anchor:
+                            sizes[event.anchor] = 1
+                    else:
+                        keys: dict[str, int] | None = {} if kind is yaml.MappingStartEvent else None
+                        open_.append([total - 1, event.anchor, keys, True])
+                        if len(open_) > MAX_YAML_DEPTH:
+                            problem = t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
+                            raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+                else:
+                    continue
+                # a finished node flips its parent mapping between key and value
+                done = kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent
+                if done and open_ and open_[-1][2] is not None:
+                    open_[-1][3] = not open_[-1][3]
+                if total > MAX_YAML_NODES:
+                    problem = t("yaml.too_many_nodes", lang, limit=MAX_YAML_NODES)
                     raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
-        else:
-            continue
-        # a finished node flips its parent mapping between key and value
-        done = kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent
-        if done and open_ and open_[-1][2] is not None:
-            open_[-1][3] = not open_[-1][3]
-        if total > MAX_YAML_NODES:
-            problem = t("yaml.too_many_nodes", lang, limit=MAX_YAML_NODES)
-            raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+        except yaml.MarkedYAMLError:
+            self.depth = len(open_)
+            self.index = event.start_mark.index if event is not None else 0
+            raise
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)

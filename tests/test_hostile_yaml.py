@@ -3,6 +3,7 @@ fast with bounded memory, oversized files are refused before they are read."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -10,9 +11,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
+from ladder import rules as rules_module
 from ladder.answers import read_answers_file
 from ladder.errors import AnswerError, RulesError
+from ladder.messages import t
 from ladder.rules import MAX_YAML_DEPTH, MAX_YAML_NODES, check_yaml_limits, parse_rules
 
 from .conftest import ROOT
@@ -135,6 +139,57 @@ def test_deep_nesting_is_refused_without_a_crash(kind, tmp_path):
         assert result.returncode == code, result.stderr
         assert "deeper than 64 levels" in result.stderr and "Traceback" not in result.stderr
         assert result.stdout == ""
+
+
+PARSERS = sorted({yaml.SafeLoader, rules_module.Loader}, key=lambda loader: loader.__name__)
+
+
+@pytest.mark.parametrize("loader", PARSERS, ids=lambda loader: loader.__name__)
+@pytest.mark.parametrize("depth", [MAX_YAML_DEPTH + 1, 999, 1001, 5000, 200_000])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_nesting_is_refused_in_ladders_words_whichever_parser_reads(
+    loader, depth, lang, monkeypatch
+):
+    """libyaml 0.2.6 refuses 1,000 flow levels itself, before the walk sees them; the message
+    and its place are still ladder's own, in the chosen language, for every parser and depth."""
+    monkeypatch.setattr(rules_module, "Loader", loader)
+    text = "version: " + "[" * depth + "]" * depth + "\n"
+    start = time.perf_counter()
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text.encode(), "deep.yaml", lang)
+    assert time.perf_counter() - start < 5
+    [problem] = caught.value.problems
+    assert problem.message == t("yaml.limit", lang, problem=too_deep(lang))
+    # the bracket that opens level 65 (the root mapping is the first level)
+    assert (problem.line, problem.column) == (1, len("version: ") + MAX_YAML_DEPTH)
+
+
+def too_deep(lang: str) -> str:
+    return t("yaml.too_deep", lang, limit=MAX_YAML_DEPTH)
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP))
+def test_deep_nesting_is_refused_in_swedish_from_the_cli(kind, tmp_path):
+    rules = tmp_path / "deep.yaml"
+    rules.write_text(DEEP[kind], encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ladder", "recommend", "--lang", "sv", "--rules", str(rules)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3, result.stderr
+    assert re.search(rf"deep\.yaml:\d+:\d+: .*{re.escape(too_deep('sv'))}", result.stderr)
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_an_ordinary_syntax_error_is_not_taken_for_nesting():
+    with pytest.raises(RulesError) as caught:
+        parse_rules(b"version: 1\nregion: [a, b\n", "broken.yaml")
+    [problem] = caught.value.problems
+    assert too_deep("en") not in problem.message and problem.line >= 2
 
 
 def test_deep_json_answers_refused(tmp_path):
