@@ -73,6 +73,13 @@ def rules_guide(text: str) -> str:
         return fill(text, work)
 
 
+def help_layout() -> str:
+    """The library whose version decides how help is laid out (metavars, wrapping)."""
+    from importlib.metadata import version
+
+    return f"typer {version('typer')}"
+
+
 def cli_reference() -> str:
     from typer.main import get_command
 
@@ -84,6 +91,7 @@ def cli_reference() -> str:
         "",
         "Generated from the commands' own help by `python docs/generate.py`; a test keeps it",
         "current. Help follows the language of `LADDER_LANG` or `LANG` (here: English).",
+        f"The layout is {help_layout()}'s; other versions lay out the same help differently.",
         "",
         "<!-- generated: ladder --help -->",
         "<!-- end -->",

@@ -44,6 +44,8 @@ def _draft7(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     node = {key: _draft7(value) for key, value in node.items()}
+    if "const" in node and node.get("enum") == [node["const"]]:
+        del node["enum"]  # older pydantic writes both for a Literal of one value
     ref = node.get("$ref")
     if isinstance(ref, str):
         ref = ref.replace("#/$defs/", "#/definitions/")

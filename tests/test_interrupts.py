@@ -80,6 +80,19 @@ def test_check(tmp_path, signum, code, message):
     assert message in stderr and b"Traceback" not in stderr
 
 
+# DEC private modes a prompt may switch (cursor hidden, no autowrap, mouse, bracketed paste,
+# the alternate screen): whatever it switches off on the way in is switched back at the end.
+MODES = (b"25", b"7", b"1000", b"2004", b"1049")
+
+
+def assert_terminal_restored(output: bytes) -> None:
+    for mode in MODES:
+        set_, reset = b"\x1b[?" + mode + b"h", b"\x1b[?" + mode + b"l"
+        away, back = (reset, set_) if mode in (b"25", b"7") else (set_, reset)
+        if away in output:
+            assert output.rfind(back) > output.rfind(away), mode
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("how", "code"), [("ctrl-c", 130), ("sigterm", 143)])
 def test_wizard_in_a_terminal(tmp_path, how, code):
@@ -105,5 +118,5 @@ def test_wizard_in_a_terminal(tmp_path, how, code):
     assert child.exitstatus == code, child.before
     assert b"Traceback" not in child.before
     assert (b"Interrupted." if code == 130 else b"Terminated (SIGTERM).") in child.before
-    assert b"\x1b[?25h" in child.before  # the cursor is shown again: the terminal is restored
+    assert_terminal_restored(child.before)
     assert list(tmp_path.iterdir()) == []
