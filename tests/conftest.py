@@ -26,6 +26,10 @@ DIABETES = {
 }
 
 
+# The opening words of `ladder --help`: ladder's own, where "Usage" would be click's.
+APP_HELP = "Decide how to involve patients and relatives"
+
+
 def answer_flags(answers: dict[str, str]) -> list[str]:
     return [arg for key, value in answers.items() for arg in ("-a", f"{key}={value}")]
 

@@ -13,7 +13,7 @@ import yaml
 from ladder import engine
 from ladder.rules import load_rules
 
-from .conftest import DIABETES, KRONOBERG_RULES, MINI_RULES, ROOT, answer_flags
+from .conftest import APP_HELP, DIABETES, KRONOBERG_RULES, MINI_RULES, ROOT, answer_flags
 
 CARE = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "yes"}
 
@@ -293,7 +293,7 @@ def test_python_dash_m_and_version():
 def test_bare_ladder_without_a_terminal_prints_help():
     result = _run()
     assert result.returncode == 0
-    assert "recommend" in result.stdout and "Usage" in result.stdout
+    assert "recommend" in result.stdout and APP_HELP in result.stdout
 
 
 def test_json_start_up_loads_no_prompt_or_rich_modules():

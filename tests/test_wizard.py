@@ -20,7 +20,7 @@ from ladder.service import format_recommendation, recommend_from
 from ladder.wizard import free_name, run_wizard
 from ladder.wizard_flow import Interview, next_position, recommend_command
 
-from .conftest import DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
+from .conftest import APP_HELP, DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -399,7 +399,7 @@ def test_bad_prefilled_answer_exits_4_before_any_prompt(cli):
 def test_bare_ladder_without_a_terminal_prints_help(cli):
     result = cli()
     assert result.exit_code == 0
-    assert "wizard" in result.stdout and "Usage" in result.stdout
+    assert "wizard" in result.stdout and APP_HELP in result.stdout
 
 
 # The navigation itself, without prompts
