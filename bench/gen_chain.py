@@ -49,7 +49,9 @@ def generate(chain: int, monotone: int = 0, variant: bool = False) -> str:
         questions.append(question(follow, ["short", "long"], when={gate: ["yes"]}))
         step = STEPS[(i + variant) % 3 + 1]
         caps.append(rule(f"cap_{follow}", when={follow: ["short"]}, step=step))
-    target = [rule("purpose", **{"from": "purpose", "map": {f"p{j}": s for j, s in enumerate(STEPS)}})]
+    target = [
+        rule("purpose", **{"from": "purpose", "map": {f"p{j}": s for j, s in enumerate(STEPS)}})
+    ]
 
     def item(item_id: str, **fields: Any) -> dict[str, Any]:
         return {
