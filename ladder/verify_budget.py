@@ -54,6 +54,12 @@ def spend(steps: int = 1) -> None:
         raise OutOfBudget
 
 
+def budget_limit() -> int:
+    """The limit in force (the default outside `work_budget`)."""
+    current = _current.get()
+    return current.limit if current is not None else DEFAULT_BUDGET
+
+
 def configured_budget(lang: str) -> int:
     """`LADDER_CHECK_BUDGET` when set (a positive whole number), else the default."""
     raw = os.environ.get(BUDGET_VARIABLE, "").strip()

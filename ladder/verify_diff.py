@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import decide
+from .errors import RulesError
 from .messages import t
 from .model import Rules
 from .rules import LoadedRules, load_rules
-from .verify_budget import spend
+from .verify_budget import BUDGET_VARIABLE, OutOfBudget, configured_budget, spend, work_budget
 from .verify_logic import CompiledItem, Logic
 from .verify_space import (
     NA,
@@ -116,7 +117,13 @@ def diff_files(
     old_path: str | os.PathLike[str], new_path: str | os.PathLike[str], lang: str, examples: int = 3
 ) -> DiffReport:
     old, new = load_rules(old_path, lang), load_rules(new_path, lang)
-    return diff_rules(old, new, examples)
+    limit = configured_budget(lang)
+    try:
+        with work_budget(limit):
+            return diff_rules(old, new, examples)
+    except OutOfBudget:
+        values = {"old": old.info.path, "new": new.info.path, "name": BUDGET_VARIABLE}
+        raise RulesError(t("diff.budget", lang, limit=limit, **values), []) from None
 
 
 def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:

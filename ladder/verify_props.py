@@ -11,7 +11,7 @@ from .errors import AnswerError, RulesError
 from .messages import t
 from .model import Property
 from .rules import LoadedRules
-from .verify_budget import spend
+from .verify_budget import OutOfBudget, spend
 from .verify_rules import ERROR, WARNING, Analysis
 from .verify_space import NA, SEP, Box, meet, replace, search
 
@@ -27,7 +27,12 @@ def check_properties(a: Analysis) -> list[PropertyResult]:
     results = []
     for i, prop in enumerate(a.rules.properties):
         path = ("properties", i)  # well formed: the loader checked its references
-        found = _monotone(a, path, prop) if prop.kind == "monotone" else _bound(a, path, prop)
+        try:
+            found = _monotone(a, path, prop) if prop.kind == "monotone" else _bound(a, path, prop)
+        except OutOfBudget:
+            a.unfinished(path, "property", id=prop.id)
+            results.append(PropertyResult(prop.id, False))
+            continue
         results.append(PropertyResult(prop.id, found is None, found))
     return results
 

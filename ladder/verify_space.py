@@ -45,6 +45,14 @@ class Space:
     # follow-ups) as one dimension whose values are their joint answers, so that the path
     # boxes of independent follow-ups do not multiply. Each holds its questions' own space.
     parts: dict[int, Space] = field(default_factory=dict)
+    questions: tuple[str, ...] = ()  # in file order, when some are fused
+
+    def answers(self, box: Box) -> dict[str, str]:
+        """One concrete answer set inside the box (the first value of each question)."""
+        out = {}
+        for dim, values in enumerate(box):
+            out.update(self.answer(dim, next(v for v in self.order[dim] if v in values)))
+        return {q: out[q] for q in self.questions if q in out} if self.questions else out
 
     def values(self, key: str, allowed: Iterable[str]) -> tuple[int, frozenset[str]]:
         """Question `key`'s dimension, and its values where the question's answer is allowed."""
@@ -77,13 +85,6 @@ class Space:
         if part is None:
             return {self.dims[dim]: value} if value != NA else {}
         return {k: v for k, v in zip(part.dims, value.split(SEP), strict=True) if v != NA}
-
-    def answers(self, box: Box) -> dict[str, str]:
-        """One concrete answer set inside the box (the first value of each question)."""
-        out = {}
-        for dim, values in enumerate(box):
-            out.update(self.answer(dim, next(v for v in self.order[dim] if v in values)))
-        return out
 
     def size(self, box: Box) -> int:
         """Combinations of choice answers in the box (free-text presence is not counted)."""
@@ -132,7 +133,7 @@ def fuse(space: Space, files: list[Rules]) -> Space:
             continue  # already one box: a product, exact as it is
         if sum(part.size(b) for boxes, _ in reach for b in boxes) > FUSE_LIMIT:
             continue
-        joint = set().union(*(_joint(part, boxes) for boxes, _ in reach))
+        joint = {v for boxes, _ in reach for v in _joint(part, boxes)}
         fused[group[0]] = part, tuple(sorted(joint, key=partial(_position, part)))
     if not fused:
         return space
@@ -155,7 +156,7 @@ def fuse(space: Space, files: list[Rules]) -> Space:
     index = {d: i for i, d in enumerate(dims)}
     for dim, part in parts.items():
         index.update(dict.fromkeys(part.dims, dim))
-    return Space(tuple(dims), index, tuple(order), tuple(choice), parts)
+    return Space(tuple(dims), index, tuple(order), tuple(choice), parts, space.dims)
 
 
 def _tied_groups(space: Space, files: list[Rules]) -> list[list[int]]:
@@ -185,12 +186,10 @@ def _tied_groups(space: Space, files: list[Rules]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1 and all(d in plain for d in g)]
 
 
-def _joint(part: Space, boxes: list[Box]) -> set[str]:
-    out: set[str] = set()
+def _joint(part: Space, boxes: list[Box]) -> Iterator[str]:
     for box in boxes:
         for combination in product(*box):
-            out.add(SEP.join(combination))
-    return out
+            yield SEP.join(combination)
 
 
 def _position(part: Space, value: str) -> tuple[int, ...]:
