@@ -31,10 +31,13 @@ TARGETS = {"check": (20, 2.0), "diff": (12, 2.0)}  # chain length -> seconds
 TARGET_MB = 300
 
 
-def measure(args: list[str], env: dict[str, str], timeout: float) -> tuple[float, float, int]:
+def measure(
+    args: list[str], env: dict[str, str], timeout: float, cwd: Path
+) -> tuple[float, float, int]:
     """Seconds, peak RSS in MB and exit code (-1: stopped at the timeout)."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Run outside the checkout, so that `-m ladder` finds the package asked for.
+    process = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
     timer = threading.Timer(timeout, os.kill, (process.pid, signal.SIGKILL))
     timer.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             cells = []
             for case, command in zip(CASES, runs, strict=True):
-                seconds, mb, code = measure(command, env, args.timeout)
+                seconds, mb, code = measure(command, env, args.timeout, folder)
                 kind = case.split(",")[0]
                 if kind in TARGETS and TARGETS[kind][0] == n:
                     missed += code == -1 or seconds > TARGETS[kind][1] or mb > TARGET_MB

@@ -15,7 +15,8 @@ from contextvars import ContextVar
 from .errors import EXIT_USAGE, LadderError
 from .messages import t
 
-DEFAULT_BUDGET = 3_000_000  # steps: about 10 s on a slow machine
+DEFAULT_BUDGET = 1_000_000  # steps: at most some 20 s on a slow machine
+MAX_PIECES = 50_000  # boxes held at once: some 50 MB at 100 questions
 BUDGET_VARIABLE = "LADDER_CHECK_BUDGET"
 
 
@@ -45,12 +46,13 @@ def work_budget(limit: int) -> Iterator[None]:
         _current.reset(token)
 
 
-def spend(steps: int = 1) -> None:
+def spend(steps: int = 1, pieces: int = 0) -> None:
+    """Count `steps`; `pieces` is how many boxes the caller holds now."""
     current = _current.get()
     if current is None:
         return
     current.left -= steps
-    if current.left < 0:
+    if current.left < 0 or pieces > MAX_PIECES:
         raise OutOfBudget
 
 

@@ -46,6 +46,7 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
 
     when = a.space.constraint(prop.when)
     for box, cell in a.cells:
+        spend()
         if cell.level is None:
             continue
         if prop.step is not None:
@@ -81,6 +82,7 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
     when = a.space.constraint({k: v for k, v in prop.when.items() if k != question})
     cells = []
     for box, cell in a.cells:
+        spend()
         if cell.level is None:
             continue
         clipped = _clip_except(box, when, dim)

@@ -8,7 +8,7 @@ from typing import Any
 from .engine import decide, matches
 from .messages import t
 from .model import Conditions, Rules
-from .verify_budget import BUDGET_VARIABLE, OutOfBudget, budget_limit
+from .verify_budget import BUDGET_VARIABLE, OutOfBudget, budget_limit, spend
 from .verify_logic import LevelCell, Logic
 from .verify_space import (
     GIVEN,
@@ -178,6 +178,7 @@ def coverage(a: Analysis) -> None:
     for kind in ("structures", "methods"):
         items = [a.logic.item(x) for x in getattr(a.rules, kind)]
         for box, cell in a.cells:
+            spend(len(items))
             if cell.level is None:
                 continue
             groups = [a.logic.item_boxes(item, cell) for item in items]
@@ -268,6 +269,7 @@ def floors_and_caps(a: Analysis) -> None:
 
 def _has_effect(a: Analysis, kind: str, rule: CompiledRule) -> bool:
     for box, cell in a.cells:
+        spend()
         if cell.level is None or cell.raised is None:
             continue
         if kind == "floors" and cell.raised != cell.target:
@@ -376,9 +378,11 @@ def _selected(a: Analysis, items: list[Any], index: int, limit: int) -> bool:
     """Whether item `index` is among the first `limit` matches for some reachable answers."""
     compiled = [a.logic.item(x) for x in items[: index + 1]]
     for box, cell in a.cells:
+        spend()
         mine = a.logic.item_boxes(compiled[index], cell)
         if not mine:
             continue
+        spend(index)
         earlier = [a.logic.item_boxes(c, cell) for c in compiled[:index]]
         found = search(box, mine, earlier, limit)
         if found is not None:

@@ -221,7 +221,7 @@ def path_boxes(rules: Rules, space: Space) -> tuple[list[Box], set[str]]:
                 if holds:
                     asked.add(question.id)
                 out.append(replace(piece, dim, when_asked if holds else frozenset({NA})))
-        spend(len(out))
+                spend(pieces=len(out))
         boxes = out
     return boxes, asked
 
@@ -306,10 +306,10 @@ class View:
 def partition(boxes: Iterable[Box], evaluate: Callable[[View], T]) -> list[tuple[Box, T]]:
     """Cut the boxes until `evaluate` has one value on each piece."""
     stack = list(boxes)
-    out = []
+    out: list[tuple[Box, T]] = []
     while stack:
         box = stack.pop()
-        spend()
+        spend(pieces=len(out) + len(stack))
         try:
             out.append((box, evaluate(View(box))))
         except Split as split:

@@ -166,7 +166,7 @@ def test_diff_of_two_chains_of_twelve_is_done_in_seconds(tmp_path):
 
 @pytest.mark.parametrize(
     ("budget", "path"),
-    [("20", "questions"), ("400", "properties[0]")],
+    [("20", "questions"), ("900", "properties[0]")],
     ids=["pieces", "property"],
 )
 def test_check_past_its_work_budget_says_what_it_did_not_finish(tmp_path, budget, path):
