@@ -240,7 +240,7 @@ CHECK: dict[str, dict[str, str]] = {
     # The work budget of check and diff.
     "check.budget": {
         "sv": "hann inte kontrollera {what}: arbetsbudgeten på {limit} steg tog slut. Förenkla "
-        "villkoren, eller höj gränsen med {name}.",
+        "villkoren eller höj gränsen med {name}.",
         "en": "could not finish checking {what}: the work budget of {limit} steps ran out. "
         "Simplify the conditions, or raise the limit with {name}.",
     },
@@ -265,7 +265,8 @@ CHECK: dict[str, dict[str, str]] = {
         "en": "whether each floor and cap has an effect",
     },
     "check.stage.outputs": {
-        "sv": "om varje struktur, metod, varning och del av beskedet kan väljas",
+        "sv": "om varje struktur, metod, varning och stycke i förväntansbeskrivningen kan "
+        "komma med",
         "en": "whether each structure, method, warning and statement part can be chosen",
     },
     "check.stage.property": {
@@ -274,7 +275,7 @@ CHECK: dict[str, dict[str, str]] = {
     },
     "diff.budget": {
         "sv": "{old} -> {new}: hann inte jämföra filerna: arbetsbudgeten på {limit} steg tog "
-        "slut. Förenkla villkoren, eller höj gränsen med {name}.",
+        "slut. Förenkla villkoren eller höj gränsen med {name}.",
         "en": "{old} -> {new}: could not finish the comparison: the work budget of {limit} "
         "steps ran out. Simplify the conditions, or raise the limit with {name}.",
     },
