@@ -16,7 +16,7 @@ from .errors import EXIT_USAGE, LadderError
 from .messages import t
 
 DEFAULT_BUDGET = 1_000_000  # steps: at most some 20 s on a slow machine
-MAX_PIECES = 50_000  # boxes held at once: some 50 MB at 100 questions
+MAX_PIECES = 20_000  # boxes held at once: some 250 MB at 80 questions
 BUDGET_VARIABLE = "LADDER_CHECK_BUDGET"
 
 

@@ -3,7 +3,9 @@ run through the engine like tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .answers import resolve
 from .engine import decide, recommend
@@ -90,12 +92,18 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
         if clipped is not None and ends:
             cells.append((clipped, rank[cell.level], ends))
     sign = 1 if prop.direction == "increasing" else -1
-    # Pairs of pieces where a later answer gives a level on the wrong side.
+    touching = Touching([box for box, _, _ in cells], dim)
+    by_rank = bit_sets([level for _, level, _ in cells])
+    # Pairs of pieces that share answers to every other question, where a later answer to
+    # this one gives a level on the wrong side; in file order, the first such pair.
     for low_box, low_rank, low_ends in cells:
-        for high_box, high_rank, high_ends in cells:
+        wrong = 0
+        for level, members in by_rank.items():
+            if sign * (level - low_rank) < 0:
+                wrong |= members
+        for j in touching.partners(low_box, wrong):
             spend()
-            if sign * (high_rank - low_rank) >= 0:
-                continue
+            high_box, _, high_ends = cells[j]
             pair = _crossing(low_ends, high_ends)
             if pair is None:
                 continue
@@ -123,6 +131,50 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
             )
             return a.concrete(low)
     return None
+
+
+def bit_sets(keys: list[Any]) -> dict[Any, int]:
+    """For each key, the set of positions that hold it, as the bits of an int."""
+    return _bits_by_key(keys, list(range(len(keys))), len(keys))
+
+
+def _bits_by_key(keys: list[Any], owners: list[int], size: int) -> dict[Any, int]:
+    rows: dict[Any, bytearray] = {}
+    for key, i in zip(keys, owners, strict=True):
+        rows.setdefault(key, bytearray(size // 8 + 1))[i >> 3] |= 1 << (i & 7)
+    return {key: int.from_bytes(row, "little") for key, row in rows.items()}
+
+
+class Touching:
+    """Which pieces share a value with a given box in every dimension but one (bit sets)."""
+
+    def __init__(self, boxes: list[Box], skip: int) -> None:
+        self.skip = skip
+        keys: list[tuple[int, str]] = []
+        owners: list[int] = []
+        for i, box in enumerate(boxes):
+            spend()  # a pass over the box, as a step of `partition` is
+            for dim, values in enumerate(box):
+                if dim != skip:
+                    keys.extend((dim, value) for value in values)
+                    owners.extend([i] * len(values))
+        self.masks = _bits_by_key(keys, owners, len(boxes))
+
+    def partners(self, box: Box, among: int) -> Iterator[int]:
+        """Indices of the pieces in `among` that touch `box`, in ascending order."""
+        spend()
+        mask = among
+        for dim, values in enumerate(box):
+            if dim == self.skip or not mask:
+                continue
+            here = 0
+            for value in values:
+                here |= self.masks.get((dim, value), 0)
+            mask &= here
+        while mask:
+            lowest = mask & -mask
+            yield lowest.bit_length() - 1
+            mask ^= lowest
 
 
 Ends = dict[tuple[str, ...], tuple[tuple[int, str], tuple[int, str]]]
