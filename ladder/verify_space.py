@@ -153,7 +153,7 @@ def fuse(space: Space, files: list[Rules]) -> Space:
             dims.append(space.dims[d])
             order.append(space.order[d])
             choice.append(space.choice[d])
-    index = {d: i for i, d in enumerate(dims)}
+    index = {d: i for i, d in enumerate(dims) if i not in parts}
     for dim, part in parts.items():
         index.update(dict.fromkeys(part.dims, dim))
     return Space(tuple(dims), index, tuple(order), tuple(choice), parts, space.dims)
