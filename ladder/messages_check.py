@@ -237,4 +237,46 @@ CHECK: dict[str, dict[str, str]] = {
         "en": "Print the JSON Schema (draft 7) of the rules file.\n\nExample: ladder schema > "
         "rules.schema.json",
     },
+    # The work budget of check and diff.
+    "check.budget": {
+        "sv": "hann inte kontrollera {what}: arbetsbudgeten på {limit} steg tog slut. Förenkla "
+        "villkoren eller höj gränsen med {name}.",
+        "en": "could not finish checking {what}: the work budget of {limit} steps ran out. "
+        "Simplify the conditions, or raise the limit with {name}.",
+    },
+    "check.budget_setting": {
+        "sv": "{name} ska vara ett positivt heltal (antal steg), inte '{value}'.",
+        "en": "{name} must be a positive whole number (of steps), not '{value}'.",
+    },
+    "check.stage.space": {
+        "sv": "svarsrymden och dess nivåer",
+        "en": "the answer space and its levels",
+    },
+    "check.stage.coverage": {
+        "sv": "att varje svarskombination får en nivå, strukturer och metoder",
+        "en": "that every answer combination gets a level, structures and methods",
+    },
+    "check.stage.target": {
+        "sv": "om målreglerna överlappar eller skuggar varandra",
+        "en": "whether the target rules overlap or shadow each other",
+    },
+    "check.stage.floors_caps": {
+        "sv": "om varje golv och tak har någon verkan",
+        "en": "whether each floor and cap has an effect",
+    },
+    "check.stage.outputs": {
+        "sv": "om varje struktur, metod, varning och stycke i förväntansbeskrivningen kan "
+        "komma med",
+        "en": "whether each structure, method, warning and statement part can be chosen",
+    },
+    "check.stage.property": {
+        "sv": "egenskapen '{id}'",
+        "en": "property '{id}'",
+    },
+    "diff.budget": {
+        "sv": "{old} -> {new}: hann inte jämföra filerna: arbetsbudgeten på {limit} steg tog "
+        "slut. Förenkla villkoren eller höj gränsen med {name}.",
+        "en": "{old} -> {new}: could not finish the comparison: the work budget of {limit} "
+        "steps ran out. Simplify the conditions, or raise the limit with {name}.",
+    },
 }

@@ -17,8 +17,9 @@ from .errors import Problem, RulesError
 from .messages import t
 from .references import dotted
 from .rules import Loader, find_rules, locate, parse_rules, read_rules_bytes
+from .verify_budget import OutOfBudget, configured_budget, work_budget
 from .verify_props import PropertyResult, check_examples, check_properties
-from .verify_rules import ERROR, WARNING, analyse, check_rules
+from .verify_rules import ERROR, WARNING, analyse, budget_finding, check_rules
 
 SCHEMA = "ladder.check/1"
 
@@ -86,9 +87,16 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
             for p in error.problems
         ] or [Finding("schema", ERROR, name, 0, 0, "", error.message)]
         return FileReport(name, findings, seconds=time.perf_counter() - started)
-    analysis = analyse(loaded.rules, lang)
-    check_rules(analysis)
-    properties = check_properties(analysis)
+    with work_budget(configured_budget(lang)):
+        try:
+            analysis = analyse(loaded.rules, lang)
+        except OutOfBudget:  # nothing else can be checked without the pieces
+            what = t("check.stage.space", lang)
+            found = [budget_finding(("questions",), what, lang)]
+            findings = _locate(found, data.decode("utf-8"), name)
+            return FileReport(name, findings, seconds=time.perf_counter() - started)
+        check_rules(analysis)
+        properties = check_properties(analysis)
     examples = check_examples(analysis, loaded)
     findings = _locate(analysis.found, data.decode("utf-8"), name)
     return FileReport(

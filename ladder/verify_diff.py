@@ -8,15 +8,29 @@ with the same change are summed, and shown as conditions and a few concrete exam
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from .engine import decide
+from .errors import RulesError
 from .messages import t
 from .model import Rules
 from .rules import LoadedRules, load_rules
+from .verify_budget import BUDGET_VARIABLE, OutOfBudget, configured_budget, spend, work_budget
 from .verify_logic import CompiledItem, Logic
-from .verify_space import NA, Box, Space, View, clip, partition, path_boxes
+from .verify_space import (
+    NA,
+    SEP,
+    Box,
+    Space,
+    View,
+    clip,
+    fuse,
+    partition,
+    path_boxes,
+    plain_space,
+)
 
 SCHEMA = "ladder.diff/1"
 KINDS = ("level", "structures", "methods")
@@ -95,26 +109,31 @@ def union_space(old: Rules, new: Rules) -> Space:
                 if value not in values:
                     values.append(value)
     dims = tuple(order)
-    return Space(
-        dims=dims,
-        index={d: i for i, d in enumerate(dims)},
-        order=tuple((*order[d], NA) for d in dims),
-        choice=tuple(choice[d] for d in dims),
-    )
+    plain = plain_space(dims, tuple((*order[d], NA) for d in dims), tuple(choice[d] for d in dims))
+    return fuse(plain, [new, old])
 
 
 def diff_files(
     old_path: str | os.PathLike[str], new_path: str | os.PathLike[str], lang: str, examples: int = 3
 ) -> DiffReport:
     old, new = load_rules(old_path, lang), load_rules(new_path, lang)
-    return diff_rules(old, new, examples)
+    limit = configured_budget(lang)
+    try:
+        with work_budget(limit):
+            return diff_rules(old, new, examples)
+    except OutOfBudget:
+        values = {"old": old.info.path, "new": new.info.path, "name": BUDGET_VARIABLE}
+        raise RulesError(t("diff.budget", lang, limit=limit, **values), []) from None
 
 
 def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:
     space = union_space(old.rules, new.rules)
     old_boxes, _ = path_boxes(old.rules, space)
     new_boxes, _ = path_boxes(new.rules, space)
-    common = [b for x in old_boxes for y in new_boxes if (b := _meet(x, y)) is not None]
+    common: list[Box] = []
+    for x in old_boxes:
+        spend(len(new_boxes))
+        common.extend(b for y in new_boxes if (b := _meet(x, y)) is not None)
     total = sum(_size(space, b) for b in common)
     sides = _Side(old.rules, space), _Side(new.rules, space)
     cells = partition(common, lambda view: (sides[0].outcome(view), sides[1].outcome(view)))
@@ -187,6 +206,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
     while merged and len(out) > 1:
         merged = False
         for i in range(len(out)):
+            spend(len(out) - i)
             for j in range(i + 1, len(out)):
                 differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=False)) if x != y]
                 if len(differ) == 1:
@@ -203,13 +223,25 @@ def _merge(boxes: list[Box]) -> list[Box]:
 
 def _conditions(space: Space, box: Box) -> dict[str, list[str]]:
     """The questions the box narrows: each answer that is asked and not free."""
-    out = {}
+    out: dict[str, list[str]] = {}
     for d, values in enumerate(box):
-        asked = [v for v in space.order[d] if v in values and v != NA]
-        everything = [v for v in space.order[d] if v != NA]
-        if asked and len(asked) < len(everything):
-            out[space.dims[d]] = asked
+        part = space.parts.get(d)
+        if part is None:
+            _narrowed(out, space.dims[d], space.order[d], values)
+            continue
+        joint = [v.split(SEP) for v in space.order[d] if v in values]
+        for slot, key in enumerate(part.dims):
+            _narrowed(out, key, part.order[slot], {answers[slot] for answers in joint})
     return out
+
+
+def _narrowed(
+    out: dict[str, list[str]], key: str, order: tuple[str, ...], values: Collection[str]
+) -> None:
+    asked = [v for v in order if v in values and v != NA]
+    everything = [v for v in order if v != NA]
+    if asked and len(asked) < len(everything):
+        out[key] = asked
 
 
 def diff_to_dict(report: DiffReport) -> dict[str, Any]:

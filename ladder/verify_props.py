@@ -3,7 +3,9 @@ run through the engine like tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .answers import resolve
 from .engine import decide, recommend
@@ -11,8 +13,9 @@ from .errors import AnswerError, RulesError
 from .messages import t
 from .model import Property
 from .rules import LoadedRules
+from .verify_budget import OutOfBudget, spend
 from .verify_rules import ERROR, WARNING, Analysis
-from .verify_space import NA, Box, meet, replace, search
+from .verify_space import NA, SEP, Box, meet, replace, search
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,12 @@ def check_properties(a: Analysis) -> list[PropertyResult]:
     results = []
     for i, prop in enumerate(a.rules.properties):
         path = ("properties", i)  # well formed: the loader checked its references
-        found = _monotone(a, path, prop) if prop.kind == "monotone" else _bound(a, path, prop)
+        try:
+            found = _monotone(a, path, prop) if prop.kind == "monotone" else _bound(a, path, prop)
+        except OutOfBudget:
+            a.unfinished(path, "property", id=prop.id)
+            results.append(PropertyResult(prop.id, False))
+            continue
         results.append(PropertyResult(prop.id, found is None, found))
     return results
 
@@ -40,14 +48,14 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
 
     when = a.space.constraint(prop.when)
     for box, cell in a.cells:
+        spend()
         if cell.level is None:
             continue
         if prop.step is not None:
             bad = when if breaks(cell.level, prop.step) else None
         else:
-            dim = a.space.index[prop.from_ or ""]
-            options = frozenset(o for o, s in prop.map.items() if breaks(cell.level, s))
-            bad = meet(when, {dim: options}) if options else None
+            options = [o for o, s in prop.map.items() if breaks(cell.level, s)]
+            bad = meet(when, a.space.constraint({prop.from_ or "": options})) if options else None
         found = search(box, [bad], [], 1) if bad is not None else None
         if found is None:
             continue
@@ -71,47 +79,132 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
 
 def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str, str] | None:
     rank = a.logic.rank
-    dim = a.space.index[prop.question or ""]
-    position = {v: i for i, v in enumerate(a.space.order[dim]) if v != NA}
-    when = a.space.constraint({k: v for k, v in prop.when.items() if k != prop.question})
+    question = prop.question or ""
+    dim = a.space.index[question]
+    when = a.space.constraint({k: v for k, v in prop.when.items() if k != question})
     cells = []
     for box, cell in a.cells:
+        spend()
         if cell.level is None:
             continue
         clipped = _clip_except(box, when, dim)
-        here = sorted(position[v] for v in box[dim] if v != NA)
-        if clipped is not None and here:
-            cells.append((clipped, rank[cell.level], here[0], here[-1]))
+        ends = _ends(a, question, box[dim])
+        if clipped is not None and ends:
+            cells.append((clipped, rank[cell.level], ends))
     sign = 1 if prop.direction == "increasing" else -1
-    # Pairs of pieces where a later option gives a level on the wrong side.
-    for low_box, low_rank, low_first, _ in cells:
-        for high_box, high_rank, _, high_last in cells:
-            if sign * (high_rank - low_rank) >= 0 or low_first >= high_last:
+    touching = Touching([box for box, _, _ in cells], dim)
+    by_rank = bit_sets([level for _, level, _ in cells])
+    # Pairs of pieces that share answers to every other question, where a later answer to
+    # this one gives a level on the wrong side; in file order, the first such pair.
+    for low_box, low_rank, low_ends in cells:
+        wrong = 0
+        for level, members in by_rank.items():
+            if sign * (level - low_rank) < 0:
+                wrong |= members
+        for j in touching.partners(low_box, wrong):
+            spend()
+            high_box, _, high_ends = cells[j]
+            pair = _crossing(low_ends, high_ends)
+            if pair is None:
                 continue
             common = _common(low_box, high_box, dim)
             if common is None:
                 continue
-            options = a.space.order[dim]
-            low = replace(common, dim, frozenset({options[low_first]}))
-            high = replace(common, dim, frozenset({options[high_last]}))
+            low = replace(common, dim, frozenset({pair[0]}))
+            high = replace(common, dim, frozenset({pair[1]}))
             before = decide(a.rules, a.concrete(low)).level
             after = decide(a.rules, a.concrete(high)).level
-            others = {k: v for k, v in a.space.answers(low).items() if k != prop.question}
+            others = {k: v for k, v in a.space.answers(low).items() if k != question}
             a.add(
                 "property.refuted",
                 ERROR,
                 path,
                 "check.property_refuted_monotone",
                 id=prop.id,
-                question=prop.question,
-                low=options[low_first],
-                high=options[high_last],
+                question=question,
+                low=a.space.answer(dim, pair[0])[question],
+                high=a.space.answer(dim, pair[1])[question],
                 moves=t("check.lowers" if sign > 0 else "check.raises", a.lang),
                 before=a.step_name(before),
                 after=a.step_name(after),
                 answers=", ".join(f"{k}={v}" for k, v in others.items()),
             )
             return a.concrete(low)
+    return None
+
+
+def bit_sets(keys: list[Any]) -> dict[Any, int]:
+    """For each key, the set of positions that hold it, as the bits of an int."""
+    return _bits_by_key(keys, list(range(len(keys))), len(keys))
+
+
+def _bits_by_key(keys: list[Any], owners: list[int], size: int) -> dict[Any, int]:
+    rows: dict[Any, bytearray] = {}
+    for key, i in zip(keys, owners, strict=True):
+        rows.setdefault(key, bytearray(size // 8 + 1))[i >> 3] |= 1 << (i & 7)
+    return {key: int.from_bytes(row, "little") for key, row in rows.items()}
+
+
+class Touching:
+    """Which pieces share a value with a given box in every dimension but one (bit sets)."""
+
+    def __init__(self, boxes: list[Box], skip: int) -> None:
+        self.skip = skip
+        keys: list[tuple[int, str]] = []
+        owners: list[int] = []
+        for i, box in enumerate(boxes):
+            spend()  # a pass over the box, as a step of `partition` is
+            for dim, values in enumerate(box):
+                if dim != skip:
+                    keys.extend((dim, value) for value in values)
+                    owners.extend([i] * len(values))
+        self.masks = _bits_by_key(keys, owners, len(boxes))
+
+    def partners(self, box: Box, among: int) -> Iterator[int]:
+        """Indices of the pieces in `among` that touch `box`, in ascending order."""
+        spend()
+        mask = among
+        for dim, values in enumerate(box):
+            if dim == self.skip or not mask:
+                continue
+            here = 0
+            for value in values:
+                here |= self.masks.get((dim, value), 0)
+            mask &= here
+        while mask:
+            lowest = mask & -mask
+            yield lowest.bit_length() - 1
+            mask ^= lowest
+
+
+Ends = dict[tuple[str, ...], tuple[tuple[int, str], tuple[int, str]]]
+
+
+def _ends(a: Analysis, question: str, values: frozenset[str]) -> Ends:
+    """Per answer set to the other questions of the dimension (none unless fused): the first
+    and the last answer to `question` in `values`, as (position, value of the dimension)."""
+    dim = a.space.index[question]
+    part = a.space.parts.get(dim)
+    slot = part.index[question] if part is not None else 0
+    order = part.order[slot] if part is not None else a.space.order[dim]
+    out: Ends = {}
+    for value in values:
+        answers = value.split(SEP) if part is not None else [value]
+        if answers[slot] == NA:
+            continue
+        here = order.index(answers[slot]), value
+        rest = (*answers[:slot], *answers[slot + 1 :])
+        first, last = out.get(rest, (here, here))
+        out[rest] = min(first, here), max(last, here)
+    return out
+
+
+def _crossing(low: Ends, high: Ends) -> tuple[str, str] | None:
+    """Values of the two pieces that differ only in the question, the first one earlier."""
+    for rest in sorted(low.keys() & high.keys()):
+        (first, value), (last, other) = low[rest][0], high[rest][1]
+        if first < last:
+            return value, other
     return None
 
 

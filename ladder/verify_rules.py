@@ -8,6 +8,7 @@ from typing import Any
 from .engine import decide, matches
 from .messages import t
 from .model import Conditions, Rules
+from .verify_budget import BUDGET_VARIABLE, OutOfBudget, budget_limit, spend
 from .verify_logic import LevelCell, Logic
 from .verify_space import (
     GIVEN,
@@ -54,6 +55,11 @@ class Analysis:
     def add(self, code: str, severity: str, path: YamlPath, key: str, **values: Any) -> None:
         self.found.append(Raw(code, severity, path, t(key, self.lang, **values)))
 
+    def unfinished(self, path: YamlPath, stage: str, **values: Any) -> None:
+        """A check the work budget did not let finish: an error, so that the file fails."""
+        what = t(f"check.stage.{stage}", self.lang, **values)
+        self.found.append(budget_finding(path, what, self.lang))
+
     def concrete(self, box: Box) -> dict[str, str]:
         """Answers inside the box as the engine takes them."""
         return {k: (CONCRETE_TEXT if v == GIVEN else v) for k, v in self.space.answers(box).items()}
@@ -69,6 +75,11 @@ class Analysis:
         return self.rules.text(self.rules.step(step).name, self.lang)
 
 
+def budget_finding(path: YamlPath, what: str, lang: str) -> Raw:
+    message = t("check.budget", lang, what=what, limit=budget_limit(), name=BUDGET_VARIABLE)
+    return Raw("budget.exceeded", ERROR, path, message)
+
+
 def analyse(rules: Rules, lang: str) -> Analysis:
     space = make_space(rules)
     boxes, asked = path_boxes(rules, space)
@@ -77,13 +88,20 @@ def analyse(rules: Rules, lang: str) -> Analysis:
 
 
 def check_rules(a: Analysis) -> None:
-    questions(a)
-    coverage(a)
-    target_rules(a)
-    floors_and_caps(a)
-    duplicates(a)
-    steps(a)
-    outputs(a)
+    """Each check in turn; one that runs out of the work budget says so, and the rest go on."""
+    for check, stage, path in (
+        (questions, "", ()),
+        (coverage, "coverage", ("level",)),
+        (target_rules, "target", ("level", "target")),
+        (floors_and_caps, "floors_caps", ("level",)),
+        (duplicates, "", ()),
+        (steps, "", ()),
+        (outputs, "outputs", ("structures",)),
+    ):
+        try:
+            check(a)
+        except OutOfBudget:
+            a.unfinished(path, stage)
 
 
 def questions(a: Analysis) -> None:
@@ -160,6 +178,7 @@ def coverage(a: Analysis) -> None:
     for kind in ("structures", "methods"):
         items = [a.logic.item(x) for x in getattr(a.rules, kind)]
         for box, cell in a.cells:
+            spend(len(items))
             if cell.level is None:
                 continue
             groups = [a.logic.item_boxes(item, cell) for item in items]
@@ -250,6 +269,7 @@ def floors_and_caps(a: Analysis) -> None:
 
 def _has_effect(a: Analysis, kind: str, rule: CompiledRule) -> bool:
     for box, cell in a.cells:
+        spend()
         if cell.level is None or cell.raised is None:
             continue
         if kind == "floors" and cell.raised != cell.target:
@@ -358,9 +378,11 @@ def _selected(a: Analysis, items: list[Any], index: int, limit: int) -> bool:
     """Whether item `index` is among the first `limit` matches for some reachable answers."""
     compiled = [a.logic.item(x) for x in items[: index + 1]]
     for box, cell in a.cells:
+        spend()
         mine = a.logic.item_boxes(compiled[index], cell)
         if not mine:
             continue
+        spend(index)
         earlier = [a.logic.item_boxes(c, cell) for c in compiled[:index]]
         found = search(box, mine, earlier, limit)
         if found is not None:

@@ -10,13 +10,18 @@ which the box must be cut; `partition` cuts until every piece has one value.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import product
 from typing import TypeVar
 
 from .model import LevelRule, Rules
+from .verify_budget import spend
 
 NA = ""  # no answer: ids never are empty
 GIVEN = "*"  # a free-text answer was given
+SEP = "\x1f"  # joins the answers of fused questions into one value: ids never hold it
+FUSE_LIMIT = 256  # joint answers of one group of tied questions, at most
 T = TypeVar("T")
 
 Box = tuple[frozenset[str], ...]
@@ -33,21 +38,53 @@ class Split(Exception):
 @dataclass(frozen=True)
 class Space:
     dims: tuple[str, ...]
-    index: dict[str, int]
-    order: tuple[tuple[str, ...], ...]  # each question's values in file order, NA last
+    index: dict[str, int]  # question -> its dimension
+    order: tuple[tuple[str, ...], ...]  # each dimension's values in file order, NA last
     choice: tuple[bool, ...]
-
-    def constraint(self, when: dict[str, list[str]]) -> Constraint:
-        return {self.index[k]: frozenset(v) for k, v in when.items() if k in self.index}
+    # Fused dimensions: questions whose `when`s tie them together (a question and its
+    # follow-ups) as one dimension whose values are their joint answers, so that the path
+    # boxes of independent follow-ups do not multiply. Each holds its questions' own space.
+    parts: dict[int, Space] = field(default_factory=dict)
+    questions: tuple[str, ...] = ()  # in file order, when some are fused
 
     def answers(self, box: Box) -> dict[str, str]:
         """One concrete answer set inside the box (the first value of each question)."""
         out = {}
         for dim, values in enumerate(box):
-            value = next(v for v in self.order[dim] if v in values)
-            if value != NA:
-                out[self.dims[dim]] = value
+            out.update(self.answer(dim, next(v for v in self.order[dim] if v in values)))
+        return {q: out[q] for q in self.questions if q in out} if self.questions else out
+
+    def values(self, key: str, allowed: Iterable[str]) -> tuple[int, frozenset[str]]:
+        """Question `key`'s dimension, and its values where the question's answer is allowed."""
+        dim = self.index[key]
+        if dim not in self.parts:
+            return dim, frozenset(allowed)
+        slot, wanted = self.parts[dim].index[key], set(allowed)
+        return dim, frozenset(v for v in self.order[dim] if v.split(SEP)[slot] in wanted)
+
+    def constraint(self, when: dict[str, list[str]]) -> Constraint:
+        out: Constraint = {}
+        for key, allowed in when.items():
+            if key in self.index:
+                dim, values = self.values(key, allowed)
+                out[dim] = out[dim] & values if dim in out else values
         return out
+
+    def mapping(self, key: str, mapping: dict[str, str]) -> dict[str, str]:
+        """A map from question `key`'s answers, as a map from its dimension's values."""
+        dim = self.index[key]
+        if dim not in self.parts:
+            return mapping
+        slot = self.parts[dim].index[key]
+        joint = ((v, v.split(SEP)[slot]) for v in self.order[dim])
+        return {v: mapping[answer] for v, answer in joint if answer in mapping}
+
+    def answer(self, dim: int, value: str) -> dict[str, str]:
+        """The answers one value of a dimension stands for (NA left out)."""
+        part = self.parts.get(dim)
+        if part is None:
+            return {self.dims[dim]: value} if value != NA else {}
+        return {k: v for k, v in zip(part.dims, value.split(SEP), strict=True) if v != NA}
 
     def size(self, box: Box) -> int:
         """Combinations of choice answers in the box (free-text presence is not counted)."""
@@ -66,20 +103,111 @@ def make_space(rules: Rules, text_questions: Iterable[str] | None = None) -> Spa
     for q in questions:
         values = [o.id for o in q.options] if q.kind == "choice" else [GIVEN]
         order.append((*values, NA))
-    return Space(
-        dims=tuple(q.id for q in questions),
-        index={q.id: i for i, q in enumerate(questions)},
-        order=tuple(order),
-        choice=tuple(q.kind == "choice" for q in questions),
-    )
+    dims = tuple(q.id for q in questions)
+    choice = tuple(q.kind == "choice" for q in questions)
+    return fuse(plain_space(dims, tuple(order), choice), [rules])
+
+
+def plain_space(
+    dims: tuple[str, ...], order: tuple[tuple[str, ...], ...], choice: tuple[bool, ...]
+) -> Space:
+    return Space(dims, {d: i for i, d in enumerate(dims)}, order, choice)
+
+
+def fuse(space: Space, files: list[Rules]) -> Space:
+    """The space with each small group of tied questions as one dimension (see Space.parts).
+
+    A group is fused when its questions are required choice questions in every file, their
+    paths need more than one box in some file, and their joint answers number at most
+    FUSE_LIMIT; anything else stays as it is (so path boxes multiply only there).
+    """
+    fused: dict[int, tuple[Space, tuple[str, ...]]] = {}
+    for group in _tied_groups(space, files):
+        part = plain_space(
+            tuple(space.dims[d] for d in group),
+            tuple(space.order[d] for d in group),
+            tuple(True for _ in group),
+        )
+        reach = [path_boxes(f, part) for f in files]
+        if all(len(boxes) == 1 for boxes, _ in reach):
+            continue  # already one box: a product, exact as it is
+        if sum(part.size(b) for boxes, _ in reach for b in boxes) > FUSE_LIMIT:
+            continue
+        joint = {v for boxes, _ in reach for v in _joint(part, boxes)}
+        fused[group[0]] = part, tuple(sorted(joint, key=partial(_position, part)))
+    if not fused:
+        return space
+    members = {space.index[k] for part, _ in fused.values() for k in part.dims}
+    dims: list[str] = []
+    order: list[tuple[str, ...]] = []
+    choice: list[bool] = []
+    parts: dict[int, Space] = {}
+    for d in range(len(space.dims)):
+        if d in fused:
+            part, values = fused[d]
+            parts[len(dims)] = part
+            dims.append("+".join(part.dims))
+            order.append(values)
+            choice.append(True)
+        elif d not in members:
+            dims.append(space.dims[d])
+            order.append(space.order[d])
+            choice.append(space.choice[d])
+    index = {d: i for i, d in enumerate(dims) if i not in parts}
+    for dim, part in parts.items():
+        index.update(dict.fromkeys(part.dims, dim))
+    return Space(tuple(dims), index, tuple(order), tuple(choice), parts, space.dims)
+
+
+def _tied_groups(space: Space, files: list[Rules]) -> list[list[int]]:
+    """Groups of two or more required choice questions tied by their `when`s, in space order."""
+    root = list(range(len(space.dims)))
+
+    def find(d: int) -> int:
+        while root[d] != d:
+            root[d] = root[root[d]]
+            d = root[d]
+        return d
+
+    plain = set(range(len(space.dims)))
+    for rules in files:
+        for q in rules.questions:
+            if q.id not in space.index:
+                continue
+            dim = space.index[q.id]
+            if q.kind != "choice" or not q.required:
+                plain.discard(dim)
+            for key in q.when:
+                if key in space.index:
+                    root[find(space.index[key])] = find(dim)
+    groups: dict[int, list[int]] = {}
+    for d in range(len(space.dims)):
+        groups.setdefault(find(d), []).append(d)
+    return [g for g in groups.values() if len(g) > 1 and all(d in plain for d in g)]
+
+
+def _joint(part: Space, boxes: list[Box]) -> Iterator[str]:
+    for box in boxes:
+        for combination in product(*box):
+            yield SEP.join(combination)
+
+
+def _position(part: Space, value: str) -> tuple[int, ...]:
+    """Joint answers sort as the interview lists them: by the first question's order, then on."""
+    return tuple(order.index(v) for order, v in zip(part.order, value.split(SEP), strict=True))
 
 
 def path_boxes(rules: Rules, space: Space) -> tuple[list[Box], set[str]]:
     """Disjoint boxes covering every reachable answer set, and the questions ever asked."""
-    boxes: list[Box] = [tuple(frozenset(values) for values in space.order)]
+    start = [frozenset(values) for values in space.order]
     asked: set[str] = set()
+    for dim, part in space.parts.items():  # this file's own joint answers
+        boxes, part_asked = path_boxes(rules, part)
+        start[dim] = frozenset(_joint(part, boxes))
+        asked |= part_asked
+    boxes = [tuple(start)]
     for question in rules.questions:
-        if question.id not in space.index:
+        if question.id not in space.index or space.index[question.id] in space.parts:
             continue
         dim = space.index[question.id]
         # This file's own options: a space shared with another file may hold more.
@@ -93,6 +221,7 @@ def path_boxes(rules: Rules, space: Space) -> tuple[list[Box], set[str]]:
                 if holds:
                     asked.add(question.id)
                 out.append(replace(piece, dim, when_asked if holds else frozenset({NA})))
+                spend(pieces=len(out))
         boxes = out
     return boxes, asked
 
@@ -177,9 +306,10 @@ class View:
 def partition(boxes: Iterable[Box], evaluate: Callable[[View], T]) -> list[tuple[Box, T]]:
     """Cut the boxes until `evaluate` has one value on each piece."""
     stack = list(boxes)
-    out = []
+    out: list[tuple[Box, T]] = []
     while stack:
         box = stack.pop()
+        spend(pieces=len(out) + len(stack))
         try:
             out.append((box, evaluate(View(box))))
         except Split as split:
@@ -203,6 +333,7 @@ def search(
         return (1, partial) if partial is not None else (0, None)
 
     def walk(here: Box) -> Box | None:
+        spend()
         cut = None
         if required is not None:
             state, cut = status(required, here)
@@ -256,22 +387,19 @@ class CompiledRule:
     when: Constraint
     from_dim: int | None
     steps: tuple[str, ...]
+    by_value: dict[str, str]  # `from` + `map` over the values of `from_dim`
+    sets: dict[str, Constraint]  # step -> where the rule applies and sets it
 
     def step_box(self, space: Space, step: str) -> Constraint | None:
         """Where the rule applies and sets `step`."""
-        if self.rule.step is not None:
-            return self.when if self.rule.step == step else None
-        if self.from_dim is None:
-            return None
-        options = frozenset(o for o, s in self.rule.map.items() if s == step)
-        return meet(self.when, {self.from_dim: options}) if options else None
+        return self.sets.get(step)
 
     def applies_box(self) -> Constraint | None:
         if self.rule.step is not None:
             return self.when
         if self.from_dim is None:
             return None
-        return meet(self.when, {self.from_dim: frozenset(self.rule.map)})
+        return meet(self.when, {self.from_dim: frozenset(self.by_value)})
 
     def evaluate(self, view: View) -> str | None:
         if not view.test(self.when):
@@ -280,7 +408,7 @@ class CompiledRule:
             return self.rule.step
         if self.from_dim is None:
             return None
-        return view.pick(self.from_dim, self.rule.map)
+        return view.pick(self.from_dim, self.by_value)
 
 
 def compile_rules(rules: Rules, space: Space, kind: str) -> list[CompiledRule]:
@@ -288,5 +416,15 @@ def compile_rules(rules: Rules, space: Space, kind: str) -> list[CompiledRule]:
     for i, rule in enumerate(getattr(rules.level, kind)):
         steps = (rule.step,) if rule.step is not None else tuple(dict.fromkeys(rule.map.values()))
         from_dim = space.index.get(rule.from_) if rule.from_ else None
-        out.append(CompiledRule(rule, kind, i, space.constraint(rule.when), from_dim, steps))
+        when = space.constraint(rule.when)
+        by_value = space.mapping(rule.from_, rule.map) if from_dim is not None else {}
+        sets = {}
+        for step in steps:
+            found = when if rule.step is not None else None
+            if rule.from_ and from_dim is not None:
+                options = [o for o, s in rule.map.items() if s == step]
+                found = meet(when, space.constraint({rule.from_: options}))
+            if found is not None:
+                sets[step] = found
+        out.append(CompiledRule(rule, kind, i, when, from_dim, steps, by_value, sets))
     return out

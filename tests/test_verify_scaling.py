@@ -1,0 +1,218 @@
+"""`check` and `diff` on chains of follow-up questions: exact, fast, and bounded by a work budget.
+
+A chain is N yes/no questions, each with a follow-up asked on one answer (bench/gen_chain.py):
+as disjoint boxes its answer space needs 2^N paths. The box reasoning must agree with the engine
+on every combination, and a long chain must be checked in seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ladder.engine import decide
+from ladder.rules import load_rules
+from ladder.space import answer_space
+from ladder.verify import check_file
+from ladder.verify_budget import BUDGET_VARIABLE
+from ladder.verify_diff import diff_rules
+from ladder.verify_logic import Logic
+from ladder.verify_space import Box, Space, make_space, path_boxes
+
+from .conftest import DEFAULT_RULES, KRONOBERG_RULES
+from .test_verify_diff import outcome
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def chain(*args: Any, **kwargs: Any) -> str:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from gen_chain import generate
+    finally:
+        sys.path.remove(str(BENCH))
+    return str(generate(*args, **kwargs))
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edited(text: str, edit: Any) -> str:
+    data = yaml.safe_load(text)
+    edit(data)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def point(space: Space, answers: dict[str, str]) -> Box:
+    """The box of one answer set: each dimension's one value that stands for it."""
+    out = []
+    for dim in range(len(space.dims)):
+        for value in space.order[dim]:
+            held = space.answer(dim, value)
+            if all(answers.get(k) == held.get(k) for k in space.parts.get(dim, space).dims):
+                out.append(frozenset({value}))
+                break
+    return tuple(out)
+
+
+def test_the_levels_over_a_chain_agree_with_the_engine_everywhere(tmp_path):
+    rules = load_rules(write(tmp_path, "chain.yaml", chain(4))).rules
+    space = make_space(rules, text_questions=())
+    assert space.parts, "the gates and their follow-ups are joined"
+    boxes, asked = path_boxes(rules, space)
+    assert len(boxes) == 1 and asked == {q.id for q in rules.questions}
+    cells = Logic(rules, space).cells(boxes)
+    count = 0
+    for answers in answer_space(rules):
+        here = point(space, answers)
+        (cell,) = [c for box, c in cells if all(p <= b for p, b in zip(here, box, strict=True))]
+        assert cell.level == decide(rules, answers).level, answers
+        count += 1
+    assert count == sum(space.size(b) for b in boxes) == 5 * 3**4
+
+
+def test_diff_of_two_chains_matches_brute_force(tmp_path):
+    old = load_rules(write(tmp_path, "old.yaml", chain(4)))
+    new = load_rules(write(tmp_path, "new.yaml", chain(4, variant=True)))
+    expected: Counter[tuple[str, Any, Any]] = Counter()
+    changed = 0
+    for answers in answer_space(new.rules):
+        before, after = outcome(old.rules, answers), outcome(new.rules, answers)
+        changed += before != after
+        for kind in before:
+            if before[kind] != after[kind]:
+                expected[(kind, before[kind], after[kind])] += 1
+    report = diff_rules(old, new)
+    assert Counter({(c.kind, c.old, c.new): c.count for c in report.changes}) == expected
+    assert report.changed == changed > 0 and report.combinations == 5 * 3**4
+    for change in report.changes:
+        for example in change.examples:
+            assert outcome(old.rules, example)[change.kind] == change.old
+            assert outcome(new.rules, example)[change.kind] == change.new
+
+
+def test_a_refuted_monotone_follow_up_has_a_counterexample_the_engine_confirms(tmp_path):
+    def decreasing(data: dict[str, Any]) -> None:
+        for prop in data["properties"]:
+            prop["direction"] = "decreasing"
+
+    path = write(tmp_path, "chain.yaml", edited(chain(3, monotone=3), decreasing))
+    report = check_file(path, "en")
+    results = {p.id: p for p in report.properties}
+    # A longer follow-up lifts the cap, and a later purpose raises the target: both refuted.
+    # Answering the gate "no" drops the follow-up too, so no pair differs in the gate alone.
+    assert not results["follow_up_monotone"].proved and not results["purpose_monotone"].proved
+    assert results["gate_monotone"].proved
+    rules = load_rules(path).rules
+    low = results["follow_up_monotone"].counterexample
+    assert low is not None and low["f01"] == "short"
+    rank = {s.id: i for i, s in enumerate(rules.steps)}
+    high = {**low, "f01": "long"}
+    assert rank[decide(rules, high).level] > rank[decide(rules, low).level]
+
+
+def test_a_target_gap_behind_a_follow_up_is_found_with_reachable_answers(tmp_path):
+    def gap(data: dict[str, Any]) -> None:
+        data["level"]["target"][0]["when"] = {"f02": ["long"]}
+
+    path = write(tmp_path, "chain.yaml", edited(chain(3), gap))
+    report = check_file(path, "en")
+    (finding,) = [f for f in report.findings if f.code == "coverage.level"]
+    # Every combination without f02=long: 5 purposes x 3 x (yes,short | no) x 3.
+    assert f"{5 * 3 * 2 * 3} reachable answer combinations" in finding.message
+
+
+def run(*args: str, timeout: float = 20, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != BUDGET_VARIABLE}
+    environment.update(LADDER_NO_CACHE="1", **env)
+    return subprocess.run(
+        [sys.executable, "-m", "ladder", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_a_chain_of_twenty_with_monotone_properties_is_checked_in_seconds(tmp_path):
+    path = write(tmp_path, "chain20.yaml", chain(20, monotone=3))
+    done = run("check", str(path), "--format", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads(done.stdout)["files"][0]
+    assert data["combinations"] == 5 * 3**20
+    assert [p["proved"] for p in data["properties"]] == [True, True, True]
+
+
+def test_diff_of_two_chains_of_twelve_is_done_in_seconds(tmp_path):
+    old = write(tmp_path, "old.yaml", chain(12))
+    new = write(tmp_path, "new.yaml", chain(12, variant=True))
+    done = run("diff", str(old), str(new), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["combinations"] == 5 * 3**12 and data["changed"] > 0
+
+
+def test_check_past_its_work_budget_says_what_it_did_not_finish(tmp_path):
+    rules = write(tmp_path, "chain.yaml", chain(12, monotone=1))
+    done = run("check", str(rules), "--format", "json", **{BUDGET_VARIABLE: "20"})
+    assert done.returncode == 3, done.stdout + done.stderr
+    (finding,) = json.loads(done.stdout)["files"][0]["findings"]
+    assert finding["code"] == "budget.exceeded" and finding["severity"] == "error"
+    assert finding["path"] == "questions" and finding["line"] > 0
+    assert "20" in finding["message"] and BUDGET_VARIABLE in finding["message"]
+    swedish = run("check", str(rules), "--lang", "sv", **{BUDGET_VARIABLE: "20"})
+    assert swedish.returncode == 3 and "arbetsbudgeten" in swedish.stdout
+    assert "Traceback" not in swedish.stderr + done.stderr
+
+
+def test_a_property_the_budget_cuts_short_is_not_proved_and_says_so(tmp_path, monkeypatch):
+    rules = write(tmp_path, "chain.yaml", chain(12, monotone=1))
+
+    def checked(budget: int) -> Any:
+        monkeypatch.setenv(BUDGET_VARIABLE, str(budget))
+        return check_file(rules, "en")
+
+    # The least budget that finishes; one step less runs out in the last check, the property.
+    low, high = 1, 100_000
+    assert not checked(high).findings
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if not checked(middle).findings else (middle + 1, high)
+    report = checked(low - 1)
+    assert [(f.code, f.path) for f in report.findings] == [("budget.exceeded", "properties[0]")]
+    assert [p.proved for p in report.properties] == [False]
+    assert report.findings[0].severity == "error"
+
+
+def test_diff_past_its_work_budget_exits_3_with_a_message(tmp_path):
+    old = write(tmp_path, "old.yaml", chain(6))
+    new = write(tmp_path, "new.yaml", chain(6, variant=True))
+    done = run("diff", str(old), str(new), **{BUDGET_VARIABLE: "30"})
+    assert done.returncode == 3 and done.stdout == ""
+    assert "30" in done.stderr and BUDGET_VARIABLE in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("value", ["none", "0", "-5", "1e6"])
+def test_a_bad_budget_setting_is_a_usage_error(tmp_path, value):
+    rules = write(tmp_path, "chain.yaml", chain(2))
+    done = run("check", str(rules), **{BUDGET_VARIABLE: value})
+    assert done.returncode == 2 and BUDGET_VARIABLE in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_default_budget_leaves_the_shipped_rules_alone():
+    done = run("check", "--strict", str(DEFAULT_RULES), str(KRONOBERG_RULES))
+    assert done.returncode == 0, done.stdout
