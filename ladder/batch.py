@@ -32,7 +32,7 @@ __all__ = ["CSV_COLUMNS", "Evaluator", "Outcome", "Row", "Writer", "parse_rows",
 
 OUTPUT_FORMATS = ("jsonl", "json", "csv")
 CSV_COLUMNS = ("row", "id", "level", "structures", "methods", "warnings", "error")
-CHUNK_PIECES = 6000  # pieces per write (about 2,000 rows) and per progress update
+CHUNK_PIECES = 1500  # pieces per write (about 500 rows, 2 MB) and per progress update
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may evaluate (OWASP)
 SHOWN_FAILURES = 10
 
@@ -80,7 +80,8 @@ class Evaluator:
         self.loaded = loaded
         self.lang = lang
         self.free_text = {q.id for q in loaded.rules.questions if q.kind == "text"}
-        self.memo: Recent[frozenset[tuple[str, Any]], Outcome] = Recent()
+        # deciding answers -> the outcome, or for rows with free text the answers used
+        self.memo: Recent[frozenset[tuple[str, Any]], Outcome | dict[str, str]] = Recent()
         self.by_key: Recent[str, Outcome] = Recent()  # Row.key -> outcome: no set built per row
         self.evaluated = 0
 
@@ -99,15 +100,16 @@ class Evaluator:
             deciding = frozenset((k, GIVEN if k in texts else v) for k, v in answers.items())
         except TypeError:  # a list or mapping as an answer: invalid, and not worth keeping
             return self._evaluate(answers)
-        found = self.memo.get(deciding)
-        if found is None:
-            found = self._evaluate(answers)
-            self.memo.put(deciding, found)
-            found.shared = not texts
-            return found
-        if not texts or found.result is None:  # the same answers, or the same error
-            return found
-        return self._reworded(found.result["answers"], texts)
+        kept = self.memo.get(deciding)
+        if kept is None:
+            outcome = self._evaluate(answers)
+            result = outcome.result
+            outcome.shared = not texts or result is None
+            self.memo.put(deciding, outcome if not texts or result is None else result["answers"])
+            return outcome
+        if isinstance(kept, Outcome):  # the same answers, or the same error
+            return kept
+        return self._reworded(kept, texts)
 
     def _valid_texts(self, texts: dict[str, str]) -> bool:
         from .answers import validate_answer
@@ -173,13 +175,16 @@ class Writer:
         if self.fmt == "csv":
             out.append(self._csv_row(row, outcome))
             return
-        if outcome.json is None:
-            body = outcome.result if outcome.result is not None else {"error": outcome.error}
-            outcome.json = _dumps(body)[1:].encode("utf-8")  # no "{": row and id go first
+        body = outcome.json
+        if body is None:
+            result = outcome.result if outcome.result is not None else {"error": outcome.error}
+            body = _dumps(result)[1:].encode("utf-8")  # no "{": row and id go first
+            if outcome.shared:
+                outcome.json = body
         separator = b",\n" if self.fmt == "json" and self.count > 1 else b""
         head = b'%s{"row":%d,"id":%s,' % (separator, row.number, _json_id(row.id))
         out.append(head)
-        out.append(outcome.json)
+        out.append(body)
         if self.fmt == "jsonl":
             out.append(b"\n")
 
