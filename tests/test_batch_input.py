@@ -5,13 +5,17 @@ Windows-1252)."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ladder import batch_rows
+from ladder import batch, batch_rows
+from ladder.rules import load_rules
 
 from .conftest import ROOT
 
@@ -238,3 +242,61 @@ def test_an_unusable_encoding_is_a_usage_error(cli, tmp_path, encoding):
     source.write_text(excel_csv(), encoding="utf-8")
     done = cli("batch", str(source), "--encoding", encoding)
     assert done.exit_code == 2 and encoding in done.stderr and done.stdout == ""
+
+
+# Fuzzing: random rows with Unicode line breaks, surrogates, NaN and keys given twice. Every
+# line is one row, and every output line is strict JSON in UTF-8.
+FUZZ = settings(
+    max_examples=150,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+BREAKS = "\u2028\u2029\u0085\x0b\x0c\x1c\x1d\x1e\r"
+texts = st.text(alphabet=st.characters() | st.sampled_from(BREAKS), max_size=12)
+keys = st.sampled_from(["id", "arena", "patient_wish", "relatives", "project"]) | texts
+values = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats()
+    | texts
+    | st.sampled_from(list(CARE.values()))
+    | st.lists(texts, max_size=2)
+)
+
+
+RULES = load_rules()
+
+
+@FUZZ
+@given(st.lists(st.lists(st.tuples(keys, values), max_size=6), min_size=1, max_size=5))
+def test_fuzzed_rows_read_one_per_line_and_write_strict_json(objects):
+    lines = [
+        "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in o) + "}"
+        for o in objects
+    ]
+    rows = list(batch_rows.parse_rows("\n".join(lines) + "\n", "jsonl", "-", "en"))
+    assert len(rows) == len(lines)
+    for row, pairs in zip(rows, objects, strict=True):
+        expected = dict(pairs)
+        expected_id = expected.pop("id", None)
+        names = [k for k, _ in pairs]
+        twice = len(set(names)) < len(names)
+        not_json = any(isinstance(v, float) and not math.isfinite(v) for _, v in pairs)
+        if twice or not_json:
+            assert row.problem and ("twice" in row.problem or "not a JSON value" in row.problem)
+        elif row.answers is not None:
+            assert (row.id, row.answers) == (expected_id, expected)
+    evaluator = batch.Evaluator(RULES, "en")
+    writer = batch.Writer("jsonl")
+    out: list[bytes] = []
+    for row in rows:
+        outcome = (
+            evaluator.evaluate(row.answers, row.key)
+            if row.answers is not None
+            else batch.Outcome(None, {"code": 4, "message": row.problem})
+        )
+        writer.row(row, outcome, out)
+    written = b"".join(out).decode("utf-8").split("\n")
+    assert [strict(line)["row"] for line in written if line] == [r.number for r in rows]
