@@ -213,7 +213,7 @@ def _record(number: int, record: Any, lang: str) -> Row:
     if isinstance(row_id, dt.date):  # a YAML date: its ISO text
         row_id = row_id.isoformat()
     elif not _plain_id(row_id):
-        kind = type(row_id).__name__
+        kind = str(row_id) if isinstance(row_id, float) else type(row_id).__name__  # nan, inf
         return Row(number, None, None, t("batch.bad_id", lang, kind=kind))
     return Row(number, row_id, record)
 

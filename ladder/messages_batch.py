@@ -116,7 +116,8 @@ BATCH: dict[str, dict[str, str]] = {
     },
     "help.csv_raw": {
         "sv": "Skriv CSV-celler som de är. Utan flaggan får en cell som börjar med = + - @, "
-        "tabb eller vagnretur ett inledande ' så att ett kalkylprogram inte räknar på den.",
+        "tabb eller vagnretur ett inledande ' så att ett kalkylprogram inte tolkar den som "
+        "en formel.",
         "en": "Write CSV cells as they are. Without it, a cell that starts with = + - @, a "
         "tab or a carriage return gets a leading ' so that a spreadsheet does not evaluate it.",
     },
