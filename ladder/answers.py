@@ -6,7 +6,6 @@ answers with `validate_answer`, the same function the flags go through.
 
 from __future__ import annotations
 
-import json
 import os
 import unicodedata
 from dataclasses import dataclass, field
@@ -78,25 +77,18 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
 
 
 def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
+    if is_json:
+        return _parse_json(text, name, lang)
     import yaml
 
     from .rules import check_yaml_limits, reader_error_line, value_error_mark
 
     try:
-        if is_json:
-            return json.loads(text)
         check_yaml_limits(text, lang)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(text, Loader=loader)
-    except json.JSONDecodeError as error:
-        where = f"{name}:{error.lineno}:{error.colno}"
-        reason = t("json.invalid", lang, reason=error.msg)
-        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
-    except RecursionError:  # json nests by recursion: refuse as YAML does
-        reason = t("json.too_deep", lang)
-        raise AnswerError(t("answers.file_unreadable", lang, file=name, reason=reason)) from None
     except ValueError as error:  # a date like 2024-13-01, an integer of 5000 digits
-        where = name if is_json else "{}:{}:{}".format(name, *value_error_mark(text))
+        where = "{}:{}:{}".format(name, *value_error_mark(text))
         raise AnswerError(
             t("answers.file_unreadable", lang, file=where, reason=str(error))
         ) from None
@@ -114,6 +106,19 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
         raise AnswerError(
             t("answers.file_unreadable", lang, file=name, reason=str(error))
         ) from None
+
+
+def _parse_json(text: str, name: str, lang: str) -> Any:
+    """Strict JSON (strict_json): a key given twice or a bare NaN is refused, as in YAML."""
+    from .strict_json import loads, position, problem
+
+    try:
+        return loads(text)
+    except (ValueError, RecursionError) as error:
+        at = position(text, error)
+        where = f"{name}:{at[0]}:{at[1]}" if at else name
+        reason = problem(error, lang)
+        raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
 
 
 def validate_answer(rules: Rules, key: str, value: object, lang: str) -> str:

@@ -1,9 +1,12 @@
 """Many answer sets at once: JSON Lines, CSV or a YAML list in; JSON Lines, JSON or CSV out.
 
 Each row is evaluated on its own: a bad row becomes an error record and the run goes on.
-Rows with the same answers are evaluated once (a portfolio repeats a few thousand
-combinations), and each result is serialised once, so a large batch costs little more
-than reading and writing it.
+Input and output are streamed, and what is kept between rows is bounded (`Recent`), so memory
+stays flat however long the batch. Rows with the same deciding answers (the choices, and which
+free texts are given) are evaluated once, as long as they recur within the last MEMO_SIZE
+answer sets: a portfolio repeats a few thousand combinations. A row without free text then
+costs little more than reading and writing it; free text only fills the wording, so a row with
+its own project name is worded from the choices already validated.
 """
 
 from __future__ import annotations
@@ -20,14 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .batch_rows import Row, input_format, parse_rows, read_input
+from .batch_rows import Recent, Row, input_encoding, input_format, opened, parse_rows, read_rows
 from .errors import EXIT_ANSWER, AnswerError
 from .messages import t
 from .rules import LoadedRules
 
+__all__ = ["CSV_COLUMNS", "Evaluator", "Outcome", "Row", "Writer", "parse_rows", "run"]
+
 OUTPUT_FORMATS = ("jsonl", "json", "csv")
 CSV_COLUMNS = ("row", "id", "level", "structures", "methods", "warnings", "error")
-CHUNK_PIECES = 6000  # pieces per write (about 2,000 rows) and per progress update
+CHUNK_PIECES = 1500  # pieces per write (about 500 rows, 2 MB) and per progress update
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may evaluate (OWASP)
+SHOWN_FAILURES = 10
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -35,53 +42,90 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 @dataclass
 class Summary:
     rows: int = 0
-    failed: list[int] = field(default_factory=list)
-    distinct: int = 0
+    failures: int = 0
+    failed: list[int] = field(default_factory=list)  # the first SHOWN_FAILURES rows that failed
+    distinct: int = 0  # answer sets evaluated
 
     @property
     def exit_code(self) -> int:
-        return EXIT_ANSWER if self.failed else 0
+        return EXIT_ANSWER if self.failures else 0
+
+    def fail(self, number: int) -> None:
+        self.failures += 1
+        if len(self.failed) < SHOWN_FAILURES:
+            self.failed.append(number)
 
 
 class Outcome:
-    """The result of one distinct answer set, and its JSON text once it has been written."""
+    """The result of one row, and its JSON text once it has been written; `shared` when it
+    holds for every row with the same answers (no free text in it)."""
 
-    __slots__ = ("error", "json", "result")
+    __slots__ = ("error", "json", "result", "shared")
 
     def __init__(self, result: dict[str, Any] | None, error: dict[str, Any] | None) -> None:
         self.result = result
         self.error = error
+        self.shared = True
         self.json: bytes | None = None
 
 
+GIVEN = object()  # stands for a free-text answer in the memo's keys
+
+
 class Evaluator:
-    """Outcomes for rows of answers, each distinct answer set evaluated once per rules file."""
+    """Outcomes for rows of answers, each set of deciding answers evaluated once while it is
+    among the MEMO_SIZE used last."""
 
     def __init__(self, loaded: LoadedRules, lang: str) -> None:
         self.loaded = loaded
         self.lang = lang
-        self.memo: dict[frozenset[tuple[str, Any]], Outcome] = {}
-        self.by_key: dict[str, Outcome] = {}  # Row.key -> outcome: no set to build per row
+        self.free_text = {q.id for q in loaded.rules.questions if q.kind == "text"}
+        # deciding answers -> the outcome, or for rows with free text the answers used
+        self.memo: Recent[frozenset[tuple[str, Any]], Outcome | dict[str, str]] = Recent()
+        self.by_key: Recent[str, Outcome] = Recent()  # Row.key -> outcome: no set built per row
+        self.evaluated = 0
 
     def evaluate(self, answers: dict[str, Any], key: str | None = None) -> Outcome:
         if key is not None:
             found = self.by_key.get(key)
             if found is None:
-                found = self.by_key[key] = self.evaluate(answers)
+                found = self.evaluate(answers)
+                if found.shared:
+                    self.by_key.put(key, found)
             return found
+        texts = {k: v for k, v in answers.items() if k in self.free_text and isinstance(v, str)}
+        if texts and not self._valid_texts(texts):
+            return self._evaluate(answers)  # its own message; not kept
         try:
-            answer_set = frozenset(answers.items())
+            deciding = frozenset((k, GIVEN if k in texts else v) for k, v in answers.items())
         except TypeError:  # a list or mapping as an answer: invalid, and not worth keeping
             return self._evaluate(answers)
-        found = self.memo.get(answer_set)
-        if found is None:
-            found = self.memo[answer_set] = self._evaluate(answers)
-        return found
+        kept = self.memo.get(deciding)
+        if kept is None:
+            outcome = self._evaluate(answers)
+            result = outcome.result
+            outcome.shared = not texts or result is None
+            self.memo.put(deciding, outcome if not texts or result is None else result["answers"])
+            return outcome
+        if isinstance(kept, Outcome):  # the same answers, or the same error
+            return kept
+        return self._reworded(kept, texts)
+
+    def _valid_texts(self, texts: dict[str, str]) -> bool:
+        from .answers import validate_answer
+
+        try:
+            for key, value in texts.items():
+                texts[key] = validate_answer(self.loaded.rules, key, value, self.lang)
+        except AnswerError:
+            return False
+        return True
 
     def _evaluate(self, answers: dict[str, Any]) -> Outcome:
         from .report import to_dict
         from .service import recommend_answers
 
+        self.evaluated += 1
         try:
             rec, _notes = recommend_answers(self.loaded, [answers], self.lang)
         except AnswerError as error:
@@ -89,15 +133,31 @@ class Evaluator:
             return Outcome(None, {"code": error.exit_code, "message": message})
         return Outcome(to_dict(rec), None)
 
+    def _reworded(self, used: dict[str, str], texts: dict[str, str]) -> Outcome:
+        """The recommendation for the answers used by a row with the same deciding answers
+        (validated; in the result's `answers`), with this row's validated free text: what
+        `resolve` would give, without validating the choices again."""
+        from .engine import recommend
+        from .report import to_dict
+
+        self.evaluated += 1
+        own = {k: texts[k] if k in self.free_text else v for k, v in used.items()}
+        outcome = Outcome(to_dict(recommend(self.loaded, own, self.lang)), None)
+        outcome.shared = False
+        return outcome
+
 
 class Writer:
-    """Serialises outcomes; each distinct outcome is turned into JSON once and reused."""
+    """Serialises outcomes; each distinct outcome is turned into JSON once and reused. CSV
+    cells that a spreadsheet would evaluate as a formula get a leading `'` unless `raw`."""
 
-    def __init__(self, fmt: str) -> None:
+    def __init__(self, fmt: str, raw: bool = False) -> None:
         self.fmt = fmt
+        self.raw = raw
         self.count = 0
         self.buffer = io.StringIO()
-        self.csv = csv.writer(self.buffer, lineterminator="\n")
+        # "\r\n" ends a record so that the writer quotes a field holding either; see _csv_line
+        self.csv = csv.writer(self.buffer, lineterminator="\r\n")
 
     def start(self) -> bytes:
         if self.fmt == "csv":
@@ -115,18 +175,21 @@ class Writer:
         if self.fmt == "csv":
             out.append(self._csv_row(row, outcome))
             return
-        if outcome.json is None:
-            body = outcome.result if outcome.result is not None else {"error": outcome.error}
-            outcome.json = _dumps(body)[1:].encode("utf-8")  # no "{": row and id go first
+        body = outcome.json
+        if body is None:
+            result = outcome.result if outcome.result is not None else {"error": outcome.error}
+            body = _dumps(result)[1:].encode("utf-8")  # no "{": row and id go first
+            if outcome.shared:
+                outcome.json = body
         separator = b",\n" if self.fmt == "json" and self.count > 1 else b""
         head = b'%s{"row":%d,"id":%s,' % (separator, row.number, _json_id(row.id))
         out.append(head)
-        out.append(outcome.json)
+        out.append(body)
         if self.fmt == "jsonl":
             out.append(b"\n")
 
     def _csv_row(self, row: Row, outcome: Outcome) -> bytes:
-        row_id = "" if row.id is None else row.id if isinstance(row.id, str) else _dumps(row.id)
+        row_id = _csv_id(row.id)
         result = outcome.result
         if result is None:
             message = outcome.error["message"] if outcome.error else ""
@@ -144,11 +207,30 @@ class Writer:
         )
 
     def _csv_line(self, cells: tuple[Any, ...]) -> bytes:
+        if not self.raw:
+            cells = tuple(_inert(cell) for cell in cells)
         self.csv.writerow(cells)
         text = self.buffer.getvalue()
         self.buffer.seek(0)
         self.buffer.truncate()
-        return text.encode("utf-8")
+        return text[:-2].encode("utf-8") + b"\n"
+
+
+def _inert(cell: Any) -> Any:
+    """A text cell as a spreadsheet shows it without evaluating it (OWASP's CSV injection
+    rule); numbers and empty cells stay as they are."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _csv_id(value: Any) -> Any:
+    """Text as it is and a number as a number (not neutralised: -2 is no formula)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    return _dumps(value)  # true or false, as in JSON
 
 
 def _json_id(value: Any) -> bytes:
@@ -156,10 +238,7 @@ def _json_id(value: Any) -> bytes:
         return b"null"
     if isinstance(value, str) and value.isascii():
         return json.encoder.encode_basestring(value).encode("ascii")
-    try:
-        return _dumps(value).encode("utf-8")
-    except (TypeError, ValueError):  # a YAML date or the like: keep it as text
-        return _dumps(str(value)).encode("utf-8")
+    return _dumps(value).encode("utf-8")  # text, a number or true/false (batch_rows._record)
 
 
 def run(
@@ -171,16 +250,17 @@ def run(
     output: Path | None,
     force: bool,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
+    csv_raw: bool = False,
 ) -> Summary:
-    """Read every row, evaluate it and write its result; return what happened."""
+    """Read each row, evaluate it and write its result, as the rows come; return what happened."""
     fmt = input_format(name, in_format, lang)
-    text = read_input(name, lang)
-    rows = parse_rows(text, fmt, name, lang)
-    del text
+    codec = input_encoding(encoding, lang)
     evaluator = Evaluator(loaded, lang)
-    writer = Writer(out_format)
+    writer = Writer(out_format, raw=csv_raw)
     summary = Summary()
-    with _destination(output, force, lang) as write:
+    with opened(name, lang) as handle, _destination(output, force, lang) as write:
+        rows = read_rows(handle, fmt, name, codec, lang)
         chunk = [writer.start()]
         for row in rows:
             if row.answers is None:
@@ -188,7 +268,7 @@ def run(
             else:
                 outcome = evaluator.evaluate(row.answers, row.key)
             if outcome.error is not None:
-                summary.failed.append(row.number)
+                summary.fail(row.number)
             writer.row(row, outcome, chunk)
             summary.rows += 1
             if len(chunk) >= CHUNK_PIECES:
@@ -198,7 +278,7 @@ def run(
                     progress(summary.rows)
         chunk.append(writer.end())
         write(b"".join(chunk))
-    summary.distinct = len(evaluator.memo)
+    summary.distinct = evaluator.evaluated
     if progress is not None:
         progress(summary.rows)
     return summary
@@ -269,18 +349,18 @@ def _spooled(out: IO[bytes], settle: bool) -> Iterator[Callable[[bytes], None]]:
 
 def summary_text(summary: Summary, lang: str) -> str:
     """One line for stderr; the first failed rows are named so they can be found."""
-    done = summary.rows - len(summary.failed)
+    done = summary.rows - summary.failures
     line = t(
         "batch.summary",
         lang,
         count=summary.rows,
         rows=summary.rows,
         done=done,
-        failed=len(summary.failed),
+        failed=summary.failures,
         distinct=summary.distinct,
     )
     if summary.failed:
-        shown = ", ".join(str(n) for n in summary.failed[:10])
-        more = "…" if len(summary.failed) > 10 else ""
+        shown = ", ".join(str(n) for n in summary.failed)
+        more = "…" if summary.failures > len(summary.failed) else ""
         line += " " + t("batch.failed_rows", lang, rows=shown + more)
     return line

@@ -1,25 +1,60 @@
 """Reading the rows of a batch: JSON Lines, CSV or a YAML list, one `Row` per record.
 
-Each row is read on its own: a record that cannot be read becomes a row with a problem, and
-the rest are still read.
+JSON Lines and CSV are read a line at a time (split at `\\n` only, as JSON Lines and CSV
+define lines), so memory does not grow with the input; a YAML list is read whole, since PyYAML
+builds it whole. Each row is read on its own: a record that cannot be read becomes a row with
+a problem, and the rest are still read.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
-import io
-import json
+import datetime as dt
+import math
 import sys
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Generic, TypeVar
 
-from .errors import AnswerError
+from .errors import AnswerError, UsageError
 from .messages import os_problem, t, yaml_problem
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
-MAX_INPUT_BYTES = 1024 * 1024 * 1024
+MAX_YAML_BYTES = 64 * 1024 * 1024  # PyYAML's node limit (rules.MAX_YAML_NODES) comes first
+MAX_LINE_BYTES = 1024 * 1024  # as an answers file: one row is one set of answers
+DELIMITERS = (",", ";", "\t")  # Excel writes ";" where the decimal separator is ","
+MEMO_SIZE = 4096  # answer sets kept; the default rules have 3,606 reachable ones
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Recent(Generic[K, V]):
+    """A mapping that keeps the `size` entries used last (least recently used go first), so
+    that memory stays flat however many distinct rows a batch has."""
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.size = size
+        self.entries: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.entries.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        if len(self.entries) >= self.size:
+            self.entries.popitem(last=False)
+        self.entries[key] = value
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
 class Row:
@@ -60,61 +95,167 @@ def input_format(name: str, given: str | None, lang: str) -> str:
     return found
 
 
-def read_input(name: str, lang: str) -> str:
-    """The whole input as text: `-` is stdin."""
+def input_encoding(given: str | None, lang: str) -> str:
+    """--encoding, checked: lines are split at the byte `\\n`, so the encoding must write
+    ASCII as ASCII (UTF-8, cp1252, latin-1; not UTF-16)."""
+    if not given:
+        return "utf-8"
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
+        name = codecs.lookup(given).name
+    except LookupError:
+        raise UsageError(t("batch.unknown_encoding", lang, encoding=given)) from None
+    if "\n,;\t\"'".encode(name, "replace") != b"\n,;\t\"'":
+        raise UsageError(t("batch.encoding_not_ascii", lang, encoding=given))
+    return name
+
+
+@contextlib.contextmanager
+def opened(name: str, lang: str) -> Iterator[IO[bytes]]:
+    """The input as a binary stream: `-` is stdin."""
+    if name == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, after the rows are read
     except FileNotFoundError:
         raise AnswerError(t("batch.not_found", lang, file=name)) from None
     except OSError as error:
-        reason = os_problem(error, lang)
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=reason)) from None
-    if len(data) > MAX_INPUT_BYTES:
-        reason = t("batch.too_large", lang, limit=MAX_INPUT_BYTES)
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=reason))
+        raise _unreadable(name, os_problem(error, lang), lang) from None
+    with handle:
+        yield handle
+
+
+def read_rows(handle: IO[bytes], fmt: str, name: str, encoding: str, lang: str) -> Iterator[Row]:
+    """The rows of the input, read as they are needed."""
+    if fmt == "yaml":
+        return _yaml_rows(_whole(handle, name, encoding, lang), name, lang)
+    return parse_rows(_lines(handle, name, encoding, lang), fmt, name, lang)
+
+
+def parse_rows(source: str | Iterable[str], fmt: str, name: str, lang: str) -> Iterator[Row]:
+    """The rows of a text, or of its lines (each with its line end)."""
+    if fmt == "yaml":
+        return _yaml_rows(source if isinstance(source, str) else "".join(source), name, lang)
+    lines = _split(source) if isinstance(source, str) else source
+    if fmt == "jsonl":
+        return _jsonl_rows(lines, lang)
+    return _csv_rows(lines, name, lang)
+
+
+def _split(text: str) -> Iterator[str]:
+    """Lines ending at `\\n` only (str.splitlines also ends them at U+2028, U+0085 and more,
+    which JSON allows inside strings)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
+def _lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterator[str]:
+    """The lines of the input, decoded one at a time (so a bad byte is found on its line),
+    with a UTF-8 byte order mark (as Excel writes) dropped."""
+    number = 0
+    while True:
+        try:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+        except OSError as error:
+            raise _unreadable(name, os_problem(error, lang), lang) from None
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            reason = t("batch.line_too_long", lang, limit=MAX_LINE_BYTES)
+            raise _unreadable(f"{name}:{number}", reason, lang)
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            yield raw.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise _not_decodable(f"{name}:{number}", error, encoding, lang) from None
+
+
+def _whole(handle: IO[bytes], name: str, encoding: str, lang: str) -> str:
     try:
-        return data.decode("utf-8-sig")
+        data = handle.read(MAX_YAML_BYTES + 1)
+    except OSError as error:
+        raise _unreadable(name, os_problem(error, lang), lang) from None
+    if len(data) > MAX_YAML_BYTES:
+        reason = t("batch.too_large", lang, limit=MAX_YAML_BYTES)
+        raise _unreadable(name, reason, lang)
+    try:
+        return data.removeprefix(codecs.BOM_UTF8).decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        reason = t("rules.not_utf8", lang, reason=error.reason)
-        raise AnswerError(
-            t("batch.unreadable", lang, file=f"{name}:{line}", reason=reason)
-        ) from None
+        raise _not_decodable(f"{name}:{line}", error, encoding, lang) from None
 
 
-def parse_rows(text: str, fmt: str, name: str, lang: str) -> Iterator[Row]:
-    if fmt == "jsonl":
-        return _jsonl_rows(text, lang)
-    if fmt == "csv":
-        return _csv_rows(text, name, lang)
-    return _yaml_rows(text, name, lang)
+def _unreadable(where: str, reason: str, lang: str) -> AnswerError:
+    return AnswerError(t("batch.unreadable", lang, file=where, reason=reason))
+
+
+def _not_decodable(where: str, error: UnicodeDecodeError, encoding: str, lang: str) -> AnswerError:
+    """Bytes that are not text in the encoding: say how to save the file so that they are."""
+    if encoding == "utf-8":
+        reason = t("rules.not_utf8", lang, reason=error.reason) + " " + t("batch.save_utf8", lang)
+    else:
+        reason = t("batch.not_in_encoding", lang, encoding=encoding, reason=error.reason)
+    return _unreadable(where, reason, lang)
 
 
 def _record(number: int, record: Any, lang: str) -> Row:
     if not isinstance(record, dict):
         kind = "null" if record is None else type(record).__name__
         return Row(number, None, None, t("batch.not_object", lang, kind=kind))
+    if _has_surrogate(record):  # JSON's "\ud800": not text, and not writable as UTF-8
+        return Row(number, None, None, t("batch.surrogate", lang))
     row_id = record.pop("id", None)  # JSON keys are text; YAML ones are made text by the reader
+    if isinstance(row_id, dt.date):  # a YAML date: its ISO text
+        row_id = row_id.isoformat()
+    elif not _plain_id(row_id):
+        kind = str(row_id) if isinstance(row_id, float) else type(row_id).__name__  # nan, inf
+        return Row(number, None, None, t("batch.bad_id", lang, kind=kind))
     return Row(number, row_id, record)
+
+
+def _plain_id(value: Any) -> bool:
+    """Text, a whole number or a finite one (not NaN: JSON has no such value), or none."""
+    if value is None or isinstance(value, str | int):
+        return True
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        if value.isascii():
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 ID_PREFIX = '{"id": "'  # how json.dumps writes a record whose first key is a text id
 
 
-def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
+def _jsonl_rows(lines: Iterable[str], lang: str) -> Iterator[Row]:
     """Rows of JSON Lines. A portfolio repeats a few thousand answer sets under many ids, so a
-    line of the form {"id": "<plain text>", ...} whose remainder was seen before is not parsed
+    line of the form {"id": "<plain text>", ...} whose remainder was seen lately is not parsed
     again: it has the answers of that remainder (a remainder with an "id" of its own, or one
     first seen on a line that did not parse, is never kept)."""
-    loads = json.loads
-    known: dict[str, dict[str, Any]] = {}  # remainder after the id -> its answers
+    from .strict_json import loads, problem
+
+    known: Recent[str, dict[str, Any]] = Recent()  # remainder after the id -> its answers
     start = len(ID_PREFIX)
     number = 0
-    for line_number, line in enumerate(text.splitlines(), 1):
+    for line_number, line in enumerate(lines, 1):
+        line = line.removesuffix("\n").removesuffix("\r")
         if not line or line.isspace():  # isspace() stops early; strip() would copy the line
             continue
         number += 1
@@ -137,9 +278,7 @@ def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
         try:
             record = loads(line)
         except (ValueError, RecursionError) as error:
-            reason = t(
-                "json.invalid", lang, reason=getattr(error, "msg", None) or type(error).__name__
-            )
+            reason = problem(error, lang)
             yield Row(
                 number, None, None, t("batch.bad_line", lang, line=line_number, reason=reason)
             )
@@ -148,19 +287,24 @@ def _jsonl_rows(text: str, lang: str) -> Iterator[Row]:
         if rest is not None and row.answers is not None:
             answers = loads("{" + rest[1:])  # valid: the whole line was
             if "id" not in answers:
-                known[rest] = answers
+                known.put(rest, answers)
                 row.key = rest
         yield row
 
 
-def _csv_rows(text: str, name: str, lang: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _delimiter(header: str) -> str:
+    """The delimiter the header line uses most: `,`, `;` (Excel in Swedish) or a tab."""
+    return max(DELIMITERS, key=header.count)  # ties go to the first: a comma
+
+
+def _csv_rows(lines: Iterable[str], name: str, lang: str) -> Iterator[Row]:
+    lines = iter(lines)
+    first = next(lines, "")
+    reader = csv.reader(chain([first], lines), delimiter=_delimiter(first))
     try:
         header = [cell.strip() for cell in next(reader, [])]
     except csv.Error as error:
-        raise AnswerError(
-            t("batch.unreadable", lang, file=f"{name}:1", reason=str(error))
-        ) from None
+        raise _unreadable(f"{name}:1", str(error), lang) from None
     if not header or not any(header):
         raise AnswerError(t("batch.csv_no_header", lang, file=name))
     seen = [h for i, h in enumerate(header) if h in header[:i]]
@@ -211,9 +355,9 @@ def _yaml_rows(text: str, name: str, lang: str) -> Iterator[Row]:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
         reason = yaml_problem(error.problem or str(error), lang)
-        raise AnswerError(t("batch.unreadable", lang, file=where, reason=reason)) from None
+        raise _unreadable(where, reason, lang) from None
     except (yaml.YAMLError, ValueError) as error:
-        raise AnswerError(t("batch.unreadable", lang, file=name, reason=str(error))) from None
+        raise _unreadable(name, str(error), lang) from None
     if data is None:
         return iter(())
     if not isinstance(data, list):

@@ -359,6 +359,10 @@ def batch(
     ] = BatchOutput.jsonl,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help=_h("encoding"), metavar="NAME")
+    ] = None,
+    csv_raw: Annotated[bool, typer.Option("--csv-raw", help=_h("csv_raw"))] = False,
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
@@ -374,9 +378,9 @@ def batch(
             from .render import progress_bar
 
             with progress_bar(t("batch.progress", lang)) as progress:
-                summary = runner.run(*args, progress=progress)
+                summary = runner.run(*args, progress, encoding, csv_raw)
         else:
-            summary = runner.run(*args)
+            summary = runner.run(*args, None, encoding, csv_raw)
         if output is not None:
             sys.stderr.write(t("output.written", lang, file=output) + "\n")
         sys.stderr.write(runner.summary_text(summary, lang) + "\n")

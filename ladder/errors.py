@@ -74,3 +74,9 @@ class OutputError(LadderError):
     """An output file exists (without --force) or cannot be written: a usage problem."""
 
     exit_code = EXIT_USAGE
+
+
+class UsageError(LadderError):
+    """An option's value that cannot be used (an unknown --encoding): a usage problem."""
+
+    exit_code = EXIT_USAGE

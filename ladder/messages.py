@@ -418,6 +418,15 @@ CORE: dict[str, dict[str, str]] = {
     },
     "help.no_color": {"sv": "Ingen färg (även NO_COLOR).", "en": "No colour (NO_COLOR works too)."},
     "help.version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
+    # strict JSON (ladder/strict_json.py)
+    "json.duplicate_key": {
+        "sv": "nyckeln '{value}' finns två gånger i samma objekt",
+        "en": "the key '{value}' is given twice in the same object",
+    },
+    "json.not_a_number": {
+        "sv": "{value} är inte ett JSON-värde; skriv det som text inom citattecken",
+        "en": "{value} is not a JSON value; write it as text in quotes",
+    },
 }
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them

@@ -42,13 +42,13 @@ BATCH: dict[str, dict[str, str]] = {
     },
     "batch.summary": {
         "sv": "Batch: {rows} rader; rekommenderade: {done}, fel: {failed}, "
-        "olika svarsuppsättningar: {distinct}.",
+        "utvärderade svarsuppsättningar: {distinct}.",
         "en": "Batch: {rows} rows; recommended: {done}, failed: {failed}, "
-        "distinct answer sets: {distinct}.",
+        "answer sets evaluated: {distinct}.",
         "sv_one": "Batch: {rows} rad; rekommenderade: {done}, fel: {failed}, "
-        "olika svarsuppsättningar: {distinct}.",
+        "utvärderade svarsuppsättningar: {distinct}.",
         "en_one": "Batch: {rows} row; recommended: {done}, failed: {failed}, "
-        "distinct answer sets: {distinct}.",
+        "answer sets evaluated: {distinct}.",
     },
     "batch.failed_rows": {"sv": "Rader med fel: {rows}.", "en": "Rows that failed: {rows}."},
     "batch.progress": {"sv": "Utvärderar rader", "en": "Evaluating rows"},
@@ -73,5 +73,52 @@ BATCH: dict[str, dict[str, str]] = {
     "help.batch_format": {
         "sv": "Utdataformat: jsonl (en rad per resultat), json (en lista) eller csv (sammandrag).",
         "en": "Output format: jsonl (one line per result), json (a list) or csv (a summary).",
+    },
+    # streaming input, encodings, ids, CSV output
+    "batch.line_too_long": {
+        "sv": "raden är längre än {limit} byte (en rad är en uppsättning svar)",
+        "en": "the line is longer than {limit} bytes (a line is one set of answers)",
+    },
+    "batch.save_utf8": {
+        "sv": "Spara filen som UTF-8 (i Excel: ”CSV UTF-8 (kommaavgränsad)”) eller ange "
+        "filens teckenkodning, till exempel --encoding cp1252 för Excels vanliga CSV.",
+        "en": "Save the file as UTF-8 (in Excel: “CSV UTF-8 (Comma delimited)”) or give its "
+        "encoding, for example --encoding cp1252 for Excel's plain CSV.",
+    },
+    "batch.not_in_encoding": {
+        "sv": "texten är inte {encoding} ({reason}); spara filen som UTF-8 och utelämna --encoding",
+        "en": "the text is not {encoding} ({reason}); save the file as UTF-8 and leave out "
+        "--encoding",
+    },
+    "batch.unknown_encoding": {
+        "sv": "--encoding {encoding}: okänd teckenkodning (till exempel utf-8 eller cp1252).",
+        "en": "--encoding {encoding}: unknown encoding (for example utf-8 or cp1252).",
+    },
+    "batch.encoding_not_ascii": {
+        "sv": "--encoding {encoding} stöds inte, eftersom raderna delas vid byten för ny rad; "
+        "spara filen som UTF-8.",
+        "en": "--encoding {encoding} is not supported, since lines are split at the newline "
+        "byte; save the file as UTF-8.",
+    },
+    "batch.surrogate": {
+        "sv": "raden innehåller ett ensamt surrogattecken (som \\ud800), som inte är text",
+        "en": "the row holds a lone surrogate (such as \\ud800), which is not text",
+    },
+    "batch.bad_id": {
+        "sv": "id ska vara text eller ett tal, inte {kind}",
+        "en": "the id must be text or a number, not {kind}",
+    },
+    "help.encoding": {
+        "sv": "Indatafilens teckenkodning, till exempel cp1252 för Excels vanliga CSV "
+        "(standard: utf-8; en BOM godtas).",
+        "en": "The input file's encoding, for example cp1252 for Excel's plain CSV "
+        "(default: utf-8; a BOM is accepted).",
+    },
+    "help.csv_raw": {
+        "sv": "Skriv CSV-celler som de är. Utan flaggan får en cell som börjar med = + - @, "
+        "tabb eller vagnretur ett inledande ' så att ett kalkylprogram inte tolkar den som "
+        "en formel.",
+        "en": "Write CSV cells as they are. Without it, a cell that starts with = + - @, a "
+        "tab or a carriage return gets a leading ' so that a spreadsheet does not evaluate it.",
     },
 }

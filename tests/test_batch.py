@@ -268,7 +268,8 @@ def test_repeated_json_lines_are_read_as_json_would_read_them(monkeypatch):
     care = json.dumps(CARE)[1:-1]
     lines = []
     for row_id in ["p1", "p2", 'a\\"b', "tab\\tx", "é", "x\\u0041", "", " sp ", "p1", "c\x01"]:
-        for tail in [care, f'{care}, "id": "over"', f'{care}, "arena": "x"', '"arena": ["x"]']:
+        tails = [care, f'{care}, "id": "over"', f'{care}, "arena": "x"', '"arena": ["x"]']
+        for tail in [*tails, f'{care}, "project": "x\\u2028y"']:
             lines += [
                 '{"id": "' + row_id + '", ' + tail + "}",
                 '{"id": "' + row_id + '",' + tail + "}",
