@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswerError
+from .files import open_input
 from .messages import os_problem, t, yaml_problem
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
@@ -66,7 +67,7 @@ def read_input(name: str, lang: str) -> str:
         if name == "-":
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         else:
-            with open(name, "rb") as handle:
+            with open_input(name) as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise AnswerError(t("batch.not_found", lang, file=name)) from None

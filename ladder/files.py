@@ -1,18 +1,92 @@
-"""Atomic file writes: a temporary file in the same folder, fsynced, then moved into place."""
+"""Files: reading inputs with a bound and without hanging; atomic writes (a temporary file in
+the same folder, fsynced, then moved into place)."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
-from .errors import OutputError
+from .errors import NotAFileError, OutputError
 from .messages import os_problem, t
 
 SETTLE_BYTES = 32 * 1024 * 1024
+READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the file at `path`, at most `limit` + 1 of them: the caller tells "too
+    large" from the length, and nothing larger is ever held. See `open_input`."""
+    with open_input(path) as handle:
+        return handle.read(limit + 1)
+
+
+def open_input(path: str | os.PathLike[str]) -> BinaryIO:
+    """A file or a pipe to read from (a pipe: `<(...)`, a named pipe with a writer). Opening
+    never blocks, and what cannot be read sensibly raises NotAFileError at once: a device or
+    a socket (never opened: opening some devices has effects), a pipe nobody writes to."""
+    if _refused(os.stat(path).st_mode):
+        raise NotAFileError(path)
+    fd = os.open(path, READ_FLAGS)
+    try:
+        mode = os.fstat(fd).st_mode  # what was opened, should the path have changed meanwhile
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if _refused(mode):
+            raise NotAFileError(path)
+        head = _first_bytes_of_pipe(fd, path) if stat.S_ISFIFO(mode) else b""
+        os.set_blocking(fd, True)
+        return io.BufferedReader(_Prefixed(fd, head))
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _refused(mode: int) -> bool:
+    return not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode))
+
+
+def _first_bytes_of_pipe(fd: int, path: str | os.PathLike[str]) -> bytes:
+    """Whatever a pipe holds already; an end of file before anything means nobody writes."""
+    try:
+        head = os.read(fd, io.DEFAULT_BUFFER_SIZE)
+    except BlockingIOError:  # a writer, with nothing written yet
+        return b""
+    if not head:
+        raise NotAFileError(path, pipe=True)
+    return head
+
+
+class _Prefixed(io.RawIOBase):
+    """A file descriptor read after the bytes already taken from it."""
+
+    def __init__(self, fd: int, head: bytes) -> None:
+        self._fd = fd
+        self._head = head
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size], self._head = self._head[:size], self._head[size:]
+            return size
+        return os.readv(self._fd, [buffer])
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
 
 
 @contextlib.contextmanager
