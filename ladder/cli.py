@@ -143,10 +143,10 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from .files import write_atomic
+    from .files import write_atomic, written_message
 
     write_atomic(output, text, force=force, lang=lang)
-    sys.stderr.write(t("output.written", lang, file=output) + "\n")
+    sys.stderr.write(written_message(output, lang) + "\n")
 
 
 @app.command(help=_h("recommend"))
@@ -378,7 +378,9 @@ def batch(
         else:
             summary = runner.run(*args)
         if output is not None:
-            sys.stderr.write(t("output.written", lang, file=output) + "\n")
+            from .files import written_message
+
+            sys.stderr.write(written_message(output, lang) + "\n")
         sys.stderr.write(runner.summary_text(summary, lang) + "\n")
     if summary.exit_code:
         raise typer.Exit(summary.exit_code)

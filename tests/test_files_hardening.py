@@ -7,13 +7,17 @@ import os
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from ladder.answers import MAX_ANSWERS_FILE_BYTES
-from ladder.files import open_input, read_limited
+from ladder.errors import OutputError
+from ladder.files import open_input, read_limited, write_atomic
 
 from .conftest import DIABETES, ROOT, answer_flags
+from .test_safe_writes import spawn, temporaries, wait_for_temporary
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX files, links and owners")
 LADDER = [sys.executable, "-m", "ladder"]
@@ -98,3 +102,142 @@ def test_a_regular_file_reads_at_most_one_byte_past_the_limit(tmp_path):
     path.write_bytes(b"y" * 5000)
     assert read_limited(path, 100) == b"y" * 101
     assert read_limited(path, 10_000) == b"y" * 5000
+
+
+# Writing through links: what the kernel's protected_symlinks allows, and nothing more.
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="planting another user's link: root")
+OTHER_USER = 12345
+
+
+def shared_folder(tmp_path: Path) -> Path:
+    """A folder like /tmp: sticky and writable by everyone."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    return folder
+
+
+def plant(link: Path, target: Path, owner: int = OTHER_USER) -> Path:
+    link.symlink_to(target)
+    os.lchown(link, owner, owner)
+    return link
+
+
+@needs_root
+@pytest.mark.parametrize("force", [True, False])
+def test_another_users_link_in_a_shared_folder_is_not_followed(tmp_path, force):
+    victim = tmp_path / "victim.md"
+    victim.write_text("the victim's own file\n", encoding="utf-8")
+    link = plant(shared_folder(tmp_path) / "record.md", victim)
+    with pytest.raises(OutputError, match="symbolic link") as refused:
+        write_atomic(link, "overwritten", force=force, lang="en")
+    assert str(OTHER_USER) in refused.value.message
+    assert victim.read_text(encoding="utf-8") == "the victim's own file\n"
+
+
+@needs_root
+def test_another_users_dangling_link_creates_nothing(cli, tmp_path):
+    target = tmp_path / "elsewhere" / "created.md"
+    target.parent.mkdir()
+    link = plant(shared_folder(tmp_path) / "record.md", target)
+    result = cli("recommend", *answer_flags(DIABETES), "-f", "markdown", "-o", str(link))
+    assert result.exit_code == 2 and "does not follow" in result.stderr
+    assert not target.exists()
+    swedish = cli(
+        "recommend", *answer_flags(DIABETES), "-f", "json", "-o", str(link), "--lang", "sv"
+    )
+    assert swedish.exit_code == 2 and "följer den inte" in swedish.stderr
+
+
+@needs_root
+def test_a_planted_link_to_a_folder_is_not_followed_either(tmp_path):
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    link = plant(shared_folder(tmp_path) / "reports", victims)
+    with pytest.raises(OutputError, match="symbolic link"):
+        write_atomic(link / "record.md", "x", force=True, lang="en")
+    assert list(victims.iterdir()) == []
+
+
+@needs_root
+def test_links_of_this_user_or_the_folders_owner_are_followed(tmp_path):
+    shared = shared_folder(tmp_path)
+    mine = plant(shared / "mine.md", tmp_path / "mine-real.md", owner=os.geteuid())
+    write_atomic(mine, "mine", force=False, lang="en")
+    assert (tmp_path / "mine-real.md").read_text(encoding="utf-8") == "mine"
+    os.chown(shared, OTHER_USER, OTHER_USER)
+    theirs = plant(shared / "theirs.md", tmp_path / "theirs-real.md")
+    write_atomic(theirs, "theirs", force=False, lang="en")
+    assert (tmp_path / "theirs-real.md").read_text(encoding="utf-8") == "theirs"
+
+
+def test_where_the_file_really_went_is_said(cli, tmp_path):
+    real = tmp_path / "real.md"
+    link = tmp_path / "link.md"
+    link.symlink_to(real.name)
+    result = cli("recommend", *answer_flags(DIABETES), "-f", "markdown", "-o", str(link))
+    assert result.exit_code == 0 and real.exists()
+    assert str(real) in result.stderr and "symbolic link" in result.stderr
+    plain = cli("recommend", *answer_flags(DIABETES), "-o", str(tmp_path / "plain.md"))
+    assert plain.exit_code == 0 and "symbolic link" not in plain.stderr
+    swedish = cli("recommend", *answer_flags(DIABETES), "-o", str(link), "--force", "--lang", "sv")
+    assert swedish.exit_code == 0 and "symbolisk länk" in swedish.stderr
+
+
+def test_a_link_loop_is_a_translated_usage_error(cli, tmp_path):
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop.name)
+    result = cli("recommend", *answer_flags(DIABETES), "-o", str(loop), "--lang", "sv")
+    assert result.exit_code == 2 and "symboliska länkar" in result.stderr
+
+
+# Temporary files: short names, and what a killed write left is removed by the next one.
+
+
+def test_a_long_output_name_fits_and_a_too_long_one_is_translated(cli, tmp_path):
+    longest = tmp_path / ("r" * 252 + ".md")  # 255 bytes: the longest name most systems allow
+    result = cli("recommend", *answer_flags(DIABETES), "-f", "json", "-o", str(longest))
+    assert result.exit_code == 0 and longest.exists()
+    too_long = tmp_path / ("r" * 253 + ".md")
+    result = cli("recommend", *answer_flags(DIABETES), "-o", str(too_long), "--lang", "sv")
+    assert result.exit_code == 2 and "filnamnet är för långt" in result.stderr
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_stale_temporaries_of_a_killed_write_are_removed_by_the_next(tmp_path):
+    old = time.time() - 3600
+    gone = dead_pid()
+
+    def temporary(name: str, age: float = old) -> Path:
+        path = tmp_path / name
+        path.write_bytes(b"half a record")
+        os.utime(path, (age, age))
+        return path
+
+    stale = temporary(f".ladder-{gone}-abcd1234.tmp")
+    young = temporary(f".ladder-{gone}-young123.tmp", age=time.time())
+    running = temporary(f".ladder-{os.getpid()}-live1234.tmp")
+    foreign = temporary(".record.md.x1y2z3.tmp")
+    write_atomic(tmp_path / "record.md", "new", force=False, lang="en")
+    assert not stale.exists()
+    assert young.exists() and running.exists() and foreign.exists()
+
+
+def test_a_sigkilled_write_leaves_a_temporary_that_the_next_write_removes(tmp_path):
+    out = tmp_path / "record.md"
+    out.write_text("old", encoding="utf-8")
+    child = spawn(out, "--force", slow=30)
+    wait_for_temporary(tmp_path, child)
+    child.kill()
+    child.wait()
+    (left,) = temporaries(tmp_path)
+    assert left.startswith(".ladder-") and len(left) < 40
+    os.utime(tmp_path / left, (time.time() - 3600,) * 2)  # as if it were killed long ago
+    write_atomic(out, "new", force=True, lang="en")
+    assert temporaries(tmp_path) == [] and out.read_text(encoding="utf-8") == "new"
