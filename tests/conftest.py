@@ -40,6 +40,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> No
     """Tests see no user settings: built-in rules, English, no colour, a fixed width, and a
     rules cache of their own (never the user's)."""
     monkeypatch.setenv("LADDER_CACHE_DIR", str(cache_folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(cache_folder / "state"))  # the cache's key
     for name in ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

@@ -15,8 +15,9 @@ import pytest
 from ladder.answers import MAX_ANSWERS_FILE_BYTES
 from ladder.errors import OutputError
 from ladder.files import open_input, read_limited, write_atomic
+from ladder.rules import load_rules
 
-from .conftest import DIABETES, ROOT, answer_flags
+from .conftest import DIABETES, MINI_RULES, ROOT, answer_flags
 from .test_safe_writes import spawn, temporaries, wait_for_temporary
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX files, links and owners")
@@ -241,3 +242,97 @@ def test_a_sigkilled_write_leaves_a_temporary_that_the_next_write_removes(tmp_pa
     os.utime(tmp_path / left, (time.time() - 3600,) * 2)  # as if it were killed long ago
     write_atomic(out, "new", force=True, lang="en")
     assert temporaries(tmp_path) == [] and out.read_text(encoding="utf-8") == "new"
+
+
+# The cache: optional, its key kept apart from its entries, a damaged key replaced.
+
+
+@pytest.fixture()
+def cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LADDER_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def validations(monkeypatch) -> list[int]:
+    import ladder.rules
+
+    calls: list[int] = []
+    real = ladder.rules._parse_and_validate
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ladder.rules, "_parse_and_validate", counted)
+    return calls
+
+
+def test_the_key_is_not_kept_beside_the_entries(cached):
+    from ladder import cache
+
+    load_rules(MINI_RULES)
+    key = cache.key_path()
+    assert key is not None and key.stat().st_size == 32
+    assert cached not in key.parents and list(cached.glob("*key*")) == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda key: key.write_bytes(b"short"), id="short"),
+        pytest.param(lambda key: key.write_bytes(os.urandom(64)), id="long"),
+        pytest.param(lambda key: key.chmod(0o666), id="world-writable"),
+    ],
+)
+def test_a_damaged_key_is_replaced_not_a_cache_off_for_good(cached, monkeypatch, damage):
+    from ladder import cache
+
+    load_rules(MINI_RULES)
+    damage(cache.key_path())
+    calls = validations(monkeypatch)
+    load_rules(MINI_RULES)  # the key and the entry are made anew
+    load_rules(MINI_RULES)
+    load_rules(MINI_RULES)
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("change", ["__version__", "__with_libyaml__"])
+def test_the_fingerprint_includes_the_yaml_library(monkeypatch, change):
+    import yaml
+
+    from ladder import cache
+
+    before = cache.fingerprint()
+    monkeypatch.setattr(yaml, change, "something else")
+    assert cache.fingerprint() != before
+
+
+def no_home(monkeypatch) -> None:
+    """No HOME and a uid with no passwd entry, as in some containers and services."""
+    import pwd
+
+    for name in ("HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "LADDER_CACHE_DIR", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+
+    def unknown(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+
+
+def test_no_home_and_no_passwd_entry_works_without_the_cache(cli, monkeypatch):
+    no_home(monkeypatch)
+    assert cli("steps", "-f", "json").exit_code == 0
+    result = cli("recommend", *answer_flags(DIABETES), "-f", "json")
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+
+
+def test_a_cache_folder_of_its_own_needs_no_home_but_no_key_means_no_entries(
+    cli, monkeypatch, tmp_path
+):
+    no_home(monkeypatch)
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path / "cache"))
+    assert cli("steps", "-f", "json").exit_code == 0
+    assert not list((tmp_path / "cache").glob("rules-*.json"))
