@@ -84,3 +84,9 @@ class NotAFileError(OSError):
         key = "os.empty_pipe" if pipe else "os.not_a_file"
         super().__init__(0, key, str(path))
         self.key = key
+
+
+class SettingError(LadderError):
+    """An environment variable whose value cannot be used (SOURCE_DATE_EPOCH=soon)."""
+
+    exit_code = EXIT_USAGE
