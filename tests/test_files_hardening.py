@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -88,6 +89,31 @@ def test_a_pipe_with_a_writer_is_read_and_its_first_bytes_kept():
         os.close(write_end)
         assert handle.read() == b"first\nsecond\n"
     os.close(read_end)
+
+
+def test_a_slow_writer_is_read_to_the_end():
+    read_end, write_end = os.pipe()
+
+    def write() -> None:
+        for _ in range(5):
+            os.write(write_end, b"a" * 1000)
+            time.sleep(0.05)
+        os.close(write_end)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert read_limited(f"/dev/fd/{read_end}", 10**6) == b"a" * 5000
+    writer.join()
+    os.close(read_end)
+
+
+def test_answers_from_a_pipe_are_used(tmp_path):
+    read_end, write_end = os.pipe()
+    os.write(write_end, "".join(f"{k}: {v}\n" for k, v in DIABETES.items()).encode())
+    os.close(write_end)
+    done = run("recommend", "--answers", f"/dev/fd/{read_end}", "-f", "json", pass_fds=(read_end,))
+    os.close(read_end)
+    assert done.returncode == 0, done.stderr
 
 
 def test_a_pipe_read_stops_one_byte_past_the_limit():
