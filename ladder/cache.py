@@ -38,6 +38,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .files import open_input
+
 FORMAT = 1
 KEY_BYTES = 32
 KEEP_ENTRIES = 16  # one entry per distinct rules file; editing rules should not fill the disk
@@ -86,7 +88,7 @@ def load(sha256: str, model: type[BaseModel]) -> Any | None:
         return None
     try:
         entry = folder / f"{PREFIX}{sha256}.json"
-        with open(entry, "rb") as handle:
+        with open_input(entry) as handle:  # a pipe or device planted here: refused, no hang
             if not _private(os.fstat(handle.fileno())) or not _private(os.stat(folder)):
                 return None
             blob = handle.read()
@@ -252,7 +254,7 @@ def _read_key() -> bytes | None:
     if path is None:
         return None
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:
             if not _private(os.fstat(handle.fileno())) or not _private(os.stat(path.parent)):
                 return None
             key = handle.read(KEY_BYTES + 1)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ladder.answers import MAX_ANSWERS_FILE_BYTES
-from ladder.errors import OutputError
+from ladder.answers import MAX_ANSWERS_FILE_BYTES, read_answers_file
+from ladder.errors import LadderError, OutputError
 from ladder.files import open_input, read_limited, write_atomic
 from ladder.rules import load_rules
 
@@ -129,6 +131,63 @@ def test_a_regular_file_reads_at_most_one_byte_past_the_limit(tmp_path):
     path.write_bytes(b"y" * 5000)
     assert read_limited(path, 100) == b"y" * 101
     assert read_limited(path, 10_000) == b"y" * 5000
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """One of each kind of path that is not a plain file (the fuzz run uses them too)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "named pipe": folder / "fifo",
+        "device": Path("/dev/zero"),
+        "null device": Path(os.devnull),
+        "folder": folder,
+        "link loop": folder / "loop",
+        "dangling link": folder / "dangling",
+        "link to a device": folder / "zero",
+    }
+    os.mkfifo(paths["named pipe"])
+    paths["link loop"].symlink_to("loop")
+    paths["dangling link"].symlink_to("nowhere")
+    paths["link to a device"].symlink_to("/dev/zero")
+    return paths
+
+
+class Hang(BaseException):
+    """Not an OSError (as TimeoutError is), so that no `except OSError` swallows it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """A hang becomes a failure, not a stuck run."""
+
+    def expire(signum: int, frame: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)  # and again, should something catch it
+        raise Hang(f"still reading after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_as_rules(path: Path) -> None:
+    load_rules(path)
+
+
+def read_as_answers(path: Path) -> None:
+    read_answers_file(path, "sv")
+
+
+@pytest.mark.parametrize("reader", [read_as_rules, read_as_answers], ids=["rules", "answers"])
+def test_every_kind_of_file_is_refused_at_once_and_located(tmp_path, reader):
+    for kind, path in special_files(tmp_path / "files").items():
+        with deadline(5), pytest.raises(LadderError) as refused:
+            reader(path)
+        shown = refused.value.message + "\n".join(refused.value.details)
+        assert str(path) in shown, kind
 
 
 # Writing through links: what the kernel's protected_symlinks allows, and nothing more.
@@ -362,3 +421,18 @@ def test_a_cache_folder_of_its_own_needs_no_home_but_no_key_means_no_entries(
     monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path / "cache"))
     assert cli("steps", "-f", "json").exit_code == 0
     assert not list((tmp_path / "cache").glob("rules-*.json"))
+
+
+@pytest.mark.parametrize("planted", ["entry", "key"])
+def test_a_pipe_planted_in_the_cache_is_a_miss_not_a_hang(cached, monkeypatch, planted):
+    from ladder import cache
+
+    loaded = load_rules(MINI_RULES)
+    (entry,) = cached.glob("rules-*.json")
+    path = entry if planted == "entry" else cache.key_path()
+    path.unlink()
+    os.mkfifo(path, 0o600)
+    calls = validations(monkeypatch)
+    with deadline(5):
+        assert load_rules(MINI_RULES).rules == loaded.rules
+    assert calls == [1]
