@@ -442,10 +442,10 @@ CORE: dict[str, dict[str, str]] = {
         "en": "Wrote {file}, a symbolic link: the file written is {target}",
     },
     "output.foreign_link": {
-        "sv": "{link} är en symbolisk länk i en delad mapp som ägs av en annan användare "
-        "(uid {owner}); ladder följer den inte. Ta bort länken eller välj ett annat namn",
-        "en": "{link} is a symbolic link in a shared folder owned by another user (uid "
-        "{owner}); ladder does not follow it. Remove the link or choose another name",
+        "sv": "{link} är en symbolisk länk som en annan användare (uid {owner}) har lagt i en "
+        "delad mapp; ladder följer den inte. Ta bort länken eller välj ett annat namn.",
+        "en": "{link} is a symbolic link that another user (uid {owner}) put in a shared "
+        "folder; ladder does not follow it. Remove the link or choose another name.",
     },
     "env.bad_epoch": {
         "sv": "SOURCE_DATE_EPOCH ska vara ett heltal sekunder sedan 1970-01-01, men är '{value}'",
