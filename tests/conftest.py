@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,16 @@ def answer_flags(answers: dict[str, str]) -> list[str]:
 @pytest.fixture(scope="session")
 def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(cache_folder: Path) -> Iterator[None]:
+    """Session fixtures load rules before any test's own environment is set: they too use the
+    tests' cache and key, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LADDER_CACHE_DIR", str(cache_folder))
+        patch.setenv("XDG_STATE_HOME", str(cache_folder / "state"))
+        yield
 
 
 @pytest.fixture(autouse=True)
