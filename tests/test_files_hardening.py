@@ -18,7 +18,7 @@ import pytest
 from ladder.answers import MAX_ANSWERS_FILE_BYTES, read_answers_file
 from ladder.errors import LadderError, OutputError
 from ladder.files import open_input, read_limited, write_atomic
-from ladder.rules import load_rules
+from ladder.rules import MAX_RULES_BYTES, load_rules
 
 from .conftest import DIABETES, MINI_RULES, ROOT, answer_flags
 from .test_safe_writes import spawn, temporaries, wait_for_temporary
@@ -81,6 +81,23 @@ def test_a_pipe_is_read_with_the_same_bound_as_a_file():
         writer.write(b"arena: care_meeting\n" + b"#" * (64 * MAX_ANSWERS_FILE_BYTES))
     _, stderr = child.communicate(timeout=30)
     assert child.returncode == 4 and "larger than" in stderr
+
+
+def test_rules_from_a_pipe_are_bounded_too():
+    read_end, write_end = os.pipe()
+    child = subprocess.Popen(
+        [*LADDER, "check", f"/dev/fd/{read_end}", "--lang", "sv"],
+        pass_fds=(read_end,),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    os.close(read_end)
+    with open(write_end, "wb") as writer, contextlib.suppress(BrokenPipeError):
+        writer.write(b"# " + b"x" * (4 * MAX_RULES_BYTES))
+    stdout, stderr = child.communicate(timeout=30)
+    assert child.returncode == 3 and "större än" in stdout + stderr
 
 
 def test_a_pipe_with_a_writer_is_read_and_its_first_bytes_kept():
