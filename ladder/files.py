@@ -18,7 +18,8 @@ from .errors import NotAFileError, OutputError
 from .messages import os_problem, t
 
 SETTLE_BYTES = 32 * 1024 * 1024
-READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe then never waits for a writer
+READ_FLAGS = os.O_RDONLY | NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -42,7 +43,8 @@ def open_input(path: str | os.PathLike[str]) -> BinaryIO:
         if _refused(mode):
             raise NotAFileError(path)
         head = _first_bytes_of_pipe(fd, path) if stat.S_ISFIFO(mode) else b""
-        os.set_blocking(fd, True)
+        if NONBLOCK:
+            os.set_blocking(fd, True)
         return io.BufferedReader(_Prefixed(fd, head))
     except BaseException:
         os.close(fd)
