@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -22,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ladder.answers import resolve
-from ladder.errors import AnswerError
+from ladder.errors import AnswerError, LadderError
 from ladder.rules import load_rules
+from tests.test_files_hardening import read_as_answers, read_as_rules, special_files
 from tests.test_fuzz_rules import SAMPLES, WRONG_VALUES, mutate, outcome
 
 ANSWER_VALUES = [
@@ -82,6 +84,19 @@ def answer_cases(rng: random.Random, cases: int, counts: Counter[str]) -> None:
             counts["answers refused"] += 1
 
 
+def file_cases(counts: Counter[str]) -> None:
+    """Paths that are not plain files (pipes, devices, folders, link loops): each refused at
+    once with the path named, as rules and as answers."""
+    with tempfile.TemporaryDirectory() as folder:
+        for kind, path in special_files(Path(folder) / "files").items():
+            for reader in (read_as_rules, read_as_answers):
+                try:
+                    reader(path)
+                except LadderError as error:
+                    assert str(path) in error.message + "".join(error.details), kind
+                    counts["files refused"] += 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -101,6 +116,7 @@ def main() -> int:
     try:
         rules_cases(rng, args.cases, args.truncate_step, counts)
         answer_cases(rng, args.cases, counts)
+        file_cases(counts)
     except BaseException:  # noqa: BLE001 - report any failure, then exit 1
         traceback.print_exc()
         print(f"FAILED after {sum(counts.values())} cases: {dict(counts)}", file=sys.stderr)

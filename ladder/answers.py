@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswerError
+from .files import read_limited
 from .messages import os_problem, t, yaml_problem
 from .model import Question, Rules
 from .references import did_you_mean
@@ -53,10 +54,10 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
     file = Path(path)
     name = str(file)
     try:
-        if file.stat().st_size > MAX_ANSWERS_FILE_BYTES:
+        data = read_limited(file, MAX_ANSWERS_FILE_BYTES)
+        if len(data) > MAX_ANSWERS_FILE_BYTES:
             limit = MAX_ANSWERS_FILE_BYTES
             raise AnswerError(t("answers.file_too_large", lang, file=name, limit=limit))
-        data = file.read_bytes()
         text = data.decode("utf-8")
     except FileNotFoundError:
         raise AnswerError(t("answers.file_not_found", lang, file=name)) from None

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from .errors import AnswerError, UsageError
+from .files import open_input
 from .messages import os_problem, t, yaml_problem
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
@@ -116,7 +117,7 @@ def opened(name: str, lang: str) -> Iterator[IO[bytes]]:
         yield sys.stdin.buffer
         return
     try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below, after the rows are read
+        handle = open_input(name)  # closed below, after the rows are read
     except FileNotFoundError:
         raise AnswerError(t("batch.not_found", lang, file=name)) from None
     except OSError as error:

@@ -6,9 +6,15 @@ An entry is used only when every check holds; otherwise the rules file is valida
 - its name carries the sha256 of the rules file's bytes, so an edited file never meets it;
 - it records a fingerprint of the code that validated it (the package's sources, pydantic,
   Python), so a new version of ladder never trusts what an older one accepted;
-- its HMAC, keyed by a random per-user key, matches, so a truncated, corrupt or copied-in
-  entry is rejected;
-- on POSIX, the folder, key and entry belong to the user and nobody else can write them.
+- its HMAC matches, keyed by a random per-user key kept where entries are not (the user's
+  state folder, not the cache folder), so an entry copied in with a cache folder (a shared
+  LADDER_CACHE_DIR, a CI cache of ~/.cache) or truncated is rejected; against the user
+  themself it protects nothing, nor needs to: they can edit the rules and the code alike;
+- on POSIX, the folders, key and entry belong to the user and nobody else can write them.
+
+A key that is corrupt, short or not private is replaced on the next store (its entries are
+then rejected and rewritten), so a damaged key never turns the cache off for good. With no
+home folder the cache is off and everything else works.
 
 Entries are JSON, never pickles: the worst a bad entry can do is be rejected. Only rules
 that passed every check are stored, so errors are always reported from the file itself.
@@ -32,7 +38,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .files import open_input
+
 FORMAT = 1
+KEY_BYTES = 32
 KEEP_ENTRIES = 16  # one entry per distinct rules file; editing rules should not fill the disk
 PREFIX = "rules-"
 
@@ -40,19 +49,36 @@ Build = Callable[[Any], Any]
 
 
 def cache_dir(environ: typing.Mapping[str, str] | None = None) -> Path | None:
-    """Where entries live, or None when the cache is turned off."""
+    """Where entries live, or None when the cache is turned off (or there is no home)."""
     env = os.environ if environ is None else environ
     if env.get("LADDER_NO_CACHE", "") not in ("", "0"):
         return None
     if env.get("LADDER_CACHE_DIR"):
         return Path(env["LADDER_CACHE_DIR"])
     if sys.platform == "win32":
-        base = env.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Caches")
-    else:
-        base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ladder"
+        return _under(env.get("LOCALAPPDATA"), "AppData/Local", "ladder")
+    if sys.platform == "darwin":
+        return _under(None, "Library/Caches", "ladder")
+    return _under(env.get("XDG_CACHE_HOME"), ".cache", "ladder")
+
+
+def key_path(environ: typing.Mapping[str, str] | None = None) -> Path | None:
+    """The signing key: in the user's state folder, never beside the entries it signs."""
+    env = os.environ if environ is None else environ
+    if sys.platform == "win32":
+        return _under(env.get("LOCALAPPDATA"), "AppData/Local", "ladder-state/cache-key")
+    return _under(env.get("XDG_STATE_HOME"), ".local/state", "ladder/cache-key")
+
+
+def _under(base: str | None, in_home: str, name: str) -> Path | None:
+    """`base/name`, else `~/in_home/name`; None when there is no home (no HOME and no passwd
+    entry for this uid: a container, a service): the cache is optional."""
+    if base:
+        return Path(base) / name
+    try:
+        return Path.home() / in_home / name
+    except (RuntimeError, KeyError, OSError):
+        return None
 
 
 def load(sha256: str, model: type[BaseModel]) -> Any | None:
@@ -62,12 +88,12 @@ def load(sha256: str, model: type[BaseModel]) -> Any | None:
         return None
     try:
         entry = folder / f"{PREFIX}{sha256}.json"
-        with open(entry, "rb") as handle:
+        with open_input(entry) as handle:  # a pipe or device planted here: refused, no hang
             if not _private(os.fstat(handle.fileno())) or not _private(os.stat(folder)):
                 return None
             blob = handle.read()
         mac, _, payload = blob.partition(b"\n")
-        key = _key(folder, create=False)
+        key = _read_key()
         if key is None or not hmac.compare_digest(mac, _sign(key, payload)):
             return None
         data = json.loads(payload)
@@ -92,7 +118,7 @@ def store(sha256: str, rules: BaseModel) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(os.stat(folder)):
             return
-        key = _key(folder, create=True)
+        key = _read_key() or _new_key()
         if key is None:
             return
         data = {
@@ -107,13 +133,14 @@ def store(sha256: str, rules: BaseModel) -> None:
 
 
 def fingerprint() -> str:
-    """What decides whether stored rules are still valid: this package's code and pydantic."""
+    """What decides whether stored rules are still valid: this package's code, pydantic,
+    Python, and the YAML library (its version, and whether libyaml parses)."""
     import pydantic_core
+    import yaml
     from pydantic.version import VERSION
 
-    digest = hashlib.sha256(
-        f"{FORMAT}|{VERSION}|{pydantic_core.__version__}|{sys.version_info[:2]}".encode()
-    )
+    libraries = f"{VERSION}|{pydantic_core.__version__}|{yaml.__version__}|{yaml.__with_libyaml__}"
+    digest = hashlib.sha256(f"{FORMAT}|{libraries}|{sys.version_info[:2]}".encode())
     package = Path(__file__).resolve().parent
     for source in sorted(package.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
@@ -221,18 +248,33 @@ def _private(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-def _key(folder: Path, create: bool) -> bytes | None:
-    path = folder / "key"
-    if create and not path.exists():
-        with contextlib.suppress(FileExistsError):
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(os.urandom(32))
-    with open(path, "rb") as handle:
-        if not _private(os.fstat(handle.fileno())):
-            return None
-        key = handle.read()
-    return key if len(key) == 32 else None
+def _read_key() -> bytes | None:
+    """This user's key, or None when it is missing, damaged or readable by others."""
+    path = key_path()
+    if path is None:
+        return None
+    try:
+        with open_input(path) as handle:
+            if not _private(os.fstat(handle.fileno())) or not _private(os.stat(path.parent)):
+                return None
+            key = handle.read(KEY_BYTES + 1)
+    except OSError:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _new_key() -> bytes | None:
+    """A fresh key in place of a missing or damaged one (entries signed with the old one are
+    then rejected and rewritten)."""
+    path = key_path()
+    if path is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not _private(os.stat(path.parent)):
+        return None
+    key = os.urandom(KEY_BYTES)
+    _write_private(path, key)
+    return key
 
 
 def _write_private(path: Path, blob: bytes) -> None:

@@ -121,7 +121,7 @@ def errors_reported(lang: str) -> Iterator[None]:
         yield
         sys.stdout.flush()  # a failed write shows here, not as noise at exit
     except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         raise typer.Exit(EXIT_OK) from None
     except LadderError as error:
         _fail(error.message, error.details, error.exit_code)
@@ -132,21 +132,31 @@ def errors_reported(lang: str) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except OSError as error:  # standard output or input failed: a full disk, a lost terminal
-        _fail(t("cli.io_error", lang, reason=os_problem(error, lang)), [], EXIT_USAGE)
+        _fail(_io_failed(error, lang), [], EXIT_USAGE)
     except Exception as error:  # noqa: BLE001 - a bug: say so, and how to report it
         if os.environ.get("LADDER_DEBUG"):
             traceback.print_exc()
         _fail(t("cli.internal", lang, error=f"{type(error).__name__}: {error}"), [], EXIT_INTERNAL)
 
 
+def _io_failed(error: OSError, lang: str) -> str:
+    return t("cli.io_error", lang, reason=os_problem(error, lang))
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device: what could not be written is dropped, and
+    the flush at exit has nothing left to fail on."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from .files import write_atomic
+    from .files import write_atomic, written_message
 
     write_atomic(output, text, force=force, lang=lang)
-    sys.stderr.write(t("output.written", lang, file=output) + "\n")
+    sys.stderr.write(written_message(output, lang) + "\n")
 
 
 @app.command(help=_h("recommend"))
@@ -329,9 +339,10 @@ def diff(
 
 @app.command(help=_h("schema"))
 def schema() -> None:
-    from .schema import schema_text
+    with errors_reported(HELP_LANG):
+        from .schema import schema_text
 
-    sys.stdout.write(schema_text())
+        sys.stdout.write(schema_text())
 
 
 class BatchInput(str, Enum):
@@ -382,7 +393,9 @@ def batch(
         else:
             summary = runner.run(*args, None, encoding, csv_raw)
         if output is not None:
-            sys.stderr.write(t("output.written", lang, file=output) + "\n")
+            from .files import written_message
+
+            sys.stderr.write(written_message(output, lang) + "\n")
         sys.stderr.write(runner.summary_text(summary, lang) + "\n")
     if summary.exit_code:
         raise typer.Exit(summary.exit_code)
@@ -401,7 +414,17 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)  # unwind like Ctrl-C: no temporary file stays
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app(prog_name="ladder")
+        try:
+            app(prog_name="ladder")
+        finally:  # help and --version are written by the parser, outside any command
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        sys.exit(EXIT_OK)
+    except OSError as error:  # a full disk under `ladder --help > file`: as for every command
+        _drop_stdout()
+        sys.stderr.write(_io_failed(error, HELP_LANG) + "\n")
+        sys.exit(EXIT_USAGE)
     except Terminated:  # before or between commands
         sys.stderr.write(t("cli.terminated", HELP_LANG) + "\n")
         sys.exit(EXIT_TERMINATED)

@@ -80,3 +80,19 @@ class UsageError(LadderError):
     """An option's value that cannot be used (an unknown --encoding): a usage problem."""
 
     exit_code = EXIT_USAGE
+
+
+class NotAFileError(OSError):
+    """A path given as an input file names a device, a socket or a pipe nobody writes to:
+    refused at once, never read (reading could block forever or never end)."""
+
+    def __init__(self, path: object, pipe: bool = False) -> None:
+        key = "os.empty_pipe" if pipe else "os.not_a_file"
+        super().__init__(0, key, str(path))
+        self.key = key
+
+
+class SettingError(LadderError):
+    """An environment variable whose value cannot be used (SOURCE_DATE_EPOCH=soon)."""
+
+    exit_code = EXIT_USAGE

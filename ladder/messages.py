@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 
+from .errors import NotAFileError
 from .messages_batch import BATCH
 from .messages_check import CHECK
 from .messages_wizard import WIZARD
@@ -427,6 +428,38 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "{value} är inte ett JSON-värde; skriv det som text inom citattecken",
         "en": "{value} is not a JSON value; write it as text in quotes",
     },
+    # files, links and the environment
+    "os.not_a_file": {
+        "sv": "det är ingen vanlig fil utan en enhet eller en socket; ange en fil",
+        "en": "it is not a regular file but a device or a socket; give a file",
+    },
+    "os.empty_pipe": {
+        "sv": "det är ett rör (pipe) som ingen skriver till",
+        "en": "it is a pipe that nothing is written to",
+    },
+    "os.name_too_long": {"sv": "filnamnet är för långt", "en": "the file name is too long"},
+    "os.link_loop": {
+        "sv": "för många symboliska länkar i rad (en länk som pekar på sig själv?)",
+        "en": "too many symbolic links in a row (a link that points to itself?)",
+    },
+    "rules.larger_than": {
+        "sv": "Regelfilen är större än {limit} byte, den största tillåtna storleken.",
+        "en": "The rules file is larger than {limit} bytes, the largest accepted size.",
+    },
+    "output.through_link": {
+        "sv": "Skrev {file}, en symbolisk länk: filen som skrevs är {target}",
+        "en": "Wrote {file}, a symbolic link: the file written is {target}",
+    },
+    "output.foreign_link": {
+        "sv": "{link} är en symbolisk länk som en annan användare (uid {owner}) har lagt i en "
+        "delad mapp; ladder följer den inte. Ta bort länken eller välj ett annat namn.",
+        "en": "{link} is a symbolic link that another user (uid {owner}) put in a shared "
+        "folder; ladder does not follow it. Remove the link or choose another name.",
+    },
+    "env.bad_epoch": {
+        "sv": "SOURCE_DATE_EPOCH ska vara ett heltal sekunder sedan 1970-01-01, men är '{value}'",
+        "en": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '{value}'",
+    },
 }
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them
@@ -479,6 +512,8 @@ OS_PROBLEMS = {
     errno.EISDIR: "os.is_folder",
     errno.ENOTDIR: "os.not_folder",
     errno.EROFS: "os.read_only",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.ELOOP: "os.link_loop",
 }
 
 
@@ -492,5 +527,5 @@ def yaml_problem(problem: str, lang: str) -> str:
 
 def os_problem(error: OSError, lang: str) -> str:
     """The reason an OS call failed, in `lang`."""
-    key = OS_PROBLEMS.get(error.errno or 0)
+    key = error.key if isinstance(error, NotAFileError) else OS_PROBLEMS.get(error.errno or 0)
     return t(key, lang) if key else str(error.strerror or error)

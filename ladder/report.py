@@ -10,6 +10,7 @@ import json
 import os
 from typing import Any
 
+from .errors import SettingError
 from .messages import t
 from .model import LevelOut, Recommendation, Rules
 
@@ -55,12 +56,24 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
     }
 
 
-def record_date() -> str:
-    """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte."""
+def record_date(lang: str = "en") -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte.
+    A value that is not a date is refused, as the reproducible-builds specification asks: a
+    record dated today by mistake would pass for a reproduced one."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
+    if not epoch:
+        return dt.date.today().isoformat()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
-    return dt.date.today().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise SettingError(t("env.bad_epoch", lang, value=_printable(epoch[:40]))) from None
+
+
+def _printable(text: str) -> str:
+    """`text` with control and other non-ASCII characters as escapes, safe to echo."""
+    return text.encode("unicode_escape").decode("ascii")
 
 
 def _escape(text: str) -> str:
@@ -74,7 +87,7 @@ def to_markdown(rec: Recommendation) -> str:
     out = [
         f"# {t('render.record', lang)}",
         "",
-        f"- {t('render.date', lang)}: {record_date()}",
+        f"- {t('render.date', lang)}: {record_date(lang)}",
         f"- {t('render.rules', lang)}: `{rec.rules.path}` (version {rec.rules.version}, "
         f"sha256 `{rec.rules.sha256}`)",
         "",

@@ -13,6 +13,7 @@ import yaml
 
 from . import cache
 from .errors import Problem, RulesError
+from .files import read_limited
 from .messages import MESSAGES, os_problem, t, yaml_problem
 from .model import Rules, RulesInfo
 from .references import dotted, find_reference_problems
@@ -70,8 +71,10 @@ def read_rules_bytes(file: Path, lang: str) -> bytes:
         size = file.stat().st_size
         if size > MAX_RULES_BYTES:
             raise _single(name, t("rules.too_large", lang, size=size, limit=MAX_RULES_BYTES))
-        with file.open("rb") as handle:
-            return handle.read(MAX_RULES_BYTES + 1)
+        data = read_limited(file, MAX_RULES_BYTES)  # a pipe has no size to check first
+        if len(data) > MAX_RULES_BYTES:
+            raise _single(name, t("rules.larger_than", lang, limit=MAX_RULES_BYTES))
+        return data
     except FileNotFoundError:
         raise RulesError(t("rules.not_found", lang, file=name), []) from None
     except OSError as error:

@@ -342,14 +342,14 @@ class Prompts:
                     continue
                 force = True
             try:
-                from .files import write_atomic
+                from .files import write_atomic, written_message
 
                 written = write_atomic(target, content, force=force, lang=self.lang)
             except OutputError as error:
                 self.say(error.message)
                 default = name
                 continue
-            self.say(t("output.written", self.lang, file=written))
+            self.say(written_message(written, self.lang))
             return written
 
 

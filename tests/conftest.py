@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,22 @@ def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cache")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(cache_folder: Path) -> Iterator[None]:
+    """Session fixtures load rules before any test's own environment is set: they too use the
+    tests' cache and key, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LADDER_CACHE_DIR", str(cache_folder))
+        patch.setenv("XDG_STATE_HOME", str(cache_folder / "state"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> None:
     """Tests see no user settings: built-in rules, English, no colour, a fixed width, and a
     rules cache of their own (never the user's)."""
     monkeypatch.setenv("LADDER_CACHE_DIR", str(cache_folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(cache_folder / "state"))  # the cache's key
     for name in (
         "LADDER_RULES",
         "LADDER_LANG",

@@ -253,7 +253,12 @@ def test_the_installed_command_reads_stdin_and_reports_on_stderr(tmp_path):
         cwd=ROOT,
         timeout=60,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_CACHE_DIR": str(tmp_path)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "LADDER_CACHE_DIR": str(tmp_path),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+        },
     )
     assert done.returncode == 4
     assert done.stdout.splitlines()[0] == ",".join(batch.CSV_COLUMNS)

@@ -130,6 +130,7 @@ def test_module_level_imports_of_heavy_libraries_are_banned_by_ruff():
 def cache_dir(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("LADDER_CACHE_DIR", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # where the key lives
     monkeypatch.delenv("LADDER_NO_CACHE", raising=False)
     return folder
 
@@ -209,7 +210,7 @@ def test_a_tampered_entry_is_rejected_and_replaced(cache_dir, monkeypatch):
 def test_a_damaged_or_foreign_entry_falls_back_to_validation(cache_dir, monkeypatch, damage):
     load_rules(MINI_RULES)
     (entry,) = entries(cache_dir)
-    damage(entry, cache_dir / "key")
+    damage(entry, cache.key_path())
     calls = spy_validation(monkeypatch)
     assert load_rules(MINI_RULES).rules.steps
     assert calls == [1]
@@ -269,5 +270,5 @@ def test_entries_are_private_and_pruned(cache_dir, tmp_path, monkeypatch):
     assert len(entries(cache_dir)) == 3
     if os.name == "posix":
         assert cache_dir.stat().st_mode & 0o077 == 0
-        for path in [*entries(cache_dir), cache_dir / "key"]:
+        for path in [*entries(cache_dir), cache.key_path()]:
             assert path.stat().st_mode & 0o077 == 0
