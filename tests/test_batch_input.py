@@ -166,19 +166,22 @@ def test_a_paired_surrogate_escape_is_text(cli, tmp_path):
 
 
 def test_an_overlong_line_is_refused_at_once_with_its_line(tmp_path):
-    """No line holds more than MAX_LINE_BYTES: a device of endless bytes stops at the limit."""
+    """No line holds more than MAX_LINE_BYTES: endless bytes on standard input stop at the
+    limit (a device named as the input is refused before it is read)."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "ladder", "batch", "/dev/zero", "--input-format", "jsonl"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_CACHE_DIR": str(tmp_path)},
-    )
+    with open("/dev/zero", "rb") as endless:
+        done = subprocess.run(
+            [sys.executable, "-m", "ladder", "batch", "-", "--input-format", "jsonl"],
+            stdin=endless,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+            env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_CACHE_DIR": str(tmp_path)},
+        )
     assert done.returncode == 4
-    assert "/dev/zero:1" in done.stderr and str(batch_rows.MAX_LINE_BYTES) in done.stderr
+    assert "-:1" in done.stderr and str(batch_rows.MAX_LINE_BYTES) in done.stderr
     assert time.perf_counter() - start < 30
 
 
