@@ -9,7 +9,7 @@ import difflib
 import string
 import typing
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -19,6 +19,10 @@ from .model import TEXT, Conditions, LevelRule, Property, Rules
 
 YamlPath = tuple[str | int, ...]
 Found = list[tuple[YamlPath, str]]
+
+# "Did you mean" compares a word with every candidate; past this many comparisons in one file
+# the remaining unknown references get no hint, so thousands of typos stay linear too.
+HINT_BUDGET = 200_000
 
 BECAUSE_PLACEHOLDERS = ("step", "answer")
 FREE_TEXT_PLACEHOLDERS = ("project", "decision_owner", "fixed", "feedback")
@@ -77,19 +81,28 @@ class _Checker:
         self.rules = rules
         self.lang = lang
         self.found: Found = []
-        self.steps = [s.id for s in rules.steps]
+        self.hint_budget = HINT_BUDGET
+        # Every id looked up once per reference: sets and dicts, so the checks stay linear.
+        self.steps = {s.id for s in rules.steps}
         self.questions = {q.id: q for q in rules.questions}
-        self.caps = [c.id for c in rules.level.caps]
+        self.position = {q.id: i for i, q in reversed(list(enumerate(rules.questions)))}
+        self.caps = {c.id for c in rules.level.caps}
+        self.ids = {
+            kind: {x.id for x in getattr(rules, f"{kind}s")}
+            for kind in ("structure", "method", "warning")
+        }
 
     def add(self, path: YamlPath, key: str, **values: object) -> None:
         self.found.append((path, t(key, self.lang, **values)))
 
-    def ref(self, path: YamlPath, kind: str, ref: str, known: Iterable[str]) -> bool:
-        known = list(known)
+    def ref(self, path: YamlPath, kind: str, ref: str, known: Collection[str]) -> bool:
         if ref in known:
             return True
         message = t("rules.unknown_ref", self.lang, kind=t(f"ref.{kind}", self.lang), id=ref)
-        self.found.append((path, message + did_you_mean(ref, known, self.lang)))
+        if len(known) <= self.hint_budget:
+            self.hint_budget -= len(known)
+            message += did_you_mean(ref, known, self.lang)
+        self.found.append((path, message))
         return False
 
     def run(self) -> None:
@@ -178,9 +191,8 @@ class _Checker:
         if q.kind == "text" and q.options:
             self.add((*path, "options"), "rules.text_options")
         self.unique((*path, "options"), q.options)
-        earlier = {p.id for p in self.rules.questions[:index]}
         for key in q.when:
-            if key in self.questions and key not in earlier:
+            if key in self.position and self.position[key] >= index:
                 self.add((*path, "when", key), "rules.when_order", id=key)
         self.answers_when((*path, "when"), q.when)
 
@@ -273,13 +285,9 @@ class _Checker:
                     self.ref(here, "option", value, [o.id for o in q.options])
         expect = example.expect
         self.ref((*path, "expect", "level"), "step", expect.level, self.steps)
-        for kind, ids, known in (
-            ("structure", expect.structures, self.rules.structures),
-            ("method", expect.methods, self.rules.methods),
-            ("warning", expect.warnings, self.rules.warnings),
-        ):
-            for i, ref in enumerate(ids):
-                self.ref((*path, "expect", f"{kind}s", i), kind, ref, [x.id for x in known])
+        for kind, known in self.ids.items():
+            for i, ref in enumerate(getattr(expect, f"{kind}s")):
+                self.ref((*path, "expect", f"{kind}s", i), kind, ref, known)
 
 
 def dotted(path: YamlPath) -> str:
