@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ladder.references import find_reference_problems
 from ladder.rules import parse_rules
 
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -56,12 +57,16 @@ def generate(questions: int) -> str:
     return text.replace("\nmethods:\n", "\n" + "".join(structures) + "methods:\n", 1)
 
 
-def load_seconds(text: str) -> float:
-    """Seconds to parse and validate `text` in this process, the rules cache off."""
+def load_seconds(text: str) -> tuple[float, float]:
+    """Seconds to parse and validate `text` in this process (the rules cache off), and the
+    share of that spent in the reference checks."""
     os.environ["LADDER_NO_CACHE"] = "1"
     started = time.perf_counter()
-    parse_rules(text.encode("utf-8"), "generated.yaml")
-    return time.perf_counter() - started
+    rules = parse_rules(text.encode("utf-8"), "generated.yaml").rules
+    total = time.perf_counter() - started
+    started = time.perf_counter()
+    find_reference_problems(rules, "en")
+    return total, time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -69,12 +74,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("questions", type=int, nargs="*", default=[1250, 2500, 5000, 10000, 20000])
     parser.add_argument("--write", type=Path, help="also write the last file generated here")
     args = parser.parse_args(argv)
-    print("| questions | MB | load s |")
-    print("|---|---|---|")
+    print("| questions | MB | load s | of which reference checks s |")
+    print("|---|---|---|---|")
     for n in args.questions:
         text = generate(n)
-        seconds = load_seconds(text)
-        print(f"| {n:,} | {len(text.encode()) / 1e6:.1f} | {seconds:.2f} |", flush=True)
+        total, refs = load_seconds(text)
+        print(f"| {n:,} | {len(text.encode()) / 1e6:.1f} | {total:.2f} | {refs:.2f} |", flush=True)
     if args.write:
         args.write.write_text(text, encoding="utf-8")
 
