@@ -418,6 +418,25 @@ CORE: dict[str, dict[str, str]] = {
     },
     "help.no_color": {"sv": "Ingen färg (även NO_COLOR).", "en": "No colour (NO_COLOR works too)."},
     "help.version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
+    # untrusted text: templates, invisible characters
+    "rules.placeholder_plain": {
+        "sv": "platshållaren '{field}' är inte tillåten: skriv bara namnet inom klamrar, som "
+        "{{level}}, utan format (:), konvertering (!), attribut (.) eller index ([ ])",
+        "en": "the placeholder '{field}' is not allowed: write just the name in braces, such as "
+        "{{level}}, without a format (:), conversion (!), attribute (.) or index ([ ])",
+    },
+    "rules.invisible_chars": {
+        "sv": "texten innehåller ett osynligt tecken eller ett tecken som ändrar textens "
+        "riktning ({code}), så att den kan visas som en annan text; ta bort det",
+        "en": "the text contains an invisible or direction-changing character ({code}), which "
+        "can make it display as a different text; remove it",
+    },
+    "answers.invisible_chars": {
+        "sv": "svaret på {id} innehåller ett osynligt tecken eller ett tecken som ändrar "
+        "textens riktning ({code}), så att det kan visas som ett annat svar; ta bort det",
+        "en": "the answer to {id} contains an invisible or direction-changing character "
+        "({code}), which can make it display as a different answer; remove it",
+    },
 }
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them

@@ -6,9 +6,7 @@ Each problem is returned with its YAML path so that the loader can locate it in 
 from __future__ import annotations
 
 import difflib
-import string
 import typing
-import unicodedata
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -16,6 +14,9 @@ from pydantic import BaseModel
 
 from .messages import t
 from .model import TEXT, Conditions, LevelRule, Property, Rules
+from .templates import NotPlain
+from .templates import parse as parse_template
+from .untrusted import first_invisible, has_control, shown
 
 YamlPath = tuple[str | int, ...]
 Found = list[tuple[YamlPath, str]]
@@ -98,7 +99,8 @@ class _Checker:
     def ref(self, path: YamlPath, kind: str, ref: str, known: Collection[str]) -> bool:
         if ref in known:
             return True
-        message = t("rules.unknown_ref", self.lang, kind=t(f"ref.{kind}", self.lang), id=ref)
+        kind_name = t(f"ref.{kind}", self.lang)
+        message = t("rules.unknown_ref", self.lang, kind=kind_name, id=shown(ref))
         if len(known) <= self.hint_budget:
             self.hint_budget -= len(known)
             message += did_you_mean(ref, known, self.lang)
@@ -159,14 +161,21 @@ class _Checker:
     def text(self, path: YamlPath, value: dict[str, str]) -> None:
         for lang in self.rules.languages:
             if lang not in value:
-                self.add(path, "rules.missing_language", lang=lang)
+                self.add(path, "rules.missing_language", lang=shown(lang))
             elif not value[lang].strip():
                 self.add((*path, lang), "rules.empty_text")
-            elif any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value[lang]):
-                self.add((*path, lang), "rules.control_chars")
+            else:
+                self.plain_text((*path, lang), value[lang])
         for lang in value:
             if lang not in self.rules.languages:
-                self.add((*path, lang), "rules.extra_language", lang=lang)
+                self.add((*path, lang), "rules.extra_language", lang=shown(lang))
+
+    def plain_text(self, path: YamlPath, value: str) -> None:
+        """No terminal codes, and nothing that makes the text display as another."""
+        if has_control(value):
+            self.add(path, "rules.control_chars")
+        elif code := first_invisible(value):
+            self.add(path, "rules.invisible_chars", code=code)
 
     def unique(self, path: YamlPath, items: list[Any]) -> None:
         self.unique_many([(path, items)])
@@ -261,14 +270,17 @@ class _Checker:
         given = set(getattr(item, "given", ()))
         for lang, value in text.items():
             try:
-                names = [f[1] for f in string.Formatter().parse(value) if f[1] is not None]
+                names = [name for _, name in parse_template(value) if name is not None]
+            except NotPlain as error:
+                self.add((*path, lang), "rules.placeholder_plain", field=shown(error.field))
+                continue
             except ValueError as error:
                 self.add((*path, lang), "rules.format_syntax", reason=str(error))
                 continue
             for name in names:
                 if name not in allowed:
                     message = t(
-                        "rules.placeholder", self.lang, name=name, allowed=", ".join(allowed)
+                        "rules.placeholder", self.lang, name=shown(name), allowed=", ".join(allowed)
                     )
                     self.found.append(
                         ((*path, lang), message + did_you_mean(name, allowed, self.lang))
@@ -277,6 +289,7 @@ class _Checker:
                     self.add((*path, lang), "rules.placeholder_given", name=name)
 
     def example(self, path: YamlPath, example: Any) -> None:
+        self.plain_text((*path, "name"), example.name)
         for key, value in example.answers.items():
             here = (*path, "answers", key)
             if self.ref(here, "question", key, self.questions):
@@ -294,5 +307,5 @@ def dotted(path: YamlPath) -> str:
     """A YAML path as written in messages: questions[2].options[0].id"""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if out else shown(part))
     return out
