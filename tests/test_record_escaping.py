@@ -98,3 +98,13 @@ def test_the_record_shows_a_path_with_backticks_as_one_code_span(cli, tmp_path):
     record = cli(*args, "--format", "markdown").stdout
     spans = [t.content for t in _tokens(record) if t.type == "code_inline"]
     assert str(rules) in spans
+
+
+def test_the_text_output_shows_the_rules_path_as_it_is(cli, tmp_path):
+    rules = tmp_path / "rules[v2].yaml"
+    rules.write_text(MINI_RULES.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ("recommend", "--rules", str(rules), "-a", "purpose=views", "-a", "weeks=no")
+    result = cli(*args, "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert f"{rules}\n" in result.stdout
+    assert "\\[" not in result.stdout
