@@ -109,6 +109,8 @@ class _Checker:
 
     def run(self) -> None:
         r = self.rules
+        for i, lang in enumerate(r.languages):  # each is a key of every text
+            self.plain_text(("languages", i), lang)
         self.texts(r, ())
         self.unique(("steps",), r.steps)
         for i, step in enumerate(r.steps):

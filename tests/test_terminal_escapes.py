@@ -64,6 +64,7 @@ def test_an_example_name_with_terminal_codes_is_a_located_error(cli, tmp_path):
         ('en: "Only weeks?"', 'en: "Only{c} weeks?"', "questions[1].text.en"),
         ("en: Timeframe.}", 'en: "Time{c}frame."}', "questions[1].help.en"),
         ("  - name: short survey", '  - name: "short {c}survey"', "examples[0].name"),
+        ("languages: [sv, en]", 'languages: [sv, en, "e{c}n"]', "languages[2]"),
     ],
 )
 def test_direction_and_invisible_characters_are_refused_in_rules_texts(
