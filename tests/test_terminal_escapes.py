@@ -159,3 +159,13 @@ def test_free_text_with_direction_or_invisible_characters_is_refused(cli, char):
     assert "decision_owner" in result.stderr
     assert f"U+{ord(char):04X}" in result.stderr
     assert not raw_controls(result.stderr)
+
+
+def test_a_file_name_with_terminal_codes_is_echoed_escaped(cli, tmp_path):
+    """The last guard: every line of a failure on stderr, and of check's report."""
+    missing = tmp_path / f"{CLEAR}.yaml"
+    check = cli("check", str(missing))
+    recommend = cli("recommend", "--rules", str(missing), *answer_flags(DIABETES))
+    assert check.exit_code == 3 and recommend.exit_code == 3
+    assert not raw_controls(check.stdout) and not raw_controls(recommend.stderr)
+    assert "\\x1b[2J" in check.stdout and "\\x1b[2J" in recommend.stderr
