@@ -86,7 +86,9 @@ class _Checker:
         # Every id looked up once per reference: sets and dicts, so the checks stay linear.
         self.steps = {s.id for s in rules.steps}
         self.questions = {q.id: q for q in rules.questions}
-        self.position = {q.id: i for i, q in reversed(list(enumerate(rules.questions)))}
+        self.position: dict[str, int] = {}  # where each question is first asked
+        for i, q in enumerate(rules.questions):
+            self.position.setdefault(q.id, i)
         self.caps = {c.id for c in rules.level.caps}
         self.ids = {
             kind: {x.id for x in getattr(rules, f"{kind}s")}
