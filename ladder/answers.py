@@ -19,6 +19,7 @@ from .references import did_you_mean
 from .untrusted import first_invisible, has_control, shown
 
 MAX_ANSWERS_FILE_BYTES = 1024 * 1024
+MAX_PROBLEMS = 100  # reported at once; the answers after them are not checked
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,10 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     values: dict[str, str] = {}
     problems = []
     questions = {q.id: q for q in rules.questions}
-    for key, value in merged.items():
+    for checked, (key, value) in enumerate(merged.items()):
+        if len(problems) == MAX_PROBLEMS:  # each names the questions: keep the message bounded
+            problems.append(t("answers.unchecked", lang, count=len(merged) - checked))
+            break
         try:
             values[key] = _validate(questions, key, value, lang)
         except AnswerError as error:

@@ -437,6 +437,12 @@ CORE: dict[str, dict[str, str]] = {
         "en": "the answer to {id} contains an invisible or direction-changing character "
         "({code}), which can make it display as a different answer; remove it",
     },
+    "answers.unchecked": {
+        "sv": "… och {count} svar till, som inte har kontrollerats: rätta felen ovan först",
+        "en": "… and {count} more answers, not checked: correct the problems above first",
+        "sv_one": "… och {count} svar till, som inte har kontrollerats: rätta felen ovan först",
+        "en_one": "… and {count} more answer, not checked: correct the problems above first",
+    },
 }
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them
