@@ -209,7 +209,7 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
         for key, value in source.items():
             merged.setdefault(key, value)
     values: dict[str, str] = {}
-    problems = []
+    problems: list[str] = []
     questions = {q.id: q for q in rules.questions}
     for checked, (key, value) in enumerate(merged.items()):
         if len(problems) == MAX_PROBLEMS:  # each names the questions: keep the message bounded
