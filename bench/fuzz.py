@@ -4,7 +4,8 @@
     python bench/fuzz.py --cases 100000 --seed 7 --truncate-step 1
 
 Every case must either load or be refused with located problems (rules: RulesError whose every
-problem names the file and a line; answers: AnswerError with details). Anything else is printed
+problem names the file and a line; answers: AnswerError with details), and no message may hold
+a raw terminal control, direction override or invisible character. Anything else is printed
 with its traceback and the run exits 1. The mutators are the ones tests/test_fuzz_rules.py uses.
 """
 
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from ladder.answers import resolve
 from ladder.errors import AnswerError, LadderError
 from ladder.rules import load_rules
+from tests.raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls
 from tests.test_files_hardening import read_as_answers, read_as_rules, special_files
 from tests.test_fuzz_rules import SAMPLES, WRONG_VALUES, mutate, outcome
 
@@ -49,6 +51,8 @@ ANSWER_VALUES = [
     "weeks",
     "high",
     "\udcff",
+    *HOSTILE_TEXTS,
+    *(f"Diabetes{c}vård" for c in HOSTILE_CHARS),
 ]
 
 
@@ -67,7 +71,7 @@ def answer_cases(rng: random.Random, cases: int, counts: Counter[str]) -> None:
         load_rules(ROOT / "data" / "ladder.yaml").rules,
         load_rules(ROOT / "examples" / "kronoberg.yaml").rules,
     ]
-    keys = [q.id for q in rules[0].questions] + ["", "arean", "x" * 100]
+    keys = [q.id for q in rules[0].questions] + ["", "arean", "x" * 100, *HOSTILE_TEXTS]
     for _ in range(cases):
         answers = {
             rng.choice(keys): rng.choice(ANSWER_VALUES + WRONG_VALUES)
@@ -81,6 +85,7 @@ def answer_cases(rng: random.Random, cases: int, counts: Counter[str]) -> None:
             counts["answers ok"] += 1
         except AnswerError as error:
             assert error.details, error.message
+            assert not raw_controls("\n".join(error.details)), error.details
             counts["answers refused"] += 1
 
 

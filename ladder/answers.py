@@ -7,7 +7,6 @@ answers with `validate_answer`, the same function the flags go through.
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,10 @@ from .files import read_limited
 from .messages import os_problem, t, yaml_problem
 from .model import Question, Rules
 from .references import did_you_mean
+from .untrusted import first_invisible, has_control, shown
 
 MAX_ANSWERS_FILE_BYTES = 1024 * 1024
+MAX_PROBLEMS = 100  # reported at once; the answers after them are not checked
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,12 @@ def parse_pairs(pairs: list[str], lang: str) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            problems.append(t("answers.bad_pair", lang, pair=pair))
+            problems.append(t("answers.bad_pair", lang, pair=shown(pair)))
             continue
         value = value.strip()
         if key in values and values[key] != value:
-            problems.append(t("answers.duplicate", lang, id=key, first=values[key], second=value))
+            first, second = shown(values[key]), shown(value)
+            problems.append(t("answers.duplicate", lang, id=shown(key), first=first, second=second))
         values[key] = value
     if problems:
         raise AnswerError(t("answers.invalid", lang), problems)
@@ -131,25 +133,26 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
     if key not in questions:
         ids = ", ".join(questions)
         raise AnswerError(
-            t("answers.unknown_question", lang, id=key, ids=ids)
+            t("answers.unknown_question", lang, id=shown(key), ids=ids)
             + did_you_mean(key, questions, lang)
         )
     question = questions[key]
     if not isinstance(value, str):
         message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
         if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
-            shown = (
+            as_written = (
                 {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
             )
-            message += "; " + t("answers.quote_it", lang, value=shown)
+            message += "; " + t("answers.quote_it", lang, value=as_written)
         raise AnswerError(message)
     if question.kind == "text":
         return _validate_text(question, value, lang)
     options = [o.id for o in question.options]
     value = value.strip()
     if value not in options:
+        echoed = shown(_clip(value))
         message = t(
-            "answers.unknown_option", lang, value=_clip(value), id=key, options=", ".join(options)
+            "answers.unknown_option", lang, value=echoed, id=key, options=", ".join(options)
         )
         raise AnswerError(message + did_you_mean(value, options, lang))
     return value
@@ -179,8 +182,10 @@ def _validate_text(question: Question, value: str, lang: str) -> str:
                 limit=question.max_length,
             )
         )
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+    if has_control(value):
         raise AnswerError(t("answers.control_chars", lang, id=question.id))
+    if code := first_invisible(value):
+        raise AnswerError(t("answers.invisible_chars", lang, id=question.id, code=code))
     if any("\ud800" <= c <= "\udfff" for c in value):  # undecodable bytes from argv
         raise AnswerError(t("answers.not_utf8", lang, id=question.id))
     return value
@@ -210,9 +215,12 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
         for key, value in source.items():
             merged.setdefault(key, value)
     values: dict[str, str] = {}
-    problems = []
+    problems: list[str] = []
     questions = {q.id: q for q in rules.questions}
-    for key, value in merged.items():
+    for checked, (key, value) in enumerate(merged.items()):
+        if len(problems) == MAX_PROBLEMS:  # each names the questions: keep the message bounded
+            problems.append(t("answers.unchecked", lang, count=len(merged) - checked))
+            break
         try:
             values[key] = _validate(questions, key, value, lang)
         except AnswerError as error:

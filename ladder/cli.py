@@ -109,8 +109,11 @@ def language(option: str | None) -> str:
 
 
 def _fail(message: str, details: list[str], code: int) -> None:
-    lines = [message, *(f"  {d}" for d in details)]
-    sys.stderr.write("\n".join(lines) + "\n")
+    from .untrusted import shown
+
+    text = "\n".join([message, *(f"  {d}" for d in details)])
+    # Whatever a message echoes, no terminal code reaches the terminal.
+    sys.stderr.write("\n".join(shown(line) for line in text.split("\n")) + "\n")
     raise typer.Exit(code)
 
 

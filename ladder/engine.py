@@ -30,6 +30,7 @@ from .model import (
     WarningOut,
 )
 from .rules import LoadedRules
+from .templates import fill
 
 TextFn = Callable[[dict[str, str]], str]
 
@@ -123,7 +124,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         **{q.id: inline(answers.get(q.id, "")) for q in rules.questions if q.kind == "text"},
     }
     statement = [
-        _sentence(text(p.text).format(**values)) for p in parts if matches(p, answers, decision)
+        _sentence(fill(text(p.text), values)) for p in parts if matches(p, answers, decision)
     ]
     return Recommendation(
         rules=loaded.info,
@@ -141,7 +142,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
         expectations_title=text(rules.expectations.title),
         expectations="\n\n".join(statement),
         warnings=tuple(
-            WarningOut(w.id, text(w.text).format(**values))
+            WarningOut(w.id, fill(text(w.text), values))
             for w in warnings
             if matches(w, answers, decision)
         ),
@@ -257,7 +258,7 @@ def _trace_out(
             question = rules.question(rule.from_)
             option = next(o for o in question.options if o.id == answers[rule.from_])
             answer = text(option.text)
-        because = text(rule.because).format(step=text(rules.step(step).name), answer=answer)
+        because = fill(text(rule.because), {"step": text(rules.step(step).name), "answer": answer})
         lines.append(TraceLine(f"{kind}.{rule.id}", effect, because))
 
     names = {

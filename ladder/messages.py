@@ -460,6 +460,31 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "SOURCE_DATE_EPOCH ska vara ett heltal sekunder sedan 1970-01-01, men är '{value}'",
         "en": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '{value}'",
     },
+    # untrusted text: templates, invisible characters
+    "rules.placeholder_plain": {
+        "sv": "platshållaren '{field}' är inte tillåten: skriv bara namnet inom klamrar, som "
+        "{{level}}, utan format (:), konvertering (!), attribut (.) eller index ([ ])",
+        "en": "the placeholder '{field}' is not allowed: write just the name in braces, such as "
+        "{{level}}, without a format (:), conversion (!), attribute (.) or index ([ ])",
+    },
+    "rules.invisible_chars": {
+        "sv": "texten innehåller ett osynligt tecken eller ett tecken som ändrar textens "
+        "riktning ({code}), så att den kan visas som en annan text; ta bort det",
+        "en": "the text contains an invisible or direction-changing character ({code}), which "
+        "can make it display as a different text; remove it",
+    },
+    "answers.invisible_chars": {
+        "sv": "svaret på {id} innehåller ett osynligt tecken eller ett tecken som ändrar "
+        "textens riktning ({code}), så att det kan visas som ett annat svar; ta bort det",
+        "en": "the answer to {id} contains an invisible or direction-changing character "
+        "({code}), which can make it display as a different answer; remove it",
+    },
+    "answers.unchecked": {
+        "sv": "… och {count} svar till, som inte har kontrollerats: rätta felen ovan först",
+        "en": "… and {count} more answers, not checked: correct the problems above first",
+        "sv_one": "… och {count} svar till, som inte har kontrollerats: rätta felen ovan först",
+        "en_one": "… and {count} more answer, not checked: correct the problems above first",
+    },
 }
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them

@@ -6,19 +6,24 @@ Each problem is returned with its YAML path so that the loader can locate it in 
 from __future__ import annotations
 
 import difflib
-import string
 import typing
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pydantic import BaseModel
 
 from .messages import t
 from .model import TEXT, Conditions, LevelRule, Property, Rules
+from .templates import NotPlain
+from .templates import parse as parse_template
+from .untrusted import first_invisible, has_control, shown
 
 YamlPath = tuple[str | int, ...]
 Found = list[tuple[YamlPath, str]]
+
+# "Did you mean" compares a word with every candidate; past this many comparisons in one file
+# the remaining unknown references get no hint, so thousands of typos stay linear too.
+HINT_BUDGET = 200_000
 
 BECAUSE_PLACEHOLDERS = ("step", "answer")
 FREE_TEXT_PLACEHOLDERS = ("project", "decision_owner", "fixed", "feedback")
@@ -77,23 +82,37 @@ class _Checker:
         self.rules = rules
         self.lang = lang
         self.found: Found = []
-        self.steps = [s.id for s in rules.steps]
+        self.hint_budget = HINT_BUDGET
+        # Every id looked up once per reference: sets and dicts, so the checks stay linear.
+        self.steps = {s.id for s in rules.steps}
         self.questions = {q.id: q for q in rules.questions}
-        self.caps = [c.id for c in rules.level.caps]
+        self.position: dict[str, int] = {}  # where each question is first asked
+        for i, q in enumerate(rules.questions):
+            self.position.setdefault(q.id, i)
+        self.caps = {c.id for c in rules.level.caps}
+        self.ids = {
+            kind: {x.id for x in getattr(rules, f"{kind}s")}
+            for kind in ("structure", "method", "warning")
+        }
 
     def add(self, path: YamlPath, key: str, **values: object) -> None:
         self.found.append((path, t(key, self.lang, **values)))
 
-    def ref(self, path: YamlPath, kind: str, ref: str, known: Iterable[str]) -> bool:
-        known = list(known)
+    def ref(self, path: YamlPath, kind: str, ref: str, known: Collection[str]) -> bool:
         if ref in known:
             return True
-        message = t("rules.unknown_ref", self.lang, kind=t(f"ref.{kind}", self.lang), id=ref)
-        self.found.append((path, message + did_you_mean(ref, known, self.lang)))
+        kind_name = t(f"ref.{kind}", self.lang)
+        message = t("rules.unknown_ref", self.lang, kind=kind_name, id=shown(ref))
+        if len(known) <= self.hint_budget:
+            self.hint_budget -= len(known)
+            message += did_you_mean(ref, known, self.lang)
+        self.found.append((path, message))
         return False
 
     def run(self) -> None:
         r = self.rules
+        for i, lang in enumerate(r.languages):  # each is a key of every text
+            self.plain_text(("languages", i), lang)
         self.texts(r, ())
         self.unique(("steps",), r.steps)
         for i, step in enumerate(r.steps):
@@ -146,14 +165,21 @@ class _Checker:
     def text(self, path: YamlPath, value: dict[str, str]) -> None:
         for lang in self.rules.languages:
             if lang not in value:
-                self.add(path, "rules.missing_language", lang=lang)
+                self.add(path, "rules.missing_language", lang=shown(lang))
             elif not value[lang].strip():
                 self.add((*path, lang), "rules.empty_text")
-            elif any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value[lang]):
-                self.add((*path, lang), "rules.control_chars")
+            else:
+                self.plain_text((*path, lang), value[lang])
         for lang in value:
             if lang not in self.rules.languages:
-                self.add((*path, lang), "rules.extra_language", lang=lang)
+                self.add((*path, lang), "rules.extra_language", lang=shown(lang))
+
+    def plain_text(self, path: YamlPath, value: str) -> None:
+        """No terminal codes, and nothing that makes the text display as another."""
+        if has_control(value):
+            self.add(path, "rules.control_chars")
+        elif code := first_invisible(value):
+            self.add(path, "rules.invisible_chars", code=code)
 
     def unique(self, path: YamlPath, items: list[Any]) -> None:
         self.unique_many([(path, items)])
@@ -178,9 +204,8 @@ class _Checker:
         if q.kind == "text" and q.options:
             self.add((*path, "options"), "rules.text_options")
         self.unique((*path, "options"), q.options)
-        earlier = {p.id for p in self.rules.questions[:index]}
         for key in q.when:
-            if key in self.questions and key not in earlier:
+            if key in self.position and self.position[key] >= index:
                 self.add((*path, "when", key), "rules.when_order", id=key)
         self.answers_when((*path, "when"), q.when)
 
@@ -249,14 +274,17 @@ class _Checker:
         given = set(getattr(item, "given", ()))
         for lang, value in text.items():
             try:
-                names = [f[1] for f in string.Formatter().parse(value) if f[1] is not None]
+                names = [name for _, name in parse_template(value) if name is not None]
+            except NotPlain as error:
+                self.add((*path, lang), "rules.placeholder_plain", field=shown(error.field))
+                continue
             except ValueError as error:
                 self.add((*path, lang), "rules.format_syntax", reason=str(error))
                 continue
             for name in names:
                 if name not in allowed:
                     message = t(
-                        "rules.placeholder", self.lang, name=name, allowed=", ".join(allowed)
+                        "rules.placeholder", self.lang, name=shown(name), allowed=", ".join(allowed)
                     )
                     self.found.append(
                         ((*path, lang), message + did_you_mean(name, allowed, self.lang))
@@ -265,6 +293,7 @@ class _Checker:
                     self.add((*path, lang), "rules.placeholder_given", name=name)
 
     def example(self, path: YamlPath, example: Any) -> None:
+        self.plain_text((*path, "name"), example.name)
         for key, value in example.answers.items():
             here = (*path, "answers", key)
             if self.ref(here, "question", key, self.questions):
@@ -273,18 +302,14 @@ class _Checker:
                     self.ref(here, "option", value, [o.id for o in q.options])
         expect = example.expect
         self.ref((*path, "expect", "level"), "step", expect.level, self.steps)
-        for kind, ids, known in (
-            ("structure", expect.structures, self.rules.structures),
-            ("method", expect.methods, self.rules.methods),
-            ("warning", expect.warnings, self.rules.warnings),
-        ):
-            for i, ref in enumerate(ids):
-                self.ref((*path, "expect", f"{kind}s", i), kind, ref, [x.id for x in known])
+        for kind, known in self.ids.items():
+            for i, ref in enumerate(getattr(expect, f"{kind}s")):
+                self.ref((*path, "expect", f"{kind}s", i), kind, ref, known)
 
 
 def dotted(path: YamlPath) -> str:
     """A YAML path as written in messages: questions[2].options[0].id"""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if out else shown(part))
     return out

@@ -76,7 +76,6 @@ def indented(
 
 
 def render_recommendation(rec: Recommendation, console: Console) -> None:
-    from rich.markup import escape
     from rich.text import Text
 
     lang = rec.lang
@@ -131,7 +130,8 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         )
         indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
-    rules_line = Text(f"{t('render.rules', lang)}: {escape(rec.rules.path)}", style="dim")
+    # A Text is never read as markup: the path is shown as it is, brackets and all.
+    rules_line = Text(f"{t('render.rules', lang)}: {rec.rules.path}", style="dim")
     console.print(rules_line, soft_wrap=True)  # a path to copy: never broken across lines
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from typing import Any
 
 from .errors import SettingError
@@ -76,32 +77,58 @@ def _printable(text: str) -> str:
     return text.encode("unicode_escape").decode("ascii")
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# Markdown's inline markup: emphasis, code, links and images, raw HTML and entities, table
+# cells, strikethrough, headings. A backslash makes each of them literal text.
+_MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
+# What opens a block at the start of a line: a list item or setext underline; a numbered item.
+_BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the rules or the answers as literal Markdown: one line, and no heading, list,
+    link, image, HTML, code or table cell of its own, wherever it is inserted."""
+    flat = _LINE_BREAKS.sub(" ", text).strip()
+    return _BLOCK_START.sub(_literal_start, flat.translate(_MARKDOWN_PUNCTUATION), count=1)
+
+
+def _literal_start(match: re.Match[str]) -> str:
+    return f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}"
+
+
+def code_span(text: str) -> str:
+    """`text` as one Markdown code span, whatever backticks it holds."""
+    flat = _LINE_BREAKS.sub(" ", text)
+    longest = max((len(run) for run in re.findall("`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith(("`", " ")) or flat.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def to_markdown(rec: Recommendation) -> str:
-    """A decision record to attach to a project plan."""
+    """A decision record to attach to a project plan. Every text from the rules or the
+    answers goes through escape_markdown: the tool's own markup is the only markup."""
     lang = rec.lang
     level = rec.level
+    md = escape_markdown
     out = [
         f"# {t('render.record', lang)}",
         "",
         f"- {t('render.date', lang)}: {record_date(lang)}",
-        f"- {t('render.rules', lang)}: `{rec.rules.path}` (version {rec.rules.version}, "
+        f"- {t('render.rules', lang)}: {code_span(rec.rules.path)} (version {rec.rules.version}, "
         f"sha256 `{rec.rules.sha256}`)",
         "",
         f"## {t('render.answers', lang)}",
         "",
         f"| {t('render.question', lang)} | {t('render.answer', lang)} |",
         "|---|---|",
-        *(f"| {_escape(a.question)} | {_escape(a.answer)} (`{a.id}`) |" for a in rec.answers),
+        *(f"| {md(a.question)} | {md(a.answer)} (`{a.id}`) |" for a in rec.answers),
         "",
-        f"## {t('render.level', lang)}: {level.name} ({level.rank}/{len(rec.steps)})",
+        f"## {t('render.level', lang)}: {md(level.name)} ({level.rank}/{len(rec.steps)})",
         "",
-        level.description,
+        md(level.description),
         "",
-        f"**{t('render.promise', lang)}:** {level.promise}",
+        f"**{t('render.promise', lang)}:** {md(level.promise)}",
         "",
         f"## {t('render.recruitment', lang)}",
         "",
@@ -109,23 +136,24 @@ def to_markdown(rec: Recommendation) -> str:
     for s in rec.recruitment:
         mandate = t(f"render.mandate.{s.mandate}", lang)
         out += [
-            f"- **{s.name}** ({t('render.mandate', lang)}: {mandate}). {s.description}",
-            f"  {t('render.how', lang)}: {s.how}",
+            f"- **{md(s.name)}** ({t('render.mandate', lang)}: {mandate}). {md(s.description)}",
+            f"  {t('render.how', lang)}: {md(s.how)}",
         ]
     out += ["", f"## {t('render.methods', lang)}", ""]
     for m in rec.methods:
         out += [
-            f"- **{m.name}**. {m.description}",
-            f"  {t('render.how', lang)}: {m.how}",
-            f"  {t('render.time', lang)}: {m.time}",
+            f"- **{md(m.name)}**. {md(m.description)}",
+            f"  {t('render.how', lang)}: {md(m.how)}",
+            f"  {t('render.time', lang)}: {md(m.time)}",
         ]
-    out += ["", f"## {rec.expectations_title}", "", rec.expectations, ""]
+    statement = "\n\n".join(md(p) for p in rec.expectations.split("\n\n"))
+    out += ["", f"## {md(rec.expectations_title)}", "", statement, ""]
     if rec.warnings:
         out += [f"## {t('render.warnings', lang)}", ""]
-        out += [f"- {w.text}" for w in rec.warnings]
+        out += [f"- {md(w.text)}" for w in rec.warnings]
         out.append("")
     out += [f"## {t('render.rationale', lang)}", ""]
-    out += [f"{i}. {x.because} (`{x.rule}`: `{x.effect}`)" for i, x in enumerate(rec.trace, 1)]
+    out += [f"{i}. {md(x.because)} (`{x.rule}`: `{x.effect}`)" for i, x in enumerate(rec.trace, 1)]
     return "\n".join(out) + "\n"
 
 

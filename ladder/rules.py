@@ -17,6 +17,7 @@ from .files import read_limited
 from .messages import MESSAGES, os_problem, t, yaml_problem
 from .model import Rules, RulesInfo
 from .references import dotted, find_reference_problems
+from .untrusted import shown
 
 MAX_RULES_BYTES = 5 * 1024 * 1024
 MAX_YAML_DEPTH = 64  # a rules file needs about 8; libyaml's composer recurses in C
@@ -216,7 +217,7 @@ _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.
 
 def _check_key(keys: dict[str, int], event: Any, lang: str) -> None:
     if event.value in keys and event.value != "<<":
-        problem = t("yaml.duplicate_key", lang, key=event.value, line=keys[event.value])
+        problem = t("yaml.duplicate_key", lang, key=shown(event.value), line=keys[event.value])
         raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
     keys[event.value] = event.start_mark.line + 1
 
@@ -306,7 +307,8 @@ def _describe(error: Any, lang: str) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return t("rules.unknown_key", lang, key=key) + did_you_mean(key, fields_at(loc[:-1]), lang)
+        hint = did_you_mean(key, fields_at(loc[:-1]), lang)
+        return t("rules.unknown_key", lang, key=shown(key)) + hint
     if kind == "missing":
         return t("rules.missing_key", lang, key=loc[-1])
     key = f"pydantic.{VALUE_ERRORS.get(kind, kind)}"

@@ -17,6 +17,7 @@ from .errors import Problem, RulesError
 from .messages import t
 from .references import dotted
 from .rules import Loader, find_rules, locate, parse_rules, read_rules_bytes
+from .untrusted import shown
 from .verify_budget import OutOfBudget, configured_budget, work_budget
 from .verify_props import PropertyResult, check_examples, check_properties
 from .verify_rules import ERROR, WARNING, analyse, budget_finding, check_rules
@@ -183,4 +184,5 @@ def report_to_text(report: CheckReport, lang: str) -> str:
                 pieces=f.pieces,
             )
         )
-    return "\n".join(lines) + "\n"
+    # No terminal codes reach the terminal, whatever a finding echoes.
+    return "\n".join(shown(line) for line in lines) + "\n"

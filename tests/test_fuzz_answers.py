@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from ladder.answers import parse_pairs, read_answers_file, resolve
 from ladder.errors import AnswerError
+from ladder.untrusted import shown
 
 from .conftest import DIABETES, ROOT, answer_flags
+from .raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls
 
 QUESTIONS = [
     *list(DIABETES),
@@ -34,13 +36,20 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
-keys = st.sampled_from(QUESTIONS) | st.text(max_size=12)
+# Text with terminal codes, direction overrides and invisible characters mixed in.
+hostile_text = st.lists(
+    st.sampled_from(HOSTILE_TEXTS) | st.sampled_from(HOSTILE_CHARS) | st.text(max_size=4),
+    max_size=4,
+).map("".join)
+keys = st.sampled_from(QUESTIONS) | st.text(max_size=12) | hostile_text
 values = (
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats()
     | st.text(max_size=30)
+    | hostile_text
+    | hostile_text.map(lambda s: f"Diabetes {s} vård")
     | st.sampled_from(["", " ", "yes", "no", "x" * 5000, "unit_development\x00", "views\n"])
     | st.lists(st.text(max_size=5), max_size=3)
     | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)
@@ -53,6 +62,7 @@ def resolved_or_refused(rules, sources) -> str:
     except AnswerError as error:
         text = "\n".join([error.message, *error.details])
         assert error.details and all(d.strip() for d in error.details), text
+        assert not raw_controls(text), text  # what is echoed is shown escaped
         return "refused"
     return "ok"
 
@@ -67,7 +77,9 @@ def test_any_answers_mapping_resolves_or_names_the_question(default_rules, answe
             resolve(default_rules.rules, [answers, base], "en")
         except AnswerError as error:
             named = [
-                k for k in answers if any(f" {k}" in d or f"'{k}'" in d for d in error.details)
+                k
+                for k in answers
+                if any(f" {k}" in d or f"'{k}'" in d or f"'{shown(k)}'" in d for d in error.details)
             ]
             assert named, error.details
 
@@ -75,7 +87,9 @@ def test_any_answers_mapping_resolves_or_names_the_question(default_rules, answe
 @FUZZ
 @given(
     pairs=st.lists(
-        st.text(max_size=40) | st.builds(lambda k, v: f"{k}={v}", keys, st.text(max_size=20)),
+        st.text(max_size=40)
+        | hostile_text
+        | st.builds(lambda k, v: f"{k}={v}", keys, st.text(max_size=20) | hostile_text),
         max_size=6,
     )
 )
@@ -84,6 +98,7 @@ def test_any_flag_strings_parse_or_refuse(default_rules, pairs):
         parsed = parse_pairs(pairs, "en")
     except AnswerError as error:
         assert error.details
+        assert not raw_controls("\n".join(error.details)), error.details
         return
     resolved_or_refused(default_rules.rules, [parsed])
 

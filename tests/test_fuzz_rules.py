@@ -6,8 +6,11 @@ The mutators are shared with `bench/fuzz.py`, which runs many more cases.
 
 from __future__ import annotations
 
+import json
 import random
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +18,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ladder.engine import recommend
 from ladder.errors import RulesError
+from ladder.report import to_markdown
 from ladder.rules import Loader, parse_rules
+from ladder.verify import CheckReport, check_file, report_to_text
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES, MINI_RULES
+from .raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls
 
 NAME = "fuzzed.yaml"
 SAMPLES = {p.stem: p.read_bytes() for p in (MINI_RULES, DEFAULT_RULES, KRONOBERG_RULES)}
@@ -47,6 +54,7 @@ def outcome(data: bytes, name: str = NAME) -> str:
         for problem in error.problems:
             assert problem.file == name and problem.line >= 1, str(problem)
             assert problem.message.strip(), str(problem)
+            assert not raw_controls(str(problem)), str(problem)  # echoed input is escaped
         return "refused"
     return "ok"
 
@@ -105,12 +113,29 @@ def random_unicode(lines: list[str], rng: random.Random) -> list[str]:
     return [*lines[:i], line[:at] + char + line[at:], *lines[i + 1 :]]
 
 
+def hostile_value(lines: list[str], rng: random.Random) -> list[str]:
+    """A value, key or id of the line rewritten with terminal codes, a direction override, an
+    invisible character or a format spec, as a YAML double-quoted string (escapes and all)."""
+    i = rng.randrange(len(lines))
+    line = lines[i].rstrip("\n")
+    piece = rng.choice([*HOSTILE_TEXTS, *HOSTILE_CHARS])
+    quoted = json.dumps(piece, ensure_ascii=rng.random() < 0.5)  # also valid YAML
+    key, sep, value = line.partition(": ")
+    if sep and rng.random() < 0.7:
+        line = f"{key}: {quoted[:-1]}{value.strip(chr(34))}{quoted[-1]}"
+    else:
+        indent = len(line) - len(line.lstrip())
+        line = f"{line[:indent]}{quoted}: {line[indent:]}"
+    return [*lines[:i], line + "\n", *lines[i + 1 :]]
+
+
 LINE_MUTATORS: list[Callable[[list[str], random.Random], list[str]]] = [
     delete_line,
     duplicate_line,
     swap_lines,
     reindent,
     random_unicode,
+    hostile_value,
 ]
 
 
@@ -217,3 +242,43 @@ def test_mutated_files_exit_3_on_the_command_line(cli, tmp_path):
         assert result.stdout == "" and "Traceback" not in result.stderr
         assert f"{bad}:" in result.stderr
         seen += 1
+
+
+PLACES = [  # (text of mini.yaml to replace, what to put there; {} is the hostile text)
+    ('en: "Project: {project}."', "en: {}"),
+    ("en: Consultation}", "en: {}}"),
+    ("  - name: short survey", "  - name: {}"),
+    ("      from: purpose", "      from: {}"),
+    ("    levels: [information]", "    levels: [{}]"),
+    ("    - id: project\n", "    - id: project\n      {}: 1\n"),
+]
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(
+    place=st.sampled_from(PLACES),
+    text=st.lists(
+        st.sampled_from(HOSTILE_TEXTS) | st.sampled_from(HOSTILE_CHARS) | st.text(max_size=3),
+        min_size=1,
+        max_size=4,
+    ).map("".join),
+    ascii_only=st.booleans(),
+)
+def test_hostile_texts_and_format_specs_never_reach_the_output_raw(place, text, ascii_only):
+    """Terminal codes, direction overrides and format specs in any text, id or key: the file
+    loads or is refused located, `check` reports it without a raw control character, and a
+    file that loads recommends without a crash."""
+    old, new = place
+    source = SAMPLES["mini"].decode("utf-8")
+    assert old in source
+    quoted = json.dumps(text, ensure_ascii=ascii_only)  # a YAML double-quoted string too
+    data = source.replace(old, new.replace("{}", quoted), 1).encode("utf-8", "surrogatepass")
+    if outcome(data) == "ok":
+        loaded = parse_rules(data, NAME)
+        answers = {"purpose": "views", "weeks": "no", "project": "Diabetes"}
+        to_markdown(recommend(loaded, answers, "en"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / NAME
+        path.write_bytes(data)
+        report = report_to_text(CheckReport([check_file(path, "en")]), "en")
+    assert not raw_controls(report), report

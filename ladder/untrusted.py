@@ -1,0 +1,55 @@
+"""Text from rules files, answers and the command line, as it may be echoed or accepted.
+
+Echoed text (an unknown key, id or option in a message) could hold terminal escapes, which
+clear a screen or recolour it, or direction overrides, which make one string display as
+another: `shown` writes every such character as an escape (\\x1b, \\u202e) instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Characters that change how the text around them is displayed, or are not displayed at all:
+# bidi embeddings, overrides and isolates, the Arabic letter mark, zero-width spaces and
+# joiners, left-to-right and right-to-left marks, and the byte order mark inside a text.
+INVISIBLE = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + [chr(c) for c in range(0x200B, 0x2010)]
+    + ["\u061c", "\ufeff"]
+)
+
+# Control (C0, DEL, C1), format, surrogate, and line and paragraph separator characters.
+_ESCAPED_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def shown(value: object) -> str:
+    """`value` as text that is safe to print: unprintable characters as Python escapes."""
+    text = str(value)
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return "".join(_escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    if unicodedata.category(char) not in _ESCAPED_CATEGORIES:
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def first_invisible(text: str) -> str | None:
+    """The first direction override or invisible character in `text`, as U+XXXX, or None."""
+    if text.isprintable():  # every character in INVISIBLE is a format character
+        return None
+    found = next((c for c in text if c in INVISIBLE), None)
+    return None if found is None else f"U+{ord(found):04X}"
+
+
+def has_control(text: str) -> bool:
+    """Whether `text` holds a control character other than a newline or a tab."""
+    if text.isprintable():
+        return False
+    return any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text)
