@@ -91,10 +91,15 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("version"))
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
+    if lang is not None:  # `ladder --lang sv CMD`: the command's default; its own --lang wins
+        language(lang)
+        commands = getattr(ctx.command, "commands", {})
+        ctx.default_map = {name: {"lang": lang} for name in commands}
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():  # a person at a terminal: interview
-            _wizard([], None, False, None, None, False)
+            _wizard([], None, False, None, lang, False)
             return
         print(ctx.get_help())
 
