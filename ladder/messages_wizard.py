@@ -32,8 +32,8 @@ WIZARD: dict[str, dict[str, str]] = {
         "en": "Are these answers right? Pick one to change, or accept.",
     },
     "wizard.summary_hint": {
-        "sv": "(↑↓ och Enter, Esc går tillbaka)",
-        "en": "(↑↓ and Enter, Esc goes back)",
+        "sv": "(tangenten framför svaret eller ↑↓, sedan Enter; 0 godkänner, Esc går tillbaka)",
+        "en": "(the key before an answer or ↑↓, then Enter; 0 accepts, Esc goes back)",
     },
     "wizard.accept": {
         "sv": "✔ Godkänn och visa rekommendationen",

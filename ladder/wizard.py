@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -34,6 +35,7 @@ ACCEPT = "<accept>"
 OVERWRITE = "<overwrite>"
 RENAME = "<rename>"
 SAVE_CHOICES = ("both", "record", "answers", "none")
+SUMMARY_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # one key per answer; 0 accepts
 
 
 def run_wizard(
@@ -103,6 +105,9 @@ def walk(interview: Interview, prompts: Prompts) -> None:
         position = next_position(interview, question, filling)
 
 
+ESCAPE_SECONDS = 0.05  # prompt_toolkit waits 0.5 s after Esc for the rest of a key sequence
+
+
 def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
     """Esc (and ← in lists) returns BACK; eager, so Esc does not wait for a meta key."""
     from prompt_toolkit.key_binding import KeyBindings
@@ -119,12 +124,46 @@ def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
     return bindings
 
 
+def text_keys(keeps: Callable[[str], bool] | None = None, default: str = "") -> KeyBindings:
+    """Ctrl-D on an empty line skips, as Enter does (prompt_toolkit would end the input).
+
+    With `keeps`, Esc goes back keeping what the screen shows: the typed text if `keeps` it,
+    else `default`.
+    """
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", filter=Condition(_line_is_empty), eager=True)
+    def skip(event: Any) -> None:
+        event.app.exit(result="")
+
+    if keeps is not None:
+
+        @bindings.add("escape", eager=True)
+        def go_back(event: Any) -> None:
+            buffer = event.app.current_buffer
+            if not keeps(buffer.text):
+                buffer.text = default
+            event.app.exit(result=BACK)
+
+    return bindings
+
+
+def _line_is_empty() -> bool:
+    from prompt_toolkit.application import get_app
+
+    return not get_app().current_buffer.text
+
+
 def _add_keys(app: Application[Any], bindings: KeyBindings) -> None:
     from prompt_toolkit.key_binding import merge_key_bindings
 
     app.key_bindings = (
         merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
     )
+    app.ttimeoutlen = ESCAPE_SECONDS
 
 
 def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
@@ -217,6 +256,7 @@ class Prompts:
         )
 
     def _free_text(self, question: Question, interview: Interview, can_back: bool) -> str | None:
+        """The answer, None when skipped, or BACK; going back keeps what the screen shows."""
         import questionary
 
         def check(value: str) -> bool | str:
@@ -228,18 +268,26 @@ class Prompts:
                 return error.message
             return True
 
+        default = interview.answers.get(question.id, "")
         prompt = questionary.text(
-            self.text(question.text),
-            default=interview.answers.get(question.id, ""),
-            validate=check,
-            key_bindings=back_keys(can_back, left=False),
-            **self.extra,
+            self.text(question.text), default=default, validate=check, **self.extra
         )
-        value = prompt.unsafe_ask()
+        keeps = (lambda text: check(text) is True) if can_back else None
+        value = self._ask(prompt, text_keys(keeps, default))
         if value == BACK:
+            shown = prompt.application.current_buffer.text
+            interview.answer(question.id, self._checked(question, shown))
             return BACK
-        value = value.strip()
+        return self._checked(question, value)
+
+    def _checked(self, question: Question, text: str) -> str | None:
+        """A free text validated, or None for an empty one (skipped)."""
+        value = text.strip()
         return validate_answer(self.rules, question.id, value, self.lang) if value else None
+
+    def _ask(self, prompt: Any, bindings: KeyBindings) -> str:
+        _add_keys(prompt.application, bindings)
+        return str(prompt.unsafe_ask())
 
     def _select(
         self,
@@ -251,8 +299,10 @@ class Prompts:
     ) -> str:
         """A list; `hint` '' when the header line already explains the keys."""
         import questionary
+        from questionary.prompts.common import InquirerControl
 
-        shortcuts = sum(1 for c in choices if isinstance(c, questionary.Choice)) <= 10
+        count = sum(1 for c in choices if isinstance(c, questionary.Choice))
+        shortcuts = count <= len(InquirerControl.SHORTCUT_KEYS)
         if hint is None:
             hint = t("wizard.select_hint" if can_back else "wizard.select_hint_first", self.lang)
         prompt = questionary.select(
@@ -264,9 +314,8 @@ class Prompts:
             instruction=hint or " ",
             **self.extra,
         )
-        _add_keys(prompt.application, back_keys(can_back, left=True))
         _wrap_descriptions(prompt.application)
-        return str(prompt.unsafe_ask())
+        return self._ask(prompt, back_keys(can_back, left=True))
 
     def summary(self, interview: Interview, can_back: bool) -> str:
         """ACCEPT, BACK, or the id of the question to change."""
@@ -277,14 +326,15 @@ class Prompts:
         self.say(f"{t('wizard.summary_title', self.lang)}  {hint}", "bold")
         width = max(40, shutil.get_terminal_size().columns - 8)
         choices: list[Any] = [
-            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT),
+            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT, shortcut_key="0"),
             questionary.Separator(t("wizard.change", self.lang)),
         ]
-        for question in interview.asked():
+        for number, question in enumerate(interview.asked()):
             label = f"{self.text(question.text)} → {interview.answer_text(question)}"
             if len(label) > width:
                 label = label[: width - 1] + "…"
-            choices.append(questionary.Choice(label, value=question.id))
+            key = SUMMARY_KEYS[number] if number < len(SUMMARY_KEYS) else False
+            choices.append(questionary.Choice(label, value=question.id, shortcut_key=key))
         return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back, hint="")
 
     def show(self, rec: Recommendation) -> None:
@@ -326,7 +376,7 @@ class Prompts:
                 instruction=t("wizard.path_hint", self.lang),
                 **self.extra,
             )
-            name = str(prompt.unsafe_ask()).strip()
+            name = self._ask(prompt, text_keys()).strip()
             if not name:
                 return None
             target = Path(name).expanduser()

@@ -496,3 +496,72 @@ def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
     assert drive.prompts == questions + 2  # the questions, the summary, the save choice
     assert sum(len(group) for group in keys[:-1]) == keystrokes  # one character, one key
     assert f"Question {questions} of {questions}" in out
+
+
+# Where a real keyboard meets the prompts
+
+CTRL_D = "\x04"
+
+
+def test_ctrl_d_on_an_empty_free_text_line_skips_the_question(drive):
+    keys = ["1" + ENTER, ENTER, ENTER, CTRL_D, "Who" + ENTER, CTRL_D, CTRL_D, ACCEPT]
+    keys += ["3" + ENTER, CTRL_U + CTRL_D]  # save the answers? Ctrl-D on a cleared name: no
+    rec, out = drive(keys)
+    assert {a.id: a.value for a in rec.answers}["decision_owner"] == "Who"
+    assert "project" not in {a.id for a in rec.answers}
+    assert not list(Path(".").iterdir())
+
+
+def test_esc_from_a_free_text_keeps_what_the_screen_shows(drive):
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        "Typed" + ENTER,  # project
+        "Half typed" + ESC,  # decision_owner: back to project, the text is kept
+        ENTER,  # project: Enter keeps 'Typed'
+        ENTER,  # decision_owner: the kept text is the default now
+        "x" * 2000 + ESC,  # fixed: too long, so not kept (the screen shows the old text)
+        ENTER,
+        ENTER,
+        ENTER,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, _ = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["project"] == "Typed"
+    assert answers["decision_owner"] == "Half typed"
+    assert "fixed" not in answers
+
+
+def test_esc_reacts_without_prompt_toolkits_half_second_wait(drive, monkeypatch):
+    waits = []
+    real = wizard_module._add_keys
+
+    def spy(app, bindings):
+        real(app, bindings)
+        waits.append(app.ttimeoutlen)
+
+    monkeypatch.setattr(wizard_module, "_add_keys", spy)
+    drive(["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING])
+    assert len(waits) == 9 and max(waits) <= 0.1
+
+
+def test_summary_number_keys_change_one_answer(drive):
+    keys = [
+        "2" + ENTER,  # unit_development: 11 questions
+        *["1" + ENTER] * 6,
+        *SKIP_FREE_TEXT,
+        "b" + ENTER,  # summary: the 11th answer (feedback) by its key
+        "Within a month" + ENTER,
+        "3" + ENTER,  # the 3rd answer: mandate
+        "5" + ENTER,
+        "0" + ENTER,  # accept from wherever the pointer is
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["feedback"] == "Within a month"
+    assert answers["mandate"] == "decide"
+    assert out.count("Summary") == 3

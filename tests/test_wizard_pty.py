@@ -163,3 +163,34 @@ def test_stdin_not_a_terminal_exits_5(tmp_path, args):
         assert status == 0
         assert "Usage" in rest
     assert "Traceback" not in rest
+
+
+def test_free_text_edges_and_summary_keys_in_a_real_terminal(tmp_path):
+    child = spawn(
+        "wizard",
+        "--lang",
+        "en",
+        *("-a", "arena=care_meeting", "-a", "patient_wish=share_decisions"),
+        *("-a", "relatives=no", "--skip-answered"),
+        cwd=tmp_path,
+    )
+    answer(child, "Question 1 of 4", "Foot clinic" + ENTER)
+    answer(child, "Question 2 of 4", "Half typed\x1b")  # Esc: back, keeping the text
+    answer(child, "Question 1 of 4", ENTER)
+    child.expect_exact("Question 2 of 4")
+    child.expect_exact("Half typed")  # the kept text is the default
+    child.send(ENTER)
+    answer(child, "Question 3 of 4", "\x04")  # Ctrl-D on an empty line skips
+    answer(child, "Question 4 of 4", "\x04")
+    child.expect_exact("Are these answers right?")
+    child.send("3" + ENTER)  # the third answer: relatives, hidden until now
+    answer(child, "Question 1 of 5", "1" + ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send("0" + ENTER)
+    child.expect_exact("Recommended level: Influence (4/5)")
+    child.expect_exact("Save the result?")
+    child.send("4" + ENTER)
+    status, rest = finish(child)
+    assert status == 0
+    assert "interactive terminal" not in child.before + rest
+    assert "Traceback" not in rest
