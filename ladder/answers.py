@@ -28,6 +28,7 @@ class ResolvedAnswers:
     values: dict[str, str]
     notes: list[str] = field(default_factory=list)
     missing: list[Question] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # free texts left empty (null) on purpose
 
 
 def parse_pairs(pairs: list[str], lang: str) -> dict[str, str]:
@@ -206,7 +207,11 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     values: dict[str, str] = {}
     problems = []
     questions = {q.id: q for q in rules.questions}
+    skipped = []
     for key, value in merged.items():
+        if value is None and key in questions and questions[key].kind == "text":
+            skipped.append(key)  # `project:` with no value: skipped, as Enter in the wizard
+            continue
         try:
             values[key] = _validate(questions, key, value, lang)
         except AnswerError as error:
@@ -217,7 +222,8 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     used = {q.id: values[q.id] for q in asked if q.id in values}
     notes = [t("answers.not_applicable", lang, id=key) for key in values if key not in used]
     missing = [q for q in asked if q.required and q.kind == "choice" and q.id not in used]
-    return ResolvedAnswers(used, notes, missing)
+    asked_ids = {q.id for q in asked}
+    return ResolvedAnswers(used, notes, missing, [key for key in skipped if key in asked_ids])
 
 
 def asked_questions(rules: Rules, values: dict[str, str]) -> list[Question]:

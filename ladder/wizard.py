@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .answers import resolve, validate_answer
+from .answers import asked_questions, resolve, validate_answer
 from .engine import recommend
 from .errors import AnswerError, OutputError
 from .messages import t
@@ -59,7 +59,7 @@ def run_wizard(
         loaded.rules,
         lang,
         dict(resolved.values),
-        hidden=set(resolved.values) if skip_answered else set(),
+        hidden={*resolved.values, *resolved.skipped} if skip_answered else set(),
     )
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -414,9 +414,17 @@ def free_name(name: str) -> str:
 
 
 def answers_yaml(values: dict[str, str], loaded: LoadedRules, lang: str) -> str:
-    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself."""
+    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself.
+
+    A skipped free text is written as null, so that --skip-answered does not ask it again.
+    """
     import yaml
 
     header = t("wizard.answers_header", lang, rules=loaded.info.path)
-    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    answers = {
+        q.id: values.get(q.id)
+        for q in asked_questions(loaded.rules, values)
+        if q.id in values or q.kind == "text"
+    }
+    body = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, width=1000)
     return "".join(f"# {line}\n" for line in header.split("\n")) + body

@@ -160,6 +160,8 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
         **DIABETES,
         "project": "New diabetic foot clinic",
         "decision_owner": "the head of department, in June",
+        "fixed": None,  # skipped: written as null, so --skip-answered does not ask again
+        "feedback": None,
     }
     assert "ladder wizard --answers answers.yaml" in out
     # `ladder recommend --answers` reads the file back to the same result
@@ -565,3 +567,14 @@ def test_summary_number_keys_change_one_answer(drive):
     assert answers["feedback"] == "Within a month"
     assert answers["mandate"] == "decide"
     assert out.count("Summary") == 3
+
+
+def test_skip_answered_does_not_ask_a_saved_skipped_free_text_again(drive, cli):
+    keys = ["1" + ENTER, "3" + ENTER, "2" + ENTER, "Clinic" + ENTER, *[ENTER] * 3, ACCEPT]
+    drive([*keys, "3" + ENTER, ENTER])  # save only the answers, as answers.yaml
+    assert "fixed: null" in Path("answers.yaml").read_text(encoding="utf-8")
+    rec, out = drive([ACCEPT, SAVE_NOTHING], answers_file="answers.yaml", skip_answered=True)
+    assert "Question 1 of" not in out  # nothing left to ask: straight to the summary
+    assert {a.id: a.value for a in rec.answers} == {**CARE, "project": "Clinic"}
+    again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
+    assert again.exit_code == 0, again.stderr
