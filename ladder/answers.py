@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .model import Question, Rules
 from .references import did_you_mean
 
 MAX_ANSWERS_FILE_BYTES = 1024 * 1024
+BOOLEAN_IDS = {True: ("yes", "true"), False: ("no", "false")}  # option ids a YAML boolean means
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
             + did_you_mean(key, questions, lang)
         )
     question = questions[key]
+    if isinstance(value, bool) and question.kind == "choice":  # YAML read `yes` as True
+        ids = {o.id for o in question.options}
+        value = next((i for i in BOOLEAN_IDS[value] if i in ids), value)
     if not isinstance(value, str):
         message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
         if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
@@ -146,8 +151,26 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         message = t(
             "answers.unknown_option", lang, value=_clip(value), id=key, options=", ".join(options)
         )
-        raise AnswerError(message + did_you_mean(value, options, lang))
+        raise AnswerError(message + _suggest_option(question, value, lang))
     return value
+
+
+def _suggest_option(question: Question, value: str, lang: str) -> str:
+    """'; did you mean …?' for the one option whose label (in any language) holds every word
+    of `value` (`ja` for 'Ja, om patienten samtycker'), else for a near miss of an id."""
+    words = set(_words(value))
+    by_label = [
+        o.id
+        for o in question.options
+        if words and words <= {w for text in o.text.values() for w in _words(text)}
+    ]
+    if len(by_label) == 1:
+        return f"; {t('did_you_mean', lang, guess=by_label[0])}"
+    return did_you_mean(value, [o.id for o in question.options], lang)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _kind_of(value: object) -> str:
