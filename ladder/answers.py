@@ -133,8 +133,8 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         )
     question = questions[key]
     if isinstance(value, bool) and question.kind == "choice":  # YAML read `yes` as True
-        ids = {o.id for o in question.options}
-        value = next((i for i in BOOLEAN_IDS[value] if i in ids), value)
+        option_ids = {o.id for o in question.options}
+        value = next((i for i in BOOLEAN_IDS[value] if i in option_ids), value)
     if not isinstance(value, str):
         message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
         if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such

@@ -11,12 +11,12 @@ import traceback
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__
-from .completion import complete_answer
+from .completion import complete_answer, install_shell_completion
 from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -76,7 +76,16 @@ AnswersFileOpt = Annotated[
     Path | None, typer.Option("--answers", help=_h("answers"), metavar="FILE")
 ]
 
-app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None)
+
+class LadderGroup(typer.core.TyperGroup):
+    """typer's group, with the shell completion that completes an answer after `=`."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        install_shell_completion()  # after typer has registered its own, before any is used
+        return super().main(*args, **kwargs)
+
+
+app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None, cls=LadderGroup)
 
 
 def _version(value: bool) -> None:

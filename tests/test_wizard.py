@@ -508,7 +508,7 @@ CTRL_D = "\x04"
 def test_ctrl_d_on_an_empty_free_text_line_skips_the_question(drive):
     keys = ["1" + ENTER, ENTER, ENTER, CTRL_D, "Who" + ENTER, CTRL_D, CTRL_D, ACCEPT]
     keys += ["3" + ENTER, CTRL_U + CTRL_D]  # save the answers? Ctrl-D on a cleared name: no
-    rec, out = drive(keys)
+    rec, _ = drive(keys)
     assert {a.id: a.value for a in rec.answers}["decision_owner"] == "Who"
     assert "project" not in {a.id for a in rec.answers}
     assert not list(Path(".").iterdir())
