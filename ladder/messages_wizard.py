@@ -103,4 +103,15 @@ WIZARD: dict[str, dict[str, str]] = {
         "sv": "Fråga inte det som redan besvarats med -a eller --answers.",
         "en": "Do not ask what -a or --answers already answer.",
     },
+    # a result taller than the screen
+    "wizard.more": {
+        "sv": "Hela resultatet, med rekrytering, metoder och motivering: välj "
+        "”Visa hela resultatet” nedan.",
+        "en": "The whole result, with recruitment, methods and the reasons: choose "
+        "'Show the whole result' below.",
+    },
+    "wizard.save_whole": {
+        "sv": "Visa hela resultatet sida för sida (q avslutar visningen)",
+        "en": "Show the whole result page by page (q ends the view)",
+    },
 }

@@ -35,6 +35,7 @@ ACCEPT = "<accept>"
 OVERWRITE = "<overwrite>"
 RENAME = "<rename>"
 SAVE_CHOICES = ("both", "record", "answers", "none")
+PAGE = "whole"  # the save prompt's choice that shows the whole result in a pager
 SUMMARY_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # one key per answer; 0 accepts
 
 
@@ -202,6 +203,7 @@ class Prompts:
         self.out = out
         self.color = color and "NO_COLOR" not in os.environ
         self.extra: dict[str, Any] = {}
+        self.paged = ""  # the whole result, when the screen showed only its essentials
         if not self.color:
             from prompt_toolkit.output import ColorDepth
 
@@ -338,22 +340,37 @@ class Prompts:
         return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back, hint="")
 
     def show(self, rec: Recommendation) -> None:
-        from .render import make_console, render_recommendation
+        """The whole result; on a terminal too short for it, the level, the promise and the
+        statement, with the whole result kept for the pager that the save prompt offers."""
+        from .render import make_console, render_essentials, render_recommendation, to_plain_text
 
         self.say()
-        render_recommendation(rec, make_console(color=self.color, file=self.out))
+        console = make_console(color=self.color, file=self.out)
+        whole = to_plain_text(rec, width=console.width)
+        if self.out.isatty() and whole.count("\n") > shutil.get_terminal_size().lines - 2:
+            render_essentials(rec, console)
+            self.paged = whole
+            self.say()
+            self.say(t("wizard.more", self.lang), "dim")
+        else:
+            render_recommendation(rec, console)
 
     def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
         import questionary
 
         from .report import to_markdown
 
+        keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
-            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key)
-            for key in SAVE_CHOICES
+            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in keys
         ]
         self.say()
         what = self._select(t("wizard.save", self.lang), choices, "both", False)
+        while what == PAGE:
+            import pydoc  # $PAGER (or less); plain text, as pagers show it
+
+            pydoc.pager(self.paged)
+            what = self._select(t("wizard.save", self.lang), choices, "both", False)
         if what in ("both", "record"):
             self._save_file("record", to_markdown(rec))
         if what in ("both", "answers"):

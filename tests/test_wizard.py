@@ -578,3 +578,12 @@ def test_skip_answered_does_not_ask_a_saved_skipped_free_text_again(drive, cli):
     assert {a.id: a.value for a in rec.answers} == {**CARE, "project": "Clinic"}
     again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
     assert again.exit_code == 0, again.stderr
+
+
+def test_keystrokes_to_change_the_last_answer_from_the_summary(drive):
+    """Its key and Enter: 2 keys for any of the 11 answers (↓ eleven times and Enter before)."""
+    questions = ["2" + ENTER, *[ENTER] * 10]
+    change = "b" + ENTER  # the 11th answer, feedback
+    rec, _ = drive([*questions, change, "Soon" + ENTER, ACCEPT, SAVE_NOTHING])
+    assert {a.id: a.value for a in rec.answers}["feedback"] == "Soon"
+    assert len(change) == 2
