@@ -230,3 +230,10 @@ def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest
     child.send("4" + ENTER)
     status, rest = finish(child)
     assert status == 0 and "Traceback" not in rest
+
+
+def test_bare_ladder_with_lang_before_the_command_interviews_in_that_language(tmp_path):
+    child = spawn("--lang", "sv", cwd=tmp_path)
+    answer(child, "Fråga 1 av 7–11", "\x03")
+    status, rest = finish(child)
+    assert status == 130 and "Avbrutet." in rest
