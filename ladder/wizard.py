@@ -12,7 +12,6 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -24,13 +23,12 @@ from .model import Question, Recommendation, Rules
 from .rules import LoadedRules, load_rules
 from .service import answer_sources
 from .wizard_flow import Interview, next_position, not_interactive_error
+from .wizard_keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
 
 if TYPE_CHECKING:
-    from prompt_toolkit.application import Application
     from prompt_toolkit.key_binding import KeyBindings
 
-# Sentinels returned by prompts; option ids match ^[a-z][a-z0-9_]*$, so they cannot collide.
-BACK = "<back>"
+# Sentinels returned by prompts (and BACK, from wizard_keys); option ids cannot collide.
 ACCEPT = "<accept>"
 OVERWRITE = "<overwrite>"
 RENAME = "<rename>"
@@ -104,94 +102,6 @@ def walk(interview: Interview, prompts: Prompts) -> None:
             continue
         interview.answer(question.id, value)
         position = next_position(interview, question, filling)
-
-
-ESCAPE_SECONDS = 0.05  # prompt_toolkit waits 0.5 s after Esc for the rest of a key sequence
-
-
-def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
-    """Esc (and ← in lists) returns BACK; eager, so Esc does not wait for a meta key."""
-    from prompt_toolkit.key_binding import KeyBindings
-
-    bindings = KeyBindings()
-    if enabled:
-
-        def go_back(event: Any) -> None:
-            event.app.exit(result=BACK)
-
-        bindings.add("escape", eager=True)(go_back)
-        if left:
-            bindings.add("left", eager=True)(go_back)
-    return bindings
-
-
-def text_keys(keeps: Callable[[str], bool] | None = None, default: str = "") -> KeyBindings:
-    """Ctrl-D on an empty line skips, as Enter does (prompt_toolkit would end the input).
-
-    With `keeps`, Esc goes back keeping what the screen shows: the typed text if `keeps` it,
-    else `default`.
-    """
-    from prompt_toolkit.filters import Condition
-    from prompt_toolkit.key_binding import KeyBindings
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-d", filter=Condition(_line_is_empty), eager=True)
-    def skip(event: Any) -> None:
-        event.app.exit(result="")
-
-    if keeps is not None:
-
-        @bindings.add("escape", eager=True)
-        def go_back(event: Any) -> None:
-            buffer = event.app.current_buffer
-            if not keeps(buffer.text):
-                buffer.text = default
-            event.app.exit(result=BACK)
-
-    return bindings
-
-
-def _line_is_empty() -> bool:
-    from prompt_toolkit.application import get_app
-
-    return not get_app().current_buffer.text
-
-
-def _add_keys(app: Application[Any], bindings: KeyBindings) -> None:
-    from prompt_toolkit.key_binding import merge_key_bindings
-
-    app.key_bindings = (
-        merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
-    )
-    app.ttimeoutlen = ESCAPE_SECONDS
-
-
-def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
-    """Show an option's help wrapped under the list, without questionary's English label."""
-    from prompt_toolkit.application import get_app
-    from questionary.prompts.common import InquirerControl
-
-    for control in app.layout.find_all_controls():
-        if not isinstance(control, InquirerControl):
-            continue
-        original = control.text
-
-        def tokens(original: Any = original, control: InquirerControl = control) -> list[Any]:
-            result = list(original())
-            current = control.get_pointed_at()
-            if result and current.description and result[-1][1].endswith(current.description):
-                width = max(30, get_app().output.get_size().columns - 1)
-                text = textwrap.fill(
-                    current.description,
-                    width,
-                    initial_indent=" " * label_width,
-                    subsequent_indent=" " * label_width,
-                )
-                result[-1] = ("class:instruction", text)
-            return result
-
-        control.text = tokens
 
 
 class Prompts:
@@ -288,7 +198,7 @@ class Prompts:
         return validate_answer(self.rules, question.id, value, self.lang) if value else None
 
     def _ask(self, prompt: Any, bindings: KeyBindings) -> str:
-        _add_keys(prompt.application, bindings)
+        add_keys(prompt.application, bindings)
         return str(prompt.unsafe_ask())
 
     def _select(
@@ -316,7 +226,7 @@ class Prompts:
             instruction=hint or " ",
             **self.extra,
         )
-        _wrap_descriptions(prompt.application)
+        wrap_descriptions(prompt.application)
         return self._ask(prompt, back_keys(can_back, left=True))
 
     def summary(self, interview: Interview, can_back: bool) -> str:

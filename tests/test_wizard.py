@@ -539,13 +539,13 @@ def test_esc_from_a_free_text_keeps_what_the_screen_shows(drive):
 
 def test_esc_reacts_without_prompt_toolkits_half_second_wait(drive, monkeypatch):
     waits = []
-    real = wizard_module._add_keys
+    real = wizard_module.add_keys
 
     def spy(app, bindings):
         real(app, bindings)
         waits.append(app.ttimeoutlen)
 
-    monkeypatch.setattr(wizard_module, "_add_keys", spy)
+    monkeypatch.setattr(wizard_module, "add_keys", spy)
     drive(["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING])
     assert len(waits) == 9 and max(waits) <= 0.1
 
