@@ -7,6 +7,7 @@ answers with `validate_answer`, the same function the flags go through.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from .untrusted import first_invisible, has_control, shown
 
 MAX_ANSWERS_FILE_BYTES = 1024 * 1024
 MAX_PROBLEMS = 100  # reported at once; the answers after them are not checked
+BOOLEAN_IDS = {True: ("yes", "true"), False: ("no", "false")}  # option ids a YAML boolean means
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class ResolvedAnswers:
     values: dict[str, str]
     notes: list[str] = field(default_factory=list)
     missing: list[Question] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # free texts left empty (null) on purpose
 
 
 def parse_pairs(pairs: list[str], lang: str) -> dict[str, str]:
@@ -137,6 +140,9 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
             + did_you_mean(key, questions, lang)
         )
     question = questions[key]
+    if isinstance(value, bool) and question.kind == "choice":  # YAML read `yes` as True
+        option_ids = {o.id for o in question.options}
+        value = next((i for i in BOOLEAN_IDS[value] if i in option_ids), value)
     if not isinstance(value, str):
         message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
         if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
@@ -154,8 +160,26 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         message = t(
             "answers.unknown_option", lang, value=echoed, id=key, options=", ".join(options)
         )
-        raise AnswerError(message + did_you_mean(value, options, lang))
+        raise AnswerError(message + _suggest_option(question, value, lang))
     return value
+
+
+def _suggest_option(question: Question, value: str, lang: str) -> str:
+    """'; did you mean …?' for the one option whose label (in any language) holds every word
+    of `value` (`ja` for 'Ja, om patienten samtycker'), else for a near miss of an id."""
+    words = set(_words(value))
+    by_label = [
+        o.id
+        for o in question.options
+        if words and words <= {w for text in o.text.values() for w in _words(text)}
+    ]
+    if len(by_label) == 1:
+        return f"; {t('did_you_mean', lang, guess=by_label[0])}"
+    return did_you_mean(value, [o.id for o in question.options], lang)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _kind_of(value: object) -> str:
@@ -217,10 +241,14 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     values: dict[str, str] = {}
     problems: list[str] = []
     questions = {q.id: q for q in rules.questions}
+    skipped = []
     for checked, (key, value) in enumerate(merged.items()):
         if len(problems) == MAX_PROBLEMS:  # each names the questions: keep the message bounded
             problems.append(t("answers.unchecked", lang, count=len(merged) - checked))
             break
+        if value is None and key in questions and questions[key].kind == "text":
+            skipped.append(key)  # `project:` with no value: skipped, as Enter in the wizard
+            continue
         try:
             values[key] = _validate(questions, key, value, lang)
         except AnswerError as error:
@@ -231,7 +259,8 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     used = {q.id: values[q.id] for q in asked if q.id in values}
     notes = [t("answers.not_applicable", lang, id=key) for key in values if key not in used]
     missing = [q for q in asked if q.required and q.kind == "choice" and q.id not in used]
-    return ResolvedAnswers(used, notes, missing)
+    asked_ids = {q.id for q in asked}
+    return ResolvedAnswers(used, notes, missing, [key for key in skipped if key in asked_ids])
 
 
 def asked_questions(rules: Rules, values: dict[str, str]) -> list[Question]:

@@ -11,12 +11,12 @@ import traceback
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__
-from .completion import complete_answer
+from .completion import complete_answer, install_shell_completion
 from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -76,7 +76,16 @@ AnswersFileOpt = Annotated[
     Path | None, typer.Option("--answers", help=_h("answers"), metavar="FILE")
 ]
 
-app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None)
+
+class LadderGroup(typer.core.TyperGroup):
+    """typer's group, with the shell completion that completes an answer after `=`."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        install_shell_completion()  # after typer has registered its own, before any is used
+        return super().main(*args, **kwargs)
+
+
+app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None, cls=LadderGroup)
 
 
 def _version(value: bool) -> None:
@@ -91,10 +100,15 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("version"))
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
+    if lang is not None:  # `ladder --lang sv CMD`: the command's default; its own --lang wins
+        language(lang)
+        commands = getattr(ctx.command, "commands", {})
+        ctx.default_map = {name: {"lang": lang} for name in commands}
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():  # a person at a terminal: interview
-            _wizard([], None, False, None, None, False)
+            _wizard([], None, False, None, lang, False)
             return
         print(ctx.get_help())
 

@@ -32,8 +32,8 @@ WIZARD: dict[str, dict[str, str]] = {
         "en": "Are these answers right? Pick one to change, or accept.",
     },
     "wizard.summary_hint": {
-        "sv": "(↑↓ och Enter, Esc går tillbaka)",
-        "en": "(↑↓ and Enter, Esc goes back)",
+        "sv": "(tangenten framför svaret eller ↑↓, sedan Enter; 0 godkänner, Esc går tillbaka)",
+        "en": "(the key before an answer or ↑↓, then Enter; 0 accepts, Esc goes back)",
     },
     "wizard.accept": {
         "sv": "✔ Godkänn och visa rekommendationen",
@@ -102,5 +102,16 @@ WIZARD: dict[str, dict[str, str]] = {
     "help.skip_answered": {
         "sv": "Fråga inte det som redan besvarats med -a eller --answers.",
         "en": "Do not ask what -a or --answers already answer.",
+    },
+    # a result taller than the screen
+    "wizard.more": {
+        "sv": "Hela resultatet, med rekrytering, metoder och motivering: välj "
+        "”Visa hela resultatet” nedan.",
+        "en": "The whole result, with recruitment, methods and the reasons: choose "
+        "'Show the whole result' below.",
+    },
+    "wizard.save_whole": {
+        "sv": "Visa hela resultatet sida för sida (q avslutar visningen)",
+        "en": "Show the whole result page by page (q ends the view)",
     },
 }

@@ -81,16 +81,11 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
     lang = rec.lang
     level = rec.level
 
-    def heading(key_or_text: str, raw: bool = False) -> None:
-        title = key_or_text if raw else t(key_or_text, lang)
+    def heading(key: str) -> None:
         console.print()
-        console.print(Text(title, style="bold underline"))
+        console.print(Text(t(key, lang), style="bold underline"))
 
-    console.print(
-        Text(
-            f"{t('render.level', lang)}: {level.name} ({level.rank}/{len(rec.steps)})", style="bold"
-        )
-    )
+    _level_line(rec, console)
     console.print()
     for line, style in staircase(rec.steps, level.id, lang):
         console.print(Text(line, style=style))
@@ -112,11 +107,7 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         indented(console, f"{t('render.how', lang)}: {m.how}", "italic")
         indented(console, f"{t('render.time', lang)}: {m.time}", "italic")
 
-    heading(rec.expectations_title, raw=True)
-    for i, paragraph in enumerate(rec.expectations.split("\n\n")):
-        if i:
-            console.print()
-        indented(console, paragraph, hang="")
+    _statement(rec, console)
 
     if rec.warnings:
         heading("render.warnings")
@@ -133,6 +124,32 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
     # A Text is never read as markup: the path is shown as it is, brackets and all.
     rules_line = Text(f"{t('render.rules', lang)}: {rec.rules.path}", style="dim")
     console.print(rules_line, soft_wrap=True)  # a path to copy: never broken across lines
+
+
+def render_essentials(rec: Recommendation, console: Console) -> None:
+    """The level, its promise and the expectations statement: what a short screen shows."""
+    _level_line(rec, console)
+    indented(console, f"{t('render.promise', rec.lang)}: {rec.level.promise}", "bold", hang="")
+    _statement(rec, console)
+
+
+def _level_line(rec: Recommendation, console: Console) -> None:
+    from rich.text import Text
+
+    level = rec.level
+    line = f"{t('render.level', rec.lang)}: {level.name} ({level.rank}/{len(rec.steps)})"
+    console.print(Text(line, style="bold"))
+
+
+def _statement(rec: Recommendation, console: Console) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(rec.expectations_title, style="bold underline"))
+    for i, paragraph in enumerate(rec.expectations.split("\n\n")):
+        if i:
+            console.print()
+        indented(console, paragraph, hang="")
 
 
 def render_steps(rules: Rules, steps: tuple[LevelOut, ...], lang: str, console: Console) -> None:

@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .answers import resolve, validate_answer
+from .answers import asked_questions, resolve, validate_answer
 from .engine import recommend
 from .errors import AnswerError, OutputError
 from .messages import t
@@ -23,17 +23,18 @@ from .model import Question, Recommendation, Rules
 from .rules import LoadedRules, load_rules
 from .service import answer_sources
 from .wizard_flow import Interview, next_position, not_interactive_error
+from .wizard_keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
 
 if TYPE_CHECKING:
-    from prompt_toolkit.application import Application
     from prompt_toolkit.key_binding import KeyBindings
 
-# Sentinels returned by prompts; option ids match ^[a-z][a-z0-9_]*$, so they cannot collide.
-BACK = "<back>"
+# Sentinels returned by prompts (and BACK, from wizard_keys); option ids cannot collide.
 ACCEPT = "<accept>"
 OVERWRITE = "<overwrite>"
 RENAME = "<rename>"
 SAVE_CHOICES = ("both", "record", "answers", "none")
+PAGE = "whole"  # the save prompt's choice that shows the whole result in a pager
+SUMMARY_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # one key per answer; 0 accepts
 
 
 def run_wizard(
@@ -57,7 +58,7 @@ def run_wizard(
         loaded.rules,
         lang,
         dict(resolved.values),
-        hidden=set(resolved.values) if skip_answered else set(),
+        hidden={*resolved.values, *resolved.skipped} if skip_answered else set(),
     )
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -103,57 +104,6 @@ def walk(interview: Interview, prompts: Prompts) -> None:
         position = next_position(interview, question, filling)
 
 
-def back_keys(enabled: bool, *, left: bool) -> KeyBindings:
-    """Esc (and ← in lists) returns BACK; eager, so Esc does not wait for a meta key."""
-    from prompt_toolkit.key_binding import KeyBindings
-
-    bindings = KeyBindings()
-    if enabled:
-
-        def go_back(event: Any) -> None:
-            event.app.exit(result=BACK)
-
-        bindings.add("escape", eager=True)(go_back)
-        if left:
-            bindings.add("left", eager=True)(go_back)
-    return bindings
-
-
-def _add_keys(app: Application[Any], bindings: KeyBindings) -> None:
-    from prompt_toolkit.key_binding import merge_key_bindings
-
-    app.key_bindings = (
-        merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
-    )
-
-
-def _wrap_descriptions(app: Application[Any], label_width: int = 4) -> None:
-    """Show an option's help wrapped under the list, without questionary's English label."""
-    from prompt_toolkit.application import get_app
-    from questionary.prompts.common import InquirerControl
-
-    for control in app.layout.find_all_controls():
-        if not isinstance(control, InquirerControl):
-            continue
-        original = control.text
-
-        def tokens(original: Any = original, control: InquirerControl = control) -> list[Any]:
-            result = list(original())
-            current = control.get_pointed_at()
-            if result and current.description and result[-1][1].endswith(current.description):
-                width = max(30, get_app().output.get_size().columns - 1)
-                text = textwrap.fill(
-                    current.description,
-                    width,
-                    initial_indent=" " * label_width,
-                    subsequent_indent=" " * label_width,
-                )
-                result[-1] = ("class:instruction", text)
-            return result
-
-        control.text = tokens
-
-
 class Prompts:
     """The questionary prompts, in one language; everything else is printed to `out`."""
 
@@ -163,6 +113,7 @@ class Prompts:
         self.out = out
         self.color = color and "NO_COLOR" not in os.environ
         self.extra: dict[str, Any] = {}
+        self.paged = ""  # the whole result, when the screen showed only its essentials
         if not self.color:
             from prompt_toolkit.output import ColorDepth
 
@@ -217,6 +168,7 @@ class Prompts:
         )
 
     def _free_text(self, question: Question, interview: Interview, can_back: bool) -> str | None:
+        """The answer, None when skipped, or BACK; going back keeps what the screen shows."""
         import questionary
 
         def check(value: str) -> bool | str:
@@ -228,18 +180,26 @@ class Prompts:
                 return error.message
             return True
 
+        default = interview.answers.get(question.id, "")
         prompt = questionary.text(
-            self.text(question.text),
-            default=interview.answers.get(question.id, ""),
-            validate=check,
-            key_bindings=back_keys(can_back, left=False),
-            **self.extra,
+            self.text(question.text), default=default, validate=check, **self.extra
         )
-        value = prompt.unsafe_ask()
+        keeps = (lambda text: check(text) is True) if can_back else None
+        value = self._ask(prompt, text_keys(keeps, default))
         if value == BACK:
+            shown = prompt.application.current_buffer.text
+            interview.answer(question.id, self._checked(question, shown))
             return BACK
-        value = value.strip()
+        return self._checked(question, value)
+
+    def _checked(self, question: Question, text: str) -> str | None:
+        """A free text validated, or None for an empty one (skipped)."""
+        value = text.strip()
         return validate_answer(self.rules, question.id, value, self.lang) if value else None
+
+    def _ask(self, prompt: Any, bindings: KeyBindings) -> str:
+        add_keys(prompt.application, bindings)
+        return str(prompt.unsafe_ask())
 
     def _select(
         self,
@@ -251,8 +211,10 @@ class Prompts:
     ) -> str:
         """A list; `hint` '' when the header line already explains the keys."""
         import questionary
+        from questionary.prompts.common import InquirerControl
 
-        shortcuts = sum(1 for c in choices if isinstance(c, questionary.Choice)) <= 10
+        count = sum(1 for c in choices if isinstance(c, questionary.Choice))
+        shortcuts = count <= len(InquirerControl.SHORTCUT_KEYS)
         if hint is None:
             hint = t("wizard.select_hint" if can_back else "wizard.select_hint_first", self.lang)
         prompt = questionary.select(
@@ -264,9 +226,8 @@ class Prompts:
             instruction=hint or " ",
             **self.extra,
         )
-        _add_keys(prompt.application, back_keys(can_back, left=True))
-        _wrap_descriptions(prompt.application)
-        return str(prompt.unsafe_ask())
+        wrap_descriptions(prompt.application)
+        return self._ask(prompt, back_keys(can_back, left=True))
 
     def summary(self, interview: Interview, can_back: bool) -> str:
         """ACCEPT, BACK, or the id of the question to change."""
@@ -277,33 +238,49 @@ class Prompts:
         self.say(f"{t('wizard.summary_title', self.lang)}  {hint}", "bold")
         width = max(40, shutil.get_terminal_size().columns - 8)
         choices: list[Any] = [
-            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT),
+            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT, shortcut_key="0"),
             questionary.Separator(t("wizard.change", self.lang)),
         ]
-        for question in interview.asked():
+        for number, question in enumerate(interview.asked()):
             label = f"{self.text(question.text)} → {interview.answer_text(question)}"
             if len(label) > width:
                 label = label[: width - 1] + "…"
-            choices.append(questionary.Choice(label, value=question.id))
+            key = SUMMARY_KEYS[number] if number < len(SUMMARY_KEYS) else False
+            choices.append(questionary.Choice(label, value=question.id, shortcut_key=key))
         return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back, hint="")
 
     def show(self, rec: Recommendation) -> None:
-        from .render import make_console, render_recommendation
+        """The whole result; on a terminal too short for it, the level, the promise and the
+        statement, with the whole result kept for the pager that the save prompt offers."""
+        from .render import make_console, render_essentials, render_recommendation, to_plain_text
 
         self.say()
-        render_recommendation(rec, make_console(color=self.color, file=self.out))
+        console = make_console(color=self.color, file=self.out)
+        whole = to_plain_text(rec, width=console.width)
+        if self.out.isatty() and whole.count("\n") > shutil.get_terminal_size().lines - 2:
+            render_essentials(rec, console)
+            self.paged = whole
+            self.say()
+            self.say(t("wizard.more", self.lang), "dim")
+        else:
+            render_recommendation(rec, console)
 
     def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
         import questionary
 
         from .report import to_markdown
 
+        keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
-            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key)
-            for key in SAVE_CHOICES
+            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in keys
         ]
         self.say()
         what = self._select(t("wizard.save", self.lang), choices, "both", False)
+        while what == PAGE:
+            import pydoc  # $PAGER (or less); plain text, as pagers show it
+
+            pydoc.pager(self.paged)
+            what = self._select(t("wizard.save", self.lang), choices, "both", False)
         if what in ("both", "record"):
             self._save_file("record", to_markdown(rec))
         if what in ("both", "answers"):
@@ -326,7 +303,7 @@ class Prompts:
                 instruction=t("wizard.path_hint", self.lang),
                 **self.extra,
             )
-            name = str(prompt.unsafe_ask()).strip()
+            name = self._ask(prompt, text_keys()).strip()
             if not name:
                 return None
             target = Path(name).expanduser()
@@ -364,9 +341,17 @@ def free_name(name: str) -> str:
 
 
 def answers_yaml(values: dict[str, str], loaded: LoadedRules, lang: str) -> str:
-    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself."""
+    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself.
+
+    A skipped free text is written as null, so that --skip-answered does not ask it again.
+    """
     import yaml
 
     header = t("wizard.answers_header", lang, rules=loaded.info.path)
-    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    answers = {
+        q.id: values.get(q.id)
+        for q in asked_questions(loaded.rules, values)
+        if q.id in values or q.kind == "text"
+    }
+    body = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, width=1000)
     return "".join(f"# {line}\n" for line in header.split("\n")) + body

@@ -24,7 +24,8 @@ class Interview:
     """Answers so far and the questions they make relevant.
 
     `hidden` holds pre-filled questions that --skip-answered keeps off the screen; a hidden
-    question whose answer is dropped is shown again, since it then needs an answer.
+    choice whose answer is dropped is shown again, since it then needs an answer. A hidden free
+    text stays hidden without one: it was skipped on purpose.
     """
 
     rules: Rules
@@ -41,7 +42,7 @@ class Interview:
         return [
             q
             for q in asked_questions(self.rules, values)
-            if not (q.id in self.hidden and q.id in values)
+            if not (q.id in self.hidden and (q.id in values or q.kind == "text"))
         ]
 
     def answer(self, question_id: str, value: str | None) -> None:

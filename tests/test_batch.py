@@ -72,7 +72,7 @@ def yaml_input() -> str:
     records: list[object] = [{"id": row_id, **answers} for row_id, answers, _ in GOOD_AND_BAD]
     records.append("just a string")  # row 7
     text = yaml.safe_dump(records, sort_keys=False, allow_unicode=True)
-    return text + "- {arena: care_meeting, patient_wish: share_decisions, relatives: no}\n"  # 8
+    return text + "- {arena: care_meeting, patient_wish: no, relatives: no}\n"  # 8
 
 
 def check_jsonl_results(cli, records: list[dict], failing: set[int]) -> None:
@@ -133,8 +133,9 @@ def test_yaml_in_json_out(cli, tmp_path):
     records = json.loads(done.stdout)
     assert len(records) == 8
     check_jsonl_results(cli, records, failing={2, 4, 5, 7, 8})
-    # an unquoted `no` is a YAML boolean, which is not an answer: the row says so
-    assert "relatives must be text, not a true/false value" in records[7]["error"]["message"]
+    # an unquoted `no` is a YAML boolean, which answers only a yes/no question: the row says so
+    assert "patient_wish must be text, not a true/false value" in records[7]["error"]["message"]
+    assert "relatives" not in records[7]["error"]["message"]
     assert "must be an object" in records[6]["error"]["message"]
 
 

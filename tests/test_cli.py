@@ -212,9 +212,9 @@ def test_exit_4_unknown_question_and_option_with_did_you_mean(cli):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (
-            "arena: care_meeting\npatient_wish: share_decisions\nrelatives: yes\n",
-            'relatives must be text, not a true/false value; write the value in quotes: "yes"',
+        (  # relatives: yes is accepted, its options being yes and no
+            "arena: care_meeting\npatient_wish: yes\n",
+            'patient_wish must be text, not a true/false value; write the value in quotes: "yes"',
         ),
         ("arena: care_meeting\nproject: 2024\n", 'not a number; write the value in quotes: "2024"'),
         (

@@ -160,6 +160,8 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
         **DIABETES,
         "project": "New diabetic foot clinic",
         "decision_owner": "the head of department, in June",
+        "fixed": None,  # skipped: written as null, so --skip-answered does not ask again
+        "feedback": None,
     }
     assert "ladder wizard --answers answers.yaml" in out
     # `ladder recommend --answers` reads the file back to the same result
@@ -496,3 +498,92 @@ def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
     assert drive.prompts == questions + 2  # the questions, the summary, the save choice
     assert sum(len(group) for group in keys[:-1]) == keystrokes  # one character, one key
     assert f"Question {questions} of {questions}" in out
+
+
+# Where a real keyboard meets the prompts
+
+CTRL_D = "\x04"
+
+
+def test_ctrl_d_on_an_empty_free_text_line_skips_the_question(drive):
+    keys = ["1" + ENTER, ENTER, ENTER, CTRL_D, "Who" + ENTER, CTRL_D, CTRL_D, ACCEPT]
+    keys += ["3" + ENTER, CTRL_U + CTRL_D]  # save the answers? Ctrl-D on a cleared name: no
+    rec, _ = drive(keys)
+    assert {a.id: a.value for a in rec.answers}["decision_owner"] == "Who"
+    assert "project" not in {a.id for a in rec.answers}
+    assert not list(Path(".").iterdir())
+
+
+def test_esc_from_a_free_text_keeps_what_the_screen_shows(drive):
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        "Typed" + ENTER,  # project
+        "Half typed" + ESC,  # decision_owner: back to project, the text is kept
+        ENTER,  # project: Enter keeps 'Typed'
+        ENTER,  # decision_owner: the kept text is the default now
+        "x" * 2000 + ESC,  # fixed: too long, so not kept (the screen shows the old text)
+        ENTER,
+        ENTER,
+        ENTER,
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, _ = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["project"] == "Typed"
+    assert answers["decision_owner"] == "Half typed"
+    assert "fixed" not in answers
+
+
+def test_esc_reacts_without_prompt_toolkits_half_second_wait(drive, monkeypatch):
+    waits = []
+    real = wizard_module.add_keys
+
+    def spy(app, bindings):
+        real(app, bindings)
+        waits.append(app.ttimeoutlen)
+
+    monkeypatch.setattr(wizard_module, "add_keys", spy)
+    drive(["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING])
+    assert len(waits) == 9 and max(waits) <= 0.1
+
+
+def test_summary_number_keys_change_one_answer(drive):
+    keys = [
+        "2" + ENTER,  # unit_development: 11 questions
+        *["1" + ENTER] * 6,
+        *SKIP_FREE_TEXT,
+        "b" + ENTER,  # summary: the 11th answer (feedback) by its key
+        "Within a month" + ENTER,
+        "3" + ENTER,  # the 3rd answer: mandate
+        "5" + ENTER,
+        "0" + ENTER,  # accept from wherever the pointer is
+        SAVE_NOTHING,
+    ]
+    rec, out = drive(keys)
+    answers = {a.id: a.value for a in rec.answers}
+    assert answers["feedback"] == "Within a month"
+    assert answers["mandate"] == "decide"
+    assert out.count("Summary") == 3
+
+
+def test_skip_answered_does_not_ask_a_saved_skipped_free_text_again(drive, cli):
+    keys = ["1" + ENTER, "3" + ENTER, "2" + ENTER, "Clinic" + ENTER, *[ENTER] * 3, ACCEPT]
+    drive([*keys, "3" + ENTER, ENTER])  # save only the answers, as answers.yaml
+    assert "fixed: null" in Path("answers.yaml").read_text(encoding="utf-8")
+    rec, out = drive([ACCEPT, SAVE_NOTHING], answers_file="answers.yaml", skip_answered=True)
+    assert "Question 1 of" not in out  # nothing left to ask: straight to the summary
+    assert {a.id: a.value for a in rec.answers} == {**CARE, "project": "Clinic"}
+    again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
+    assert again.exit_code == 0, again.stderr
+
+
+def test_keystrokes_to_change_the_last_answer_from_the_summary(drive):
+    """Its key and Enter: 2 keys for any of the 11 answers (↓ eleven times and Enter before)."""
+    questions = ["2" + ENTER, *[ENTER] * 10]
+    change = "b" + ENTER  # the 11th answer, feedback
+    rec, _ = drive([*questions, change, "Soon" + ENTER, ACCEPT, SAVE_NOTHING])
+    assert {a.id: a.value for a in rec.answers}["feedback"] == "Soon"
+    assert len(change) == 2

@@ -28,7 +28,7 @@ def ladder_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ladder"]
 
 
-def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+def spawn(*args: str, cwd: Path, rows: int = 24, **extra: str) -> pexpect.spawn:
     env = {
         **os.environ,
         "NO_COLOR": "1",
@@ -39,13 +39,15 @@ def spawn(*args: str, cwd: Path) -> pexpect.spawn:
         # prompt_toolkit waits for each answer on every prompt
         "PROMPT_TOOLKIT_NO_CPR": "1",
     }
-    for name in ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "LINES"):
+    names = ("LADDER_RULES", "LADDER_LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "LINES", "PAGER")
+    for name in (*names, "MANPAGER"):
         env.pop(name, None)
+    env.update(extra)
     command = ladder_command()
     return pexpect.spawn(
         command[0],
         [*command[1:], *args],
-        dimensions=(24, 100),
+        dimensions=(rows, 100),
         env=env,
         cwd=str(cwd),
         encoding="utf-8",
@@ -165,3 +167,75 @@ def test_stdin_not_a_terminal_exits_5(tmp_path, args):
         assert status == 0
         assert APP_HELP in " ".join(rest.split())
     assert "Traceback" not in rest
+
+
+def test_free_text_edges_and_summary_keys_in_a_real_terminal(tmp_path):
+    child = spawn(
+        "wizard",
+        "--lang",
+        "en",
+        *("-a", "arena=care_meeting", "-a", "patient_wish=share_decisions"),
+        *("-a", "relatives=no", "--skip-answered"),
+        cwd=tmp_path,
+    )
+    answer(child, "Question 1 of 4", "Foot clinic" + ENTER)
+    answer(child, "Question 2 of 4", "Half typed\x1b")  # Esc: back, keeping the text
+    answer(child, "Question 1 of 4", ENTER)
+    child.expect_exact("Question 2 of 4")
+    child.expect_exact("Half typed")  # the kept text is the default
+    child.send(ENTER)
+    answer(child, "Question 3 of 4", "\x04")  # Ctrl-D on an empty line skips
+    answer(child, "Question 4 of 4", "\x04")
+    child.expect_exact("Are these answers right?")
+    child.send("3" + ENTER)  # the third answer: relatives, hidden until now
+    answer(child, "Question 1 of 5", "1" + ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send("0" + ENTER)
+    child.expect_exact("Recommended level: Influence (4/5)")
+    child.expect_exact("Save the result?")
+    child.send("4" + ENTER)
+    status, rest = finish(child)
+    assert status == 0
+    assert "interactive terminal" not in child.before + rest
+    assert "Traceback" not in rest
+
+
+def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest(tmp_path):
+    system_wide = {
+        "arena": "system_wide",
+        "purpose": "co_decide",
+        "mandate": "decide",
+        "acceptance": "low",
+        "timeframe": "longer",
+        "resources": "ample",
+        "participants": "seldom_heard",
+    }
+    flags = [arg for key, value in system_wide.items() for arg in ("-a", f"{key}={value}")]
+    pager = "sed 's/^/PAGED /'"  # shows what reaches the pager, line by line
+    child = spawn(
+        "wizard", "--lang", "en", *flags, "--skip-answered", cwd=tmp_path, rows=40, PAGER=pager
+    )
+    for number in (1, 2, 3, 4):
+        answer(child, f"Question {number} of 4", ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send(ENTER)
+    child.expect_exact("Recommended level: Co-determination (5/5)")
+    child.expect_exact("Promise to participants:")
+    child.expect_exact("What you can expect")
+    child.expect_exact("Save the result?")
+    assert "Recruit from" not in child.before and "Why" not in child.before
+    child.send("5" + ENTER)  # the whole result, through $PAGER
+    child.expect_exact("PAGED Recommended level: Co-determination (5/5)")
+    child.expect_exact("PAGED Recruit from")
+    child.expect_exact("PAGED Why")
+    child.expect_exact("Save the result?")  # asked again after the pager
+    child.send("4" + ENTER)
+    status, rest = finish(child)
+    assert status == 0 and "Traceback" not in rest
+
+
+def test_bare_ladder_with_lang_before_the_command_interviews_in_that_language(tmp_path):
+    child = spawn("--lang", "sv", cwd=tmp_path)
+    answer(child, "Fråga 1 av 7–11", "\x03")
+    status, rest = finish(child)
+    assert status == 130 and "Avbrutet." in rest

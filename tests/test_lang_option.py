@@ -1,0 +1,37 @@
+"""`--lang` works before the command as well as after it; the command's own wins."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import answer_flags
+
+CARE = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+
+
+def test_lang_before_the_command(cli):
+    result = cli("--lang", "sv", "steps")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Delaktighetstrappan")
+
+
+def test_the_commands_own_lang_wins(cli):
+    result = cli("--lang", "sv", "steps", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("The participation ladder")
+
+
+def test_lang_before_the_command_reaches_errors_and_every_command(cli):
+    result = cli("--lang", "sv", "recommend", "-a", "arena=kitchen")
+    assert result.exit_code == 4
+    assert "alternativen är" in result.stderr
+    result = cli("--lang", "sv", "wizard", *answer_flags(CARE))
+    assert result.exit_code == 5
+    assert "ladder recommend --lang sv -a arena=care_meeting" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--lang", "de", "steps"], ["--lang", "de"]])
+def test_an_unknown_language_before_the_command_is_a_usage_error(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "'de'" in result.stderr
