@@ -8,7 +8,6 @@ import errno
 import io
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,6 +93,7 @@ class _Prefixed(io.RawIOBase):
 
 TEMP_PREFIX = ".ladder-"  # short, whatever the target's name: a long name still fits
 TEMP_SUFFIX = ".tmp"
+TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 STALE_SECONDS = 10 * 60  # a writer's temporary file grows as it writes
 MAX_LINKS = 40  # as the kernel's limit on links followed in one path
 
@@ -112,15 +112,13 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
         raise OutputError(t("output.exists", lang, file=shown))
     folder = target.parent
     _remove_stale_temporaries(folder)
+    tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX
-        )
-    except OSError as error:
-        raise OutputError(
-            t("output.failed", lang, file=target, reason=os_problem(error, lang))
-        ) from None
-    try:
+        while True:  # named before it is created: an interrupt at any moment still removes it
+            tmp = _temporary_name(folder)
+            with contextlib.suppress(FileExistsError):
+                fd = os.open(tmp, TEMP_FLAGS, 0o600)
+                break
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -137,6 +135,12 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _temporary_name(folder: Path) -> str:
+    """A name for a temporary in `folder`: short, with the writer's pid (for the clean-up of
+    stale ones) and random bytes, as mkstemp would give."""
+    return str(folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def resolve_output(path: str | os.PathLike[str], lang: str) -> Path:

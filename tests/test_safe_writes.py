@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ladder import files
 from ladder.errors import OutputError
 from ladder.files import write_atomic
 
@@ -186,3 +187,24 @@ def test_pipes_devices_and_folders_are_refused_not_replaced(tmp_path, force):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
+
+
+def test_an_interrupt_just_after_the_temporary_is_created_leaves_nothing(tmp_path, monkeypatch):
+    """A signal can arrive between the creation of the temporary and the code that would
+    remove it; the name is known before the file exists, so the clean-up still finds it."""
+    real_open = os.open
+
+    def open_then_interrupt(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        if str(path).endswith(".tmp"):
+            os.close(fd)
+            raise KeyboardInterrupt
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_interrupt)
+    with (
+        pytest.raises(KeyboardInterrupt),
+        files.open_atomic(tmp_path / "record.md", force=False, lang="en"),
+    ):
+        pass
+    assert list(tmp_path.iterdir()) == []
