@@ -210,3 +210,20 @@ def test_random_answer_files_from_a_seed(cli, tmp_path):
         assert result.exit_code in (0, 4) and "Traceback" not in result.stderr
         if result.exit_code == 4:
             assert result.stdout == ""
+
+
+@FUZZ
+@given(
+    answers=st.dictionaries(st.sampled_from(sorted(DIABETES)), st.text(max_size=8), min_size=1),
+    again=st.data(),
+)
+def test_a_key_twice_in_json_answers_is_always_refused_where_it_stands(tmp_path, answers, again):
+    """Whatever the values, a JSON answers file that gives a key twice is refused at the second
+    key (JSON alone would keep the last), as a YAML file is."""
+    key = again.draw(st.sampled_from(sorted(answers)))
+    body = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in answers.items())
+    file = tmp_path / "answers.json"
+    file.write_text("{" + body + f",\n {json.dumps(key)}: {json.dumps(answers[key])}}}", "utf-8")
+    with pytest.raises(AnswerError) as caught:
+        read_answers_file(file, "en")
+    assert "answers.json:2:" in str(caught.value) and key in str(caught.value)
