@@ -361,7 +361,7 @@ CORE: dict[str, dict[str, str]] = {
     # command-line help
     "help.app": {
         "sv": "Välj hur patienter och närstående ska involveras: nivå på delaktighetstrappan, "
-        "rekryteringsstruktur, metod och ett förväntansbeskrivning. I en terminal startar "
+        "rekryteringsstruktur, metod och en förväntansbeskrivning. I en terminal startar "
         "`ladder` utan kommando intervjun.",
         "en": "Decide how to involve patients and relatives: the level on the participation "
         "ladder, where to recruit, the method, and an expectations statement. In a terminal, "
@@ -505,14 +505,20 @@ def choose_language(option: str | None, environ: dict[str, str] | None = None) -
     """--lang, else LADDER_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."""
     env = os.environ if environ is None else environ
     if option:
-        return option
+        return _language_code(option)
     if env.get("LADDER_LANG"):
-        return env["LADDER_LANG"]
+        return _language_code(env["LADDER_LANG"])
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
             return "sv" if value.lower().startswith("sv") else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
+
+
+def _language_code(value: str) -> str:
+    """`sv`, `SV`, `sv_SE`, `sv-SE.UTF-8` all mean Swedish; an unknown value is kept as given."""
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return code if code in LANGUAGES else value
 
 
 # Problems reported by libraries and the OS, in the user's language; unknown ones keep their

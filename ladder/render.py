@@ -108,11 +108,7 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         indented(console, f"{t('render.time', lang)}: {m.time}", "italic")
 
     _statement(rec, console)
-
-    if rec.warnings:
-        heading("render.warnings")
-        for w in rec.warnings:
-            indented(console, w.text, hang="! ")
+    _warnings(rec, console)
 
     heading("render.why")
     for x in rec.trace:
@@ -127,10 +123,22 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
 
 
 def render_essentials(rec: Recommendation, console: Console) -> None:
-    """The level, its promise and the expectations statement: what a short screen shows."""
+    """The level, its promise, the expectations statement and the warnings: what a short
+    screen shows (a warning may be what keeps the involvement lawful or honest)."""
     _level_line(rec, console)
     indented(console, f"{t('render.promise', rec.lang)}: {rec.level.promise}", "bold", hang="")
     _statement(rec, console)
+    _warnings(rec, console)
+
+
+def _warnings(rec: Recommendation, console: Console) -> None:
+    from rich.text import Text
+
+    if rec.warnings:
+        console.print()
+        console.print(Text(t("render.warnings", rec.lang), style="bold underline"))
+        for w in rec.warnings:
+            indented(console, w.text, hang="! ")
 
 
 def _level_line(rec: Recommendation, console: Console) -> None:

@@ -71,6 +71,12 @@ def test_every_text_in_the_shipped_rules_has_both_languages(path):
         (None, {"LANG": "sv_SE.UTF-8"}, "sv"),
         (None, {"LANG": "C"}, "en"),
         (None, {}, "en"),
+        # a language written as a locale or in capitals means that language
+        (None, {"LADDER_LANG": "sv_SE"}, "sv"),
+        (None, {"LADDER_LANG": "sv-SE.UTF-8", "LANG": "en_US.UTF-8"}, "sv"),
+        ("SV", {}, "sv"),
+        ("en_GB", {"LANG": "sv_SE.UTF-8"}, "en"),
+        ("fi", {}, "fi"),  # unknown: kept, so --lang can refuse it by name
     ],
 )
 def test_language_selection_order(option, env, expected):

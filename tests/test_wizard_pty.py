@@ -222,6 +222,7 @@ def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest
     child.expect_exact("Recommended level: Co-determination (5/5)")
     child.expect_exact("Promise to participants:")
     child.expect_exact("What you can expect")
+    child.expect_exact("Watch out")  # the warnings are never left to the pager
     child.expect_exact("Save the result?")
     assert "Recruit from" not in child.before and "Why" not in child.before
     child.send("5" + ENTER)  # the whole result, through $PAGER
