@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .completion import complete_answer, install_shell_completion
+from .completion import complete_answer, complete_language, install_shell_completion
 from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -59,7 +59,10 @@ def _h(key: str) -> str:
 
 
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_h("rules"), metavar="FILE")]
-LangOpt = Annotated[str | None, typer.Option("--lang", help=_h("lang"), metavar="sv|en")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help=_h("lang"), metavar="sv|en", autocompletion=complete_language),
+]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help=_h("no_color"))]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help=_h("output"), metavar="FILE")

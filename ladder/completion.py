@@ -112,6 +112,14 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     ]
 
 
+def complete_language(incomplete: str) -> list[tuple[str, str]]:
+    """`--lang`: the languages, each named in itself."""
+    from .messages import LANGUAGES
+
+    names = {"sv": "svenska", "en": "English"}
+    return [(code, names.get(code, code)) for code in LANGUAGES if code.startswith(incomplete)]
+
+
 def _option(ctx: Any, name: str) -> Any:
     """The option given to the command, else to `ladder` itself (`ladder --lang sv …`)."""
     while ctx is not None:

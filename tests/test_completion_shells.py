@@ -110,3 +110,8 @@ def test_the_values_are_listed_not_file_names(shell):
 def test_show_completion_gives_the_script_that_is_sourced(cli):
     shown = cli("--show-completion", "bash").stdout
     assert "COMP_LINE" in shown and "nospace" in shown
+
+
+def test_the_language_completes_to_a_language_not_a_file(shell):
+    words = words_after(shell, "ladder recommend --lang s\t")
+    assert words == ["ladder", "recommend", "--lang", "sv"]
