@@ -198,7 +198,7 @@ def _unreadable(where: str, reason: str, lang: str) -> AnswerError:
 def _not_decodable(where: str, error: UnicodeDecodeError, encoding: str, lang: str) -> AnswerError:
     """Bytes that are not text in the encoding: say how to save the file so that they are."""
     if encoding == "utf-8":
-        reason = t("rules.not_utf8", lang, reason=error.reason) + " " + t("batch.save_utf8", lang)
+        reason = t("rules.not_utf8", lang, reason=error.reason) + ". " + t("batch.save_utf8", lang)
     else:
         reason = t("batch.not_in_encoding", lang, encoding=encoding, reason=error.reason)
     return _unreadable(where, reason, lang)

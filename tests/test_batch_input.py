@@ -234,6 +234,7 @@ def test_csv_from_excel_in_windows_1252(cli, tmp_path):
     assert "projekt.csv:2" in done.stderr  # the line of the first å
     assert "UTF-8" in done.stderr and "--encoding cp1252" in done.stderr
     assert "did you mean" not in done.stderr
+    assert "). Save the file as UTF-8" in done.stderr  # two sentences, not one run-on
     swedish = cli("batch", str(source), "--lang", "sv")
     assert "kommaavgränsad" in swedish.stderr and "--encoding cp1252" in swedish.stderr
     check_excel_result(cli("batch", str(source), "--encoding", "cp1252"))
