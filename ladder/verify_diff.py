@@ -24,6 +24,7 @@ from .verify_space import (
     SEP,
     Box,
     Space,
+    Split,
     View,
     clip,
     fuse,
@@ -75,6 +76,14 @@ class _Side:
             self._chosen(view, self.structures, cell, limit.structures),
             self._chosen(view, self.methods, cell, limit.methods),
         )
+
+    def matching(self, view: View, cell: Any) -> list[tuple[str, list[Box]]]:
+        """Each structure and method with the parts of the box where it matches."""
+        out = []
+        for item, compiled in [*self.structures, *self.methods]:
+            boxes = [clip(view.box, c) for c in self.logic.item_boxes(compiled, cell)]
+            out.append((item.id, [b for b in boxes if b is not None]))
+        return out
 
     def _chosen(
         self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int
@@ -136,10 +145,18 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         common.extend(b for y in new_boxes if (b := _meet(x, y)) is not None)
     total = sum(_size(space, b) for b in common)
     sides = _Side(old.rules, space), _Side(new.rules, space)
-    cells = partition(common, lambda view: (sides[0].outcome(view), sides[1].outcome(view)))
+
+    def outcomes(view: View) -> tuple[Outcome, Outcome] | None:
+        if _unchanged(sides, view):
+            return None  # no need to cut a box where both files agree everywhere
+        return sides[0].outcome(view), sides[1].outcome(view)
+
+    cells = partition(common, outcomes, keep=_is_change)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
     changed = 0
-    for box, (before, after) in cells:
+    for box, pair in cells:
+        assert pair is not None  # kept only where the files may differ
+        before, after = pair
         if before != after:
             changed += _size(space, box)
         for i, kind in enumerate(KINDS):
@@ -176,6 +193,27 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         changed,
         changes,
     )
+
+
+def _unchanged(sides: tuple[_Side, _Side], view: View) -> bool:
+    """Whether both files give the same outcome everywhere in the box, seen without cutting it:
+    the same level, and each structure and method matching in the same parts of the box."""
+    try:
+        cells = [side.logic.decide(view) for side in sides]
+    except Split:
+        return False
+    if cells[0].level != cells[1].level:
+        return False
+    if cells[0].level is None:
+        return True
+    old, new = sides
+    if old.rules.selection != new.rules.selection:
+        return False
+    return old.matching(view, cells[0]) == new.matching(view, cells[1])
+
+
+def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
+    return pair is not None
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
