@@ -7,6 +7,7 @@ with the same change are summed, and shown as conditions and a few concrete exam
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -77,10 +78,14 @@ class _Side:
             self._chosen(view, self.methods, cell, limit.methods),
         )
 
-    def matching(self, view: View, cell: Any) -> list[tuple[str, list[Box]]]:
-        """Each structure and method with the parts of the box where it matches."""
+    def chosen(self, view: View, kind: str, cell: Any) -> tuple[str, ...]:
+        items = self.structures if kind == "structures" else self.methods
+        return self._chosen(view, items, cell, getattr(self.rules.selection, kind))
+
+    def matching(self, view: View, cell: Any, kind: str) -> list[tuple[str, list[Box]]]:
+        """Each structure or method with the parts of the box where it matches."""
         out = []
-        for item, compiled in [*self.structures, *self.methods]:
+        for item, compiled in self.structures if kind == "structures" else self.methods:
             boxes = [clip(view.box, c) for c in self.logic.item_boxes(compiled, cell)]
             out.append((item.id, [b for b in boxes if b is not None]))
         return out
@@ -149,7 +154,7 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     def outcomes(view: View) -> tuple[Outcome, Outcome] | None:
         if _unchanged(sides, view):
             return None  # no need to cut a box where both files agree everywhere
-        return sides[0].outcome(view), sides[1].outcome(view)
+        return _outcomes(sides, view)
 
     cells = partition(common, outcomes, keep=_is_change)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
@@ -195,6 +200,24 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     )
 
 
+def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]:
+    """Both files' outcomes; a kind on which they agree all over the box is left empty on
+    both sides rather than cut, as no change of that kind can come from this box."""
+    old, new = sides
+    cells = old.logic.decide(view), new.logic.decide(view)
+    if None in (cells[0].level, cells[1].level) or old.rules.selection != new.rules.selection:
+        return old.outcome(view), new.outcome(view)
+    out: list[list[Any]] = [[cell.level] for cell in cells]
+    for kind in ("structures", "methods"):
+        if old.matching(view, cells[0], kind) == new.matching(view, cells[1], kind):
+            out[0].append(())
+            out[1].append(())
+            continue
+        for side, cell, row in zip(sides, cells, out, strict=True):
+            row.append(side.chosen(view, kind, cell))
+    return tuple(out[0]), tuple(out[1])  # type: ignore[return-value]
+
+
 def _unchanged(sides: tuple[_Side, _Side], view: View) -> bool:
     """Whether both files give the same outcome everywhere in the box, seen without cutting it:
     the same level, and each structure and method matching in the same parts of the box."""
@@ -209,7 +232,10 @@ def _unchanged(sides: tuple[_Side, _Side], view: View) -> bool:
     old, new = sides
     if old.rules.selection != new.rules.selection:
         return False
-    return old.matching(view, cells[0]) == new.matching(view, cells[1])
+    return all(
+        old.matching(view, cells[0], kind) == new.matching(view, cells[1], kind)
+        for kind in ("structures", "methods")
+    )
 
 
 def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
@@ -238,25 +264,56 @@ def _example(space: Space, box: Box) -> dict[str, str]:
 
 
 def _merge(boxes: list[Box]) -> list[Box]:
-    """Join boxes that differ in one question only, so that conditions read short."""
-    out = list(boxes)
-    merged = True
-    while merged and len(out) > 1:
-        merged = False
-        for i in range(len(out)):
-            spend(len(out) - i)
-            for j in range(i + 1, len(out)):
-                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=False)) if x != y]
-                if len(differ) == 1:
-                    d = differ[0]
-                    joined = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
-                    out[i] = joined
-                    del out[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return out
+    """Join boxes that differ in one question only, so that conditions read short.
+
+    Always the first pair in list order is joined (into the first of the two), as a plain
+    pairwise scan would; an index of each box with one question left out finds the pairs,
+    so that thousands of pieces are merged in about linear time, not quadratic.
+    """
+    out: dict[int, Box] = dict(enumerate(boxes))
+    buckets: dict[tuple[int, Box], set[int]] = {}
+    heap: list[tuple[int, int]] = []
+
+    def keys(i: int) -> list[tuple[int, Box]]:
+        box = out[i]
+        return [(d, (*box[:d], *box[d + 1 :])) for d in range(len(box))]
+
+    def partner(i: int) -> int | None:
+        """The first box after `i` that differs from it in one question only."""
+        spend(len(out[i]))
+        later = [j for key in keys(i) for j in buckets[key] if j > i]
+        return min(later, default=None)
+
+    def push(i: int) -> None:
+        j = partner(i)
+        if j is not None:
+            heapq.heappush(heap, (i, j))
+
+    for i in out:
+        for key in keys(i):
+            buckets.setdefault(key, set()).add(i)
+    for i in out:
+        push(i)
+    while heap:
+        i, j = heapq.heappop(heap)
+        if i not in out or partner(i) != j:
+            if i in out:
+                push(i)
+            continue
+        d = next(d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y)
+        for k in (i, j):
+            for key in keys(k):
+                buckets[key].discard(k)
+        out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
+        del out[j]
+        for key in keys(i):
+            found = buckets.setdefault(key, set())
+            for k in found:
+                if k < i:
+                    heapq.heappush(heap, (k, i))
+            found.add(i)
+        push(i)
+    return list(out.values())
 
 
 def _conditions(space: Space, box: Box) -> dict[str, list[str]]:
