@@ -24,6 +24,7 @@ from .verify_space import (
     NA,
     SEP,
     Box,
+    Constraint,
     Space,
     Split,
     View,
@@ -82,13 +83,10 @@ class _Side:
         items = self.structures if kind == "structures" else self.methods
         return self._chosen(view, items, cell, getattr(self.rules.selection, kind))
 
-    def matching(self, view: View, cell: Any, kind: str) -> list[tuple[str, list[Box]]]:
-        """Each structure or method with the parts of the box where it matches."""
-        out = []
-        for item, compiled in self.structures if kind == "structures" else self.methods:
-            boxes = [clip(view.box, c) for c in self.logic.item_boxes(compiled, cell)]
-            out.append((item.id, [b for b in boxes if b is not None]))
-        return out
+    def matching(self, cell: Any, kind: str) -> list[tuple[str, list[Constraint]]]:
+        """Each structure or method with the boxes where it matches, in this cell."""
+        items = self.structures if kind == "structures" else self.methods
+        return [(item.id, self.logic.item_boxes(compiled, cell)) for item, compiled in items]
 
     def _chosen(
         self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int
@@ -209,7 +207,7 @@ def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]
         return old.outcome(view), new.outcome(view)
     out: list[list[Any]] = [[cell.level] for cell in cells]
     for kind in ("structures", "methods"):
-        if old.matching(view, cells[0], kind) == new.matching(view, cells[1], kind):
+        if _agree(sides, cells, kind):
             out[0].append(())
             out[1].append(())
             continue
@@ -232,10 +230,12 @@ def _unchanged(sides: tuple[_Side, _Side], view: View) -> bool:
     old, new = sides
     if old.rules.selection != new.rules.selection:
         return False
-    return all(
-        old.matching(view, cells[0], kind) == new.matching(view, cells[1], kind)
-        for kind in ("structures", "methods")
-    )
+    return all(_agree(sides, cells, kind) for kind in ("structures", "methods"))
+
+
+def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:
+    """Whether each structure (or method) matches under the same conditions in both files."""
+    return sides[0].matching(cells[0], kind) == sides[1].matching(cells[1], kind)
 
 
 def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
@@ -273,14 +273,18 @@ def _merge(boxes: list[Box]) -> list[Box]:
     out: dict[int, Box] = dict(enumerate(boxes))
     buckets: dict[tuple[int, Box], set[int]] = {}
     heap: list[tuple[int, int]] = []
+    cached: dict[int, list[tuple[int, Box]]] = {}
 
     def keys(i: int) -> list[tuple[int, Box]]:
-        box = out[i]
-        return [(d, (*box[:d], *box[d + 1 :])) for d in range(len(box))]
+        """Box `i` with each question left out in turn (kept until the box changes)."""
+        if i not in cached:
+            box = out[i]
+            cached[i] = [(d, (*box[:d], *box[d + 1 :])) for d in range(len(box))]
+        return cached[i]
 
     def partner(i: int) -> int | None:
         """The first box after `i` that differs from it in one question only."""
-        spend(len(out[i]))
+        spend()
         later = [j for key in keys(i) for j in buckets[key] if j > i]
         return min(later, default=None)
 
@@ -305,7 +309,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
             for key in keys(k):
                 buckets[key].discard(k)
         out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
-        del out[j]
+        del out[j], cached[i], cached[j]
         for key in keys(i):
             found = buckets.setdefault(key, set())
             for k in found:
