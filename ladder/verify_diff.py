@@ -26,7 +26,6 @@ from .verify_space import (
     Box,
     Constraint,
     Space,
-    Split,
     View,
     clip,
     fuse,
@@ -149,12 +148,7 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     total = sum(_size(space, b) for b in common)
     sides = _Side(old.rules, space), _Side(new.rules, space)
 
-    def outcomes(view: View) -> tuple[Outcome, Outcome] | None:
-        if _unchanged(sides, view):
-            return None  # no need to cut a box where both files agree everywhere
-        return _outcomes(sides, view)
-
-    cells = partition(common, outcomes, keep=_is_change)
+    cells = partition(common, lambda view: _outcomes(sides, view), keep=_is_change)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
     changed = 0
     for box, pair in cells:
@@ -198,11 +192,13 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     )
 
 
-def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]:
-    """Both files' outcomes; a kind on which they agree all over the box is left empty on
-    both sides rather than cut, as no change of that kind can come from this box."""
+def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome] | None:
+    """Both files' outcomes, or None where they agree all over the box. A kind on which they
+    agree is left empty on both sides rather than cut: no change of that kind is in the box."""
     old, new = sides
     cells = old.logic.decide(view), new.logic.decide(view)
+    if cells[0].level is None and cells[1].level is None:
+        return None
     if None in (cells[0].level, cells[1].level) or old.rules.selection != new.rules.selection:
         return old.outcome(view), new.outcome(view)
     out: list[list[Any]] = [[cell.level] for cell in cells]
@@ -213,24 +209,9 @@ def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]
             continue
         for side, cell, row in zip(sides, cells, out, strict=True):
             row.append(side.chosen(view, kind, cell))
+    if out[0] == out[1]:
+        return None
     return tuple(out[0]), tuple(out[1])  # type: ignore[return-value]
-
-
-def _unchanged(sides: tuple[_Side, _Side], view: View) -> bool:
-    """Whether both files give the same outcome everywhere in the box, seen without cutting it:
-    the same level, and each structure and method matching in the same parts of the box."""
-    try:
-        cells = [side.logic.decide(view) for side in sides]
-    except Split:
-        return False
-    if cells[0].level != cells[1].level:
-        return False
-    if cells[0].level is None:
-        return True
-    old, new = sides
-    if old.rules.selection != new.rules.selection:
-        return False
-    return all(_agree(sides, cells, kind) for kind in ("structures", "methods"))
 
 
 def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:
@@ -267,25 +248,31 @@ def _merge(boxes: list[Box]) -> list[Box]:
     """Join boxes that differ in one question only, so that conditions read short.
 
     Always the first pair in list order is joined (into the first of the two), as a plain
-    pairwise scan would; an index of each box with one question left out finds the pairs,
-    so that thousands of pieces are merged in about linear time, not quadratic.
+    pairwise scan would. Pairs are found through an index of each box with one question left
+    out (a sum of hashes, confirmed by comparing), so thousands of pieces take about linear
+    time, not quadratic.
     """
     out: dict[int, Box] = dict(enumerate(boxes))
-    buckets: dict[tuple[int, Box], set[int]] = {}
+    buckets: dict[tuple[int, int], set[int]] = {}
     heap: list[tuple[int, int]] = []
-    cached: dict[int, list[tuple[int, Box]]] = {}
+    cached: dict[int, list[tuple[int, int]]] = {}
 
-    def keys(i: int) -> list[tuple[int, Box]]:
+    def keys(i: int) -> list[tuple[int, int]]:
         """Box `i` with each question left out in turn (kept until the box changes)."""
         if i not in cached:
-            box = out[i]
-            cached[i] = [(d, (*box[:d], *box[d + 1 :])) for d in range(len(box))]
+            parts = [hash((d, values)) for d, values in enumerate(out[i])]
+            total = sum(parts)
+            cached[i] = [(d, total - part) for d, part in enumerate(parts)]
         return cached[i]
+
+    def alike(i: int, j: int, d: int) -> bool:
+        one, two = out[i], out[j]
+        return one[:d] == two[:d] and one[d + 1 :] == two[d + 1 :]
 
     def partner(i: int) -> int | None:
         """The first box after `i` that differs from it in one question only."""
         spend()
-        later = [j for key in keys(i) for j in buckets[key] if j > i]
+        later = [j for key in keys(i) for j in buckets[key] if j > i and alike(i, j, key[0])]
         return min(later, default=None)
 
     def push(i: int) -> None:
@@ -314,7 +301,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
             found = buckets.setdefault(key, set())
             for k in found:
                 if k < i:
-                    heapq.heappush(heap, (k, i))
+                    heapq.heappush(heap, (k, i))  # confirmed when it is taken
             found.add(i)
         push(i)
     return list(out.values())
