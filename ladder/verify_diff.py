@@ -249,18 +249,25 @@ def _merge(boxes: list[Box]) -> list[Box]:
 
     Always the first pair in list order is joined (into the first of the two), as a plain
     pairwise scan would. Pairs are found through an index of each box with one question left
-    out (a sum of hashes, confirmed by comparing), so thousands of pieces take about linear
-    time, not quadratic.
+    out (a sum of one number per question and values, confirmed by comparing), so thousands
+    of pieces take about linear time, not quadratic. The numbers come from the order values
+    are met in, not from `hash`, so that the work done never depends on PYTHONHASHSEED.
     """
     out: dict[int, Box] = dict(enumerate(boxes))
     buckets: dict[tuple[int, int], set[int]] = {}
     heap: list[tuple[int, int]] = []
     cached: dict[int, list[tuple[int, int]]] = {}
+    numbers: dict[tuple[int, frozenset[str]], int] = {}
+
+    def number(d: int, values: frozenset[str]) -> int:
+        if (d, values) not in numbers:
+            numbers[d, values] = _scramble(len(numbers))
+        return numbers[d, values]
 
     def keys(i: int) -> list[tuple[int, int]]:
         """Box `i` with each question left out in turn (kept until the box changes)."""
         if i not in cached:
-            parts = [hash((d, values)) for d, values in enumerate(out[i])]
+            parts = [number(d, values) for d, values in enumerate(out[i])]
             total = sum(parts)
             cached[i] = [(d, total - part) for d, part in enumerate(parts)]
         return cached[i]
@@ -272,8 +279,13 @@ def _merge(boxes: list[Box]) -> list[Box]:
     def partner(i: int) -> int | None:
         """The first box after `i` that differs from it in one question only."""
         spend()
-        later = [j for key in keys(i) for j in buckets[key] if j > i and alike(i, j, key[0])]
-        return min(later, default=None)
+        found = None
+        for key in keys(i):
+            bucket = buckets[key]
+            if len(bucket) > 1:  # most hold box `i` alone
+                later = sorted(j for j in bucket if i < j and (found is None or j < found))
+                found = next((j for j in later if alike(i, j, key[0])), found)
+        return found
 
     def push(i: int) -> None:
         j = partner(i)
@@ -305,6 +317,15 @@ def _merge(boxes: list[Box]) -> list[Box]:
             found.add(i)
         push(i)
     return list(out.values())
+
+
+def _scramble(n: int) -> int:
+    """A well-mixed 64-bit number for `n` (splitmix64), so that sums of them rarely collide."""
+    mask = (1 << 64) - 1
+    z = (n + 0x9E3779B97F4A7C15) & mask
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+    return z ^ (z >> 31)
 
 
 def _conditions(space: Space, box: Box) -> dict[str, list[str]]:
