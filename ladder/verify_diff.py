@@ -298,12 +298,18 @@ def _merge(boxes: list[Box]) -> list[Box]:
     for i in out:
         push(i)
     while heap:
+        # Each box with a partner has an entry no later than its first partner, so the first
+        # entry whose boxes still differ in one question only is the first pair.
         i, j = heapq.heappop(heap)
-        if i not in out or partner(i) != j:
+        spend()
+        differ = []
+        if i in out and j in out:
+            differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y]
+        if len(differ) != 1:
             if i in out:
                 push(i)
             continue
-        d = next(d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y)
+        d = differ[0]
         for k in (i, j):
             for key in keys(k):
                 buckets[key].discard(k)
