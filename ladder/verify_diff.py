@@ -66,6 +66,7 @@ class _Side:
         self.logic = Logic(rules, space)
         self.structures = [(s, self.logic.item(s)) for s in rules.structures]
         self.methods = [(m, self.logic.item(m)) for m in rules.methods]
+        self.agree: dict[tuple[Any, ...], bool] = {}  # see _agree
 
     def outcome(self, view: View) -> Outcome:
         cell = self.logic.decide(view)
@@ -215,8 +216,13 @@ def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]
 
 
 def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:
-    """Whether each structure (or method) matches under the same conditions in both files."""
-    return sides[0].matching(cells[0], kind) == sides[1].matching(cells[1], kind)
+    """Whether each structure (or method) matches under the same conditions in both files.
+    That depends only on each level and whether a cap set it, so it is worked out once."""
+    key = (kind, *((cell.level, cell.level == cell.raised) for cell in cells))
+    agree = sides[0].agree
+    if key not in agree:
+        agree[key] = sides[0].matching(cells[0], kind) == sides[1].matching(cells[1], kind)
+    return agree[key]
 
 
 def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
