@@ -280,7 +280,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
 
     def alike(i: int, j: int, d: int) -> bool:
         one, two = out[i], out[j]
-        return one[:d] == two[:d] and one[d + 1 :] == two[d + 1 :]
+        return one[d] != two[d] and one[:d] == two[:d] and one[d + 1 :] == two[d + 1 :]
 
     def partner(i: int) -> int | None:
         """The first box after `i` that differs from it in one question only."""
