@@ -264,6 +264,9 @@ def _merge(boxes: list[Box]) -> list[Box]:
     heap: list[tuple[int, int]] = []
     cached: dict[int, list[tuple[int, int]]] = {}
     numbers: dict[tuple[int, frozenset[str]], int] = {}
+    # Only questions on which the boxes differ can tell two boxes apart, now and later.
+    first = boxes[0] if boxes else ()
+    varying = [d for d in range(len(first)) if any(box[d] != first[d] for box in boxes)]
 
     def number(d: int, values: frozenset[str]) -> int:
         if (d, values) not in numbers:
@@ -273,9 +276,10 @@ def _merge(boxes: list[Box]) -> list[Box]:
     def keys(i: int) -> list[tuple[int, int]]:
         """Box `i` with each question left out in turn (kept until the box changes)."""
         if i not in cached:
-            parts = [number(d, values) for d, values in enumerate(out[i])]
-            total = sum(parts)
-            cached[i] = [(d, total - part) for d, part in enumerate(parts)]
+            box = out[i]
+            parts = [(d, number(d, box[d])) for d in varying]
+            total = sum(part for _, part in parts)
+            cached[i] = [(d, total - part) for d, part in parts]
         return cached[i]
 
     def alike(i: int, j: int, d: int) -> bool:
