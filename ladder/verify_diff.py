@@ -212,7 +212,7 @@ def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome]
             row.append(side.chosen(view, kind, cell))
     if out[0] == out[1]:
         return None
-    return tuple(out[0]), tuple(out[1])  # type: ignore[return-value]
+    return tuple(out[0]), tuple(out[1])
 
 
 def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:

@@ -132,7 +132,7 @@ def pairwise_merge(boxes):
         merged = False
         for i in range(len(out)):
             for j in range(i + 1, len(out)):
-                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j])) if x != y]
+                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y]
                 if len(differ) == 1:
                     d = differ[0]
                     out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
