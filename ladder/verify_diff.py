@@ -194,24 +194,25 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
 
 
 def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome] | None:
-    """Both files' outcomes, or None where they agree all over the box. A kind on which they
-    agree is left empty on both sides rather than cut: no change of that kind is in the box."""
+    """Both files' outcomes, or None where they agree all over the box (so it is not cut).
+
+    The box is cut by both levels first. Where they differ the box is a level change
+    throughout, and a kind (structures, methods) on which the files agree is left empty on
+    both sides instead of cut; where they are the same it is cut as before, so that the pieces
+    of such a change, and so its conditions and examples, stay as they were.
+    """
     old, new = sides
     cells = old.logic.decide(view), new.logic.decide(view)
-    if cells[0].level is None and cells[1].level is None:
-        return None
-    if None in (cells[0].level, cells[1].level) or old.rules.selection != new.rules.selection:
-        return old.outcome(view), new.outcome(view)
-    out: list[list[Any]] = [[cell.level] for cell in cells]
-    for kind in ("structures", "methods"):
-        if _agree(sides, cells, kind):
-            out[0].append(())
-            out[1].append(())
-            continue
+    levels = cells[0].level, cells[1].level
+    if old.rules.selection != new.rules.selection or None in levels:
+        return None if levels == (None, None) else (old.outcome(view), new.outcome(view))
+    agree = [_agree(sides, cells, kind) for kind in ("structures", "methods")]
+    if levels[0] == levels[1]:
+        return None if all(agree) else (old.outcome(view), new.outcome(view))
+    out: list[list[Any]] = [[level] for level in levels]
+    for kind, same in zip(("structures", "methods"), agree, strict=True):
         for side, cell, row in zip(sides, cells, out, strict=True):
-            row.append(side.chosen(view, kind, cell))
-    if out[0] == out[1]:
-        return None
+            row.append(() if same else side.chosen(view, kind, cell))
     return tuple(out[0]), tuple(out[1])
 
 
