@@ -7,6 +7,7 @@ with the same change are summed, and shown as conditions and a few concrete exam
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .verify_space import (
     NA,
     SEP,
     Box,
+    Constraint,
     Space,
     View,
     clip,
@@ -64,6 +66,7 @@ class _Side:
         self.logic = Logic(rules, space)
         self.structures = [(s, self.logic.item(s)) for s in rules.structures]
         self.methods = [(m, self.logic.item(m)) for m in rules.methods]
+        self.agree: dict[tuple[Any, ...], bool] = {}  # see _agree
 
     def outcome(self, view: View) -> Outcome:
         cell = self.logic.decide(view)
@@ -75,6 +78,15 @@ class _Side:
             self._chosen(view, self.structures, cell, limit.structures),
             self._chosen(view, self.methods, cell, limit.methods),
         )
+
+    def chosen(self, view: View, kind: str, cell: Any) -> tuple[str, ...]:
+        items = self.structures if kind == "structures" else self.methods
+        return self._chosen(view, items, cell, getattr(self.rules.selection, kind))
+
+    def matching(self, cell: Any, kind: str) -> list[tuple[str, list[Constraint]]]:
+        """Each structure or method with the boxes where it matches, in this cell."""
+        items = self.structures if kind == "structures" else self.methods
+        return [(item.id, self.logic.item_boxes(compiled, cell)) for item, compiled in items]
 
     def _chosen(
         self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int
@@ -136,10 +148,13 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         common.extend(b for y in new_boxes if (b := _meet(x, y)) is not None)
     total = sum(_size(space, b) for b in common)
     sides = _Side(old.rules, space), _Side(new.rules, space)
-    cells = partition(common, lambda view: (sides[0].outcome(view), sides[1].outcome(view)))
+
+    cells = partition(common, lambda view: _outcomes(sides, view), keep=_is_change)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
     changed = 0
-    for box, (before, after) in cells:
+    for box, pair in cells:
+        assert pair is not None  # kept only where the files may differ
+        before, after = pair
         if before != after:
             changed += _size(space, box)
         for i, kind in enumerate(KINDS):
@@ -178,6 +193,43 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     )
 
 
+def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome] | None:
+    """Both files' outcomes, or None where they agree all over the box (so it is not cut).
+
+    The box is cut by both levels first. Where they differ the box is a level change
+    throughout, and a kind (structures, methods) on which the files agree is left empty on
+    both sides instead of cut; where they are the same it is cut as before, so that the pieces
+    of such a change, and so its conditions and examples, stay as they were.
+    """
+    old, new = sides
+    cells = old.logic.decide(view), new.logic.decide(view)
+    levels = cells[0].level, cells[1].level
+    if old.rules.selection != new.rules.selection or None in levels:
+        return None if levels == (None, None) else (old.outcome(view), new.outcome(view))
+    agree = [_agree(sides, cells, kind) for kind in ("structures", "methods")]
+    if levels[0] == levels[1]:
+        return None if all(agree) else (old.outcome(view), new.outcome(view))
+    out: list[list[Any]] = [[level] for level in levels]
+    for kind, same in zip(("structures", "methods"), agree, strict=True):
+        for side, cell, row in zip(sides, cells, out, strict=True):
+            row.append(() if same else side.chosen(view, kind, cell))
+    return tuple(out[0]), tuple(out[1])
+
+
+def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:
+    """Whether each structure (or method) matches under the same conditions in both files.
+    That depends only on each level and whether a cap set it, so it is worked out once."""
+    key = (kind, *((cell.level, cell.level == cell.raised) for cell in cells))
+    agree = sides[0].agree
+    if key not in agree:
+        agree[key] = sides[0].matching(cells[0], kind) == sides[1].matching(cells[1], kind)
+    return agree[key]
+
+
+def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
+    return pair is not None
+
+
 def _as_tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
@@ -200,25 +252,97 @@ def _example(space: Space, box: Box) -> dict[str, str]:
 
 
 def _merge(boxes: list[Box]) -> list[Box]:
-    """Join boxes that differ in one question only, so that conditions read short."""
-    out = list(boxes)
-    merged = True
-    while merged and len(out) > 1:
-        merged = False
-        for i in range(len(out)):
-            spend(len(out) - i)
-            for j in range(i + 1, len(out)):
-                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=False)) if x != y]
-                if len(differ) == 1:
-                    d = differ[0]
-                    joined = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
-                    out[i] = joined
-                    del out[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return out
+    """Join boxes that differ in one question only, so that conditions read short.
+
+    Always the first pair in list order is joined (into the first of the two), as a plain
+    pairwise scan would. Pairs are found through an index of each box with one question left
+    out (a sum of one number per question and values, confirmed by comparing), so thousands
+    of pieces take about linear time, not quadratic. The numbers come from the order values
+    are met in, not from `hash`, so that the work done never depends on PYTHONHASHSEED.
+    """
+    out: dict[int, Box] = dict(enumerate(boxes))
+    buckets: dict[tuple[int, int], set[int]] = {}
+    heap: list[tuple[int, int]] = []
+    cached: dict[int, list[tuple[int, int]]] = {}
+    numbers: dict[tuple[int, frozenset[str]], int] = {}
+    # Only questions on which the boxes differ can tell two boxes apart, now and later.
+    first = boxes[0] if boxes else ()
+    varying = [d for d in range(len(first)) if any(box[d] != first[d] for box in boxes)]
+
+    def number(d: int, values: frozenset[str]) -> int:
+        if (d, values) not in numbers:
+            numbers[d, values] = _scramble(len(numbers))
+        return numbers[d, values]
+
+    def keys(i: int) -> list[tuple[int, int]]:
+        """Box `i` with each question left out in turn (kept until the box changes)."""
+        if i not in cached:
+            box = out[i]
+            parts = [(d, number(d, box[d])) for d in varying]
+            total = sum(part for _, part in parts)
+            cached[i] = [(d, total - part) for d, part in parts]
+        return cached[i]
+
+    def alike(i: int, j: int, d: int) -> bool:
+        one, two = out[i], out[j]
+        return one[d] != two[d] and one[:d] == two[:d] and one[d + 1 :] == two[d + 1 :]
+
+    def partner(i: int) -> int | None:
+        """The first box after `i` that differs from it in one question only."""
+        spend()
+        found = None
+        for key in keys(i):
+            bucket = buckets[key]
+            if len(bucket) > 1:  # most hold box `i` alone
+                later = sorted(j for j in bucket if i < j and (found is None or j < found))
+                found = next((j for j in later if alike(i, j, key[0])), found)
+        return found
+
+    def push(i: int) -> None:
+        j = partner(i)
+        if j is not None:
+            heapq.heappush(heap, (i, j))
+
+    for i in out:
+        for key in keys(i):
+            buckets.setdefault(key, set()).add(i)
+    for i in out:
+        push(i)
+    while heap:
+        # Each box with a partner has an entry no later than its first partner, so the first
+        # entry whose boxes still differ in one question only is the first pair.
+        i, j = heapq.heappop(heap)
+        spend()
+        differ = []
+        if i in out and j in out:
+            differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y]
+        if len(differ) != 1:
+            if i in out:
+                push(i)
+            continue
+        d = differ[0]
+        for k in (i, j):
+            for key in keys(k):
+                buckets[key].discard(k)
+        out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
+        del out[j], cached[i], cached[j]
+        for key in keys(i):
+            found = buckets.setdefault(key, set())
+            for k in found:
+                if k < i:
+                    heapq.heappush(heap, (k, i))  # confirmed when it is taken
+            found.add(i)
+        push(i)
+    return list(out.values())
+
+
+def _scramble(n: int) -> int:
+    """A well-mixed 64-bit number for `n` (splitmix64), so that sums of them rarely collide."""
+    mask = (1 << 64) - 1
+    z = (n + 0x9E3779B97F4A7C15) & mask
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+    return z ^ (z >> 31)
 
 
 def _conditions(space: Space, box: Box) -> dict[str, list[str]]:

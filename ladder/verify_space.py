@@ -303,15 +303,22 @@ class View:
         return next(iter(groups))
 
 
-def partition(boxes: Iterable[Box], evaluate: Callable[[View], T]) -> list[tuple[Box, T]]:
-    """Cut the boxes until `evaluate` has one value on each piece."""
+def partition(
+    boxes: Iterable[Box],
+    evaluate: Callable[[View], T],
+    keep: Callable[[T], bool] | None = None,
+) -> list[tuple[Box, T]]:
+    """Cut the boxes until `evaluate` has one value on each piece. With `keep`, only pieces
+    whose value it accepts are held (the caller needs nothing from the others)."""
     stack = list(boxes)
     out: list[tuple[Box, T]] = []
     while stack:
         box = stack.pop()
         spend(pieces=len(out) + len(stack))
         try:
-            out.append((box, evaluate(View(box))))
+            value = evaluate(View(box))
+            if keep is None or keep(value):
+                out.append((box, value))
         except Split as split:
             stack.extend(replace(box, split.dim, part) for part in reversed(split.parts))
     return out

@@ -122,3 +122,36 @@ def test_diff_and_check_are_identical_across_hash_seeds():
     ):
         outputs = {run(seed, *args) for seed in ("1", "2", "3")}
         assert len(outputs) == 1 and outputs.pop(), args
+
+
+def pairwise_merge(boxes):
+    """The plain scan: join the first pair that differs in one question, then start again."""
+    out = list(boxes)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y]
+                if len(differ) == 1:
+                    d = differ[0]
+                    out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return out
+
+
+def test_conditions_merge_as_the_pairwise_scan_does():
+    import random
+
+    from ladder.verify_diff import _merge
+
+    rng = random.Random(3)
+    values = [frozenset(s) for s in ("a", "b", "c", "ab", "bc")]
+    for _ in range(300):
+        dims = rng.randint(1, 4)
+        boxes = [tuple(rng.choice(values) for _ in range(dims)) for _ in range(rng.randint(0, 25))]
+        assert _merge(boxes) == pairwise_merge(boxes), boxes

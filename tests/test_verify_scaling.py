@@ -216,3 +216,60 @@ def test_a_bad_budget_setting_is_a_usage_error(tmp_path, value):
 def test_the_default_budget_leaves_the_shipped_rules_alone():
     done = run("check", "--strict", str(DEFAULT_RULES), str(KRONOBERG_RULES))
     assert done.returncode == 0, done.stdout
+
+
+def generated(*args: Any, **kwargs: Any) -> str:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from gen_rules import generate
+    finally:
+        sys.path.remove(str(BENCH))
+    return str(generate(*args, **kwargs))
+
+
+def sample(rules: Any, rng: Any, fixed: dict[str, str]) -> dict[str, str]:
+    """Random reachable answers: each question asked on the answers so far gets an option."""
+    answers: dict[str, str] = {}
+    for q in rules.questions:
+        if all(answers.get(k) in v for k, v in q.when.items()):
+            answers[q.id] = fixed.get(q.id) or rng.choice([o.id for o in q.options])
+    return answers
+
+
+def holds(condition: dict[str, list[str]], answers: dict[str, str]) -> bool:
+    return all(answers[k] in v for k, v in condition.items() if k in answers)
+
+
+def test_diff_of_two_generated_files_with_one_cap_moved_finishes(tmp_path):
+    import random
+
+    def lower_cap(data: dict[str, Any]) -> None:
+        (cap,) = [c for c in data["level"]["caps"] if c["id"] == "cap_q06"]
+        cap["step"] = "information"
+
+    text = generated(20)
+    old, new = (
+        write(tmp_path, "old.yaml", text),
+        write(tmp_path, "new.yaml", edited(text, lower_cap)),
+    )
+    done = run("diff", str(old), str(new), "--format", "json")
+    assert done.returncode == 0, done.stderr  # it ran out of its work budget before
+    data = json.loads(done.stdout)
+    # q01 = o1..o4 asks all 20 questions; q01 = o5 leaves out the 5 it gates.
+    assert data["combinations"] == 4 * 5**19 + 5**14 and data["changed"] > 0
+    changes = {(c["kind"], tuple(c["old"]), tuple(c["new"])): c for c in data["changes"]}
+    before, after = load_rules(old).rules, load_rules(new).rules
+    rng, hits = random.Random(11), 0
+    for n in range(300):
+        answers = sample(before, rng, {"q06": "o1"} if n % 2 else {})
+        was, now = outcome(before, answers), outcome(after, answers)
+        for kind in was:
+            if was[kind] != now[kind]:
+                change = changes[(kind, was[kind], now[kind])]
+                assert any(holds(c, answers) for c in change["conditions"]), answers
+                hits += 1
+    assert hits > 30  # half the answers have the cap's option, where levels above it fall
+    for change in data["changes"]:
+        for example in change["examples"]:
+            assert outcome(before, example)[change["kind"]] == tuple(change["old"])
+            assert outcome(after, example)[change["kind"]] == tuple(change["new"])
