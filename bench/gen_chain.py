@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 import yaml
-from gen_rules import STEPS, text
+from gen_rules import STEPS, header, text
 
 MONOTONE = (("purpose", "purpose"), ("gate", "g01"), ("follow_up", "f01"))
 
@@ -72,19 +72,7 @@ def generate(chain: int, monotone: int = 0, variant: bool = False) -> str:
         for name, question_id in MONOTONE[:monotone]
     ]
     rules = {
-        "version": 1,
-        "region": {"id": "chain", "name": text("Chain"), "source": text("bench")},
-        "languages": ["sv", "en"],
-        "credits": text("Generated for the benchmark; promises adapted from IAP2."),
-        "steps": [
-            {
-                "id": s,
-                "name": text(s.title()),
-                "description": text(f"At {s}."),
-                "promise": text(f"We promise {s}."),
-            }
-            for s in STEPS
-        ],
+        **header("chain"),
         "questions": questions,
         "level": {"target": target, "caps": caps},
         "mandate_types": {

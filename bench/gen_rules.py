@@ -25,6 +25,25 @@ def text(value: str) -> dict[str, str]:
     return {"sv": f"{value} (sv)", "en": value}
 
 
+def header(region_id: str) -> dict[str, Any]:
+    """The parts of a generated rules file that do not depend on its questions."""
+    return {
+        "version": 1,
+        "region": {"id": region_id, "name": text(region_id.title()), "source": text("bench")},
+        "languages": ["sv", "en"],
+        "credits": text("Generated for the benchmark; promises adapted from IAP2."),
+        "steps": [
+            {
+                "id": s,
+                "name": text(s.title()),
+                "description": text(f"At {s}."),
+                "promise": text(f"We promise {s}."),
+            }
+            for s in STEPS
+        ],
+    }
+
+
 def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
     if questions < 3 or options < 2:
         raise ValueError("at least 3 questions of 2 options")
@@ -140,19 +159,7 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
         },
     ]
     rules = {
-        "version": 1,
-        "region": {"id": "generated", "name": text("Generated"), "source": text("bench")},
-        "languages": ["sv", "en"],
-        "credits": text("Generated for the benchmark; promises adapted from IAP2."),
-        "steps": [
-            {
-                "id": s,
-                "name": text(s.title()),
-                "description": text(f"At {s}."),
-                "promise": text(f"We promise {s}."),
-            }
-            for s in STEPS
-        ],
+        **header("generated"),
         "questions": question_list,
         "level": {"target": target, "floors": floors, "caps": caps},
         "selection": {"structures": 3, "methods": 3},
