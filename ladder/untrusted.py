@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 
-# Characters that change how the text around them is displayed, or are not displayed at all:
-# bidi embeddings, overrides and isolates, the Arabic letter mark, zero-width spaces and
-# joiners, left-to-right and right-to-left marks, and the byte order mark inside a text.
+# The best known of the characters that change how the text around them is displayed, or are
+# not displayed at all: bidi embeddings, overrides and isolates, the Arabic letter mark,
+# zero-width spaces and joiners, direction marks, and the byte order mark inside a text. Every
+# format character is refused (word joiners, soft hyphens, tag characters ...), and so are line
+# and paragraph separators and noncharacters: see `first_invisible`.
 INVISIBLE = frozenset(
     [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
@@ -42,10 +44,16 @@ def _escape(char: str) -> str:
 
 def first_invisible(text: str) -> str | None:
     """The first direction override or invisible character in `text`, as U+XXXX, or None."""
-    if text.isprintable():  # every character in INVISIBLE is a format character
+    if text.isprintable():  # every such character is unprintable
         return None
-    found = next((c for c in text if c in INVISIBLE), None)
+    found = next((c for c in text if _invisible(c)), None)
     return None if found is None else f"U+{ord(found):04X}"
+
+
+def _invisible(char: str) -> bool:
+    code = ord(char)
+    noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+    return noncharacter or unicodedata.category(char) in ("Cf", "Zl", "Zp")
 
 
 def has_control(text: str) -> bool:

@@ -13,6 +13,7 @@ from ladder.engine import decide, inline, matches, recommend
 from ladder.errors import AnswerError
 from ladder.rules import LoadedRules
 from ladder.space import answer_space
+from ladder.untrusted import first_invisible
 
 from .conftest import DIABETES
 
@@ -167,8 +168,11 @@ def test_the_diabetes_case(default_rules):
 
 FREE_TEXT = ["project", "decision_owner", "fixed", "feedback"]
 free_text = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80
-).filter(lambda s: s.strip() == s and bool(s))
+    # what a free text may hold: no control, format or separator characters, no noncharacters
+    st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp")),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip() == s and bool(s) and first_invisible(s) is None)
 
 
 @settings(max_examples=150, deadline=None)

@@ -27,6 +27,26 @@ def test_shown_escapes_what_a_terminal_would_obey():
 
 
 @pytest.mark.parametrize(
+    "char",
+    [
+        "\u2060",
+        "\u2064",
+        "\u00ad",
+        "\u180e",
+        "\U000e0041",
+        "\ufff9",
+        "\u2028",
+        "\u2029",
+        "\ufffe",
+        "\ufdd0",
+        "\U0010ffff",
+    ],
+)
+def test_every_format_separator_and_noncharacter_is_found(char):
+    assert first_invisible(f"ok {char} ok") == f"U+{ord(char):04X}"
+
+
+@pytest.mark.parametrize(
     "char", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200b", "\u200f", "\u061c", "\ufeff"]
 )
 def test_first_invisible_finds_each_class(char):
