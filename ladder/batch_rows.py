@@ -23,6 +23,7 @@ from typing import IO, Any, Generic, TypeVar
 from .errors import AnswerError, UsageError
 from .files import open_input
 from .messages import os_problem, t, yaml_problem
+from .untrusted import shown
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
@@ -102,12 +103,18 @@ def input_encoding(given: str | None, lang: str) -> str:
     if not given:
         return "utf-8"
     try:
-        name = codecs.lookup(given).name
-    except LookupError:
-        raise UsageError(t("batch.unknown_encoding", lang, encoding=given)) from None
-    if "\n,;\t\"'".encode(name, "replace") != b"\n,;\t\"'":
-        raise UsageError(t("batch.encoding_not_ascii", lang, encoding=given))
-    return name
+        info = codecs.lookup(given)
+        # a codec that is no text encoding (rot13, base64, zlib) cannot decode a file's text
+        text = getattr(info, "_is_text_encoding", True)
+        sample = "\n,;\t\"'".encode(info.name, "replace").removeprefix(codecs.BOM_UTF8)
+        ascii_safe = text and sample == b"\n,;\t\"'"
+    except (LookupError, UnicodeError):  # unknown, or a name that is not text itself
+        raise UsageError(t("batch.unknown_encoding", lang, encoding=shown(given))) from None
+    if not text:
+        raise UsageError(t("batch.unknown_encoding", lang, encoding=shown(given)))
+    if not ascii_safe:
+        raise UsageError(t("batch.encoding_not_ascii", lang, encoding=shown(given)))
+    return info.name
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ Windows-1252)."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import subprocess
@@ -42,9 +43,13 @@ def test_json_lines_are_split_at_newline_only(cli, tmp_path, separator):
     done, records = jsonl(cli, tmp_path, lines)
     assert len(records) == 3 and "3 rows" in done.stderr
     assert "cannot be read" not in done.stdout  # each line is whole JSON
-    if separator in "\u2028\u2029":  # text; the others are control characters, refused
-        assert done.exit_code == 0
-        assert [r["answers"]["project"] for r in records] == [n.strip() for n in names]
+    # as free text each is refused (a line or paragraph separator breaks the text output's
+    # lines; U+0085 is a control character): row by row; the others are still recommended, and
+    # a separator at the start is white space that is trimmed
+    assert done.exit_code == 4
+    assert ["error" in r for r in records] == [True, False, False]
+    assert records[2]["answers"]["project"] == "Tredje"
+    assert f"U+{ord(separator):04X}" in records[0]["error"]["message"] or separator == "\u0085"
 
 
 def test_json_lines_with_crlf_line_ends(cli, tmp_path):
@@ -240,12 +245,21 @@ def test_csv_from_excel_in_windows_1252(cli, tmp_path):
     check_excel_result(cli("batch", str(source), "--encoding", "cp1252"))
 
 
-@pytest.mark.parametrize("encoding", ["no-such-codec", "utf-16"])
+# codecs that are no text encoding, or whose names cannot even be encoded, are unknown too
+@pytest.mark.parametrize(
+    "encoding", ["no-such-codec", "utf-16", "rot13", "base64", "zlib", "undefined", "idna"]
+)
 def test_an_unusable_encoding_is_a_usage_error(cli, tmp_path, encoding):
     source = tmp_path / "projekt.csv"
     source.write_text(excel_csv(), encoding="utf-8")
     done = cli("batch", str(source), "--encoding", encoding)
     assert done.exit_code == 2 and encoding in done.stderr and done.stdout == ""
+
+
+def test_a_utf8_file_with_a_signature_can_be_named_so(cli, tmp_path):
+    source = tmp_path / "projekt.csv"
+    source.write_bytes(codecs.BOM_UTF8 + excel_csv().encode("utf-8"))
+    check_excel_result(cli("batch", str(source), "--encoding", "utf-8-sig"))
 
 
 # Fuzzing: random rows with Unicode line breaks, surrogates, NaN and keys given twice. Every
