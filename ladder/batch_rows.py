@@ -23,7 +23,7 @@ from typing import IO, Any, Generic, TypeVar
 from .errors import AnswerError, UsageError
 from .files import open_input
 from .messages import os_problem, t, yaml_problem
-from .untrusted import shown
+from .untrusted import first_invisible, shown
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
@@ -223,11 +223,26 @@ def _record(number: int, record: Any, lang: str) -> Row:
     elif not _plain_id(row_id):
         kind = str(row_id) if isinstance(row_id, float) else type(row_id).__name__  # nan, inf
         return Row(number, None, None, t("batch.bad_id", lang, kind=kind))
+    if isinstance(row_id, str) and (code := _unprintable(row_id)):
+        return Row(number, None, None, t("batch.unprintable_id", lang, code=code))
     return Row(number, row_id, record)
+
+
+def _unprintable(text: str) -> str | None:
+    """The first control or invisible character of an id, as U+XXXX: an id is echoed in
+    every output, to terminals and spreadsheets alike. Tabs and line ends are left to the
+    writers, which quote them (CSV) or escape them (JSON)."""
+    if text.isprintable():
+        return None
+    return first_invisible(text) or next(
+        (f"U+{ord(c):04X}" for c in text if not c.isprintable() and c not in " \t\r\n"), None
+    )
 
 
 def _plain_id(value: Any) -> bool:
     """Text, a whole number or a finite one (not NaN: JSON has no such value), or none."""
+    if isinstance(value, bool):  # true is no id, though Python counts it a number
+        return False
     if value is None or isinstance(value, str | int):
         return True
     return isinstance(value, float) and math.isfinite(value)
@@ -343,6 +358,9 @@ def _csv_rows(lines: Iterable[str], name: str, lang: str) -> Iterator[Row]:
             yield Row(number, None, None, problem)
             continue
         row_id = cells[id_at] if id_at >= 0 and cells[id_at] != "" else None
+        if row_id is not None and (code := _unprintable(row_id)):
+            yield Row(number, None, None, t("batch.unprintable_id", lang, code=code))
+            continue
         answers = {
             h: v
             for i, (h, v) in enumerate(zip(header, cells, strict=False))

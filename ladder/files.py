@@ -15,6 +15,7 @@ from typing import IO, Any, BinaryIO
 
 from .errors import NotAFileError, OutputError
 from .messages import os_problem, t
+from .untrusted import shown
 
 SETTLE_BYTES = 32 * 1024 * 1024
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe then never waits for a writer
@@ -192,8 +193,8 @@ def written_message(path: str | os.PathLike[str], lang: str) -> str:
     """ "Wrote FILE", and where the bytes really went when FILE is reached through a link."""
     target = os.path.realpath(path)
     if target == os.path.abspath(path):
-        return t("output.written", lang, file=path)
-    return t("output.through_link", lang, file=path, target=target)
+        return t("output.written", lang, file=shown(path))
+    return t("output.through_link", lang, file=shown(path), target=shown(target))
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

@@ -121,4 +121,10 @@ BATCH: dict[str, dict[str, str]] = {
         "en": "Write CSV cells as they are. Without it, a cell that starts with = + - @, a "
         "tab or a carriage return gets a leading ' so that a spreadsheet does not evaluate it.",
     },
+    "batch.unprintable_id": {
+        "sv": "id innehåller ett styrtecken eller ett osynligt tecken ({code}) som kan få det att "
+        "visas som ett annat id; ta bort det",
+        "en": "the id holds a control or invisible character ({code}) that can make it display "
+        "as another id; remove it",
+    },
 }

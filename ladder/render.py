@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 from .messages import t
 from .model import LevelOut, Recommendation, Rules
+from .untrusted import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -118,7 +119,7 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
         indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
     # A Text is never read as markup: the path is shown as it is, brackets and all.
-    rules_line = Text(f"{t('render.rules', lang)}: {rec.rules.path}", style="dim")
+    rules_line = Text(f"{t('render.rules', lang)}: {shown(rec.rules.path)}", style="dim")
     console.print(rules_line, soft_wrap=True)  # a path to copy: never broken across lines
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .errors import SettingError
 from .messages import t
 from .model import LevelOut, Recommendation, Rules
+from .untrusted import shown
 
 SCHEMA = "ladder.recommendation/1"
 
@@ -97,8 +98,9 @@ def _literal_start(match: re.Match[str]) -> str:
 
 
 def code_span(text: str) -> str:
-    """`text` as one Markdown code span, whatever backticks it holds."""
-    flat = _LINE_BREAKS.sub(" ", text)
+    """`text` as one Markdown code span, whatever backticks it holds; no terminal code or
+    direction override reaches the reader raw."""
+    flat = shown(_LINE_BREAKS.sub(" ", text))
     longest = max((len(run) for run in re.findall("`+", flat)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith(("`", " ")) or flat.endswith(("`", " ")) else ""

@@ -18,6 +18,7 @@ from .errors import RulesError
 from .messages import t
 from .model import Rules
 from .rules import LoadedRules, load_rules
+from .untrusted import shown
 from .verify_budget import BUDGET_VARIABLE, OutOfBudget, configured_budget, spend, work_budget
 from .verify_logic import CompiledItem, Logic
 from .verify_space import (
@@ -396,8 +397,8 @@ def diff_to_text(report: DiffReport, lang: str) -> str:
         t(
             "diff.summary",
             lang,
-            old=report.old,
-            new=report.new,
+            old=shown(report.old),
+            new=shown(report.new),
             changed=report.changed,
             combinations=report.combinations,
             only_old=report.only_old,

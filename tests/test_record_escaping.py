@@ -11,7 +11,7 @@ from ladder import report
 from .conftest import DIABETES, MINI_RULES, answer_flags
 
 HOSTILE = (  # under 200 characters, the shortest limit of the default rules' free texts
-    "D\n# Approved: full co-determination\n- [x] ok\u2028<script>alert(1)</script> "
+    "D\n# Approved: full co-determination\n- [x] ok\n<script>alert(1)</script> "
     "[a](http://e.example) ![](http://t.example/p.gif) <img src=x> &lt; **b** _i_ `c` | d | "
     "~~s~~ \\ <http://a.example>"
 )

@@ -189,3 +189,45 @@ def test_a_file_name_with_terminal_codes_is_echoed_escaped(cli, tmp_path):
     assert check.exit_code == 3 and recommend.exit_code == 3
     assert not raw_controls(check.stdout) and not raw_controls(recommend.stderr)
     assert "\\x1b[2J" in check.stdout and "\\x1b[2J" in recommend.stderr
+
+
+HOSTILE_NAME = "r\x1b[31m\u202e"
+CARE_FLAGS = answer_flags(
+    {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+)
+
+
+def test_file_names_are_echoed_escaped_on_success_too(cli, tmp_path):
+    """Not only errors: the rules path in every format, the line that says where a file was
+    written, and the names in diff's summary are shown without terminal codes."""
+    rules = tmp_path / f"{HOSTILE_NAME}.yaml"
+    rules.write_bytes(MINI_RULES.read_bytes())
+    out = tmp_path / f"{HOSTILE_NAME}.md"
+    mini = ["-a", "purpose=views", "-a", "weeks=no"]
+    runs = [
+        cli("recommend", "--rules", str(rules), *mini),
+        cli("recommend", "--rules", str(rules), *mini, "-f", "markdown"),
+        cli("recommend", "--rules", str(rules), *mini, "-o", str(out)),
+        cli("diff", str(rules), str(MINI_RULES)),
+    ]
+    for result in runs:
+        assert result.exit_code == 0, result.stderr
+        assert raw_controls(result.stdout + result.stderr) == []
+    assert out.exists() and "\\x1b" in runs[2].stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_an_id_with_terminal_codes_is_that_rows_error(cli, tmp_path, suffix):
+    source = tmp_path / f"rows{suffix}"
+    answers = {"arena": "care_meeting", "patient_wish": "be_informed", "relatives": "no"}
+    ids = ["\x1b[2J", "a\u202eb", "ok"]
+    if suffix == ".jsonl":
+        source.write_text("".join(json.dumps({"id": i, **answers}) + "\n" for i in ids), "utf-8")
+    else:
+        lines = ["id," + ",".join(answers), *(f"{i}," + ",".join(answers.values()) for i in ids)]
+        source.write_text("\n".join(lines) + "\n", "utf-8")
+    for fmt in ("csv", "jsonl"):
+        done = cli("batch", str(source), "-f", fmt)
+        assert done.exit_code == 4 and raw_controls(done.stdout + done.stderr) == []
+        assert "U+001B" in done.stdout and "U+202E" in done.stdout
+        assert (",ok," if fmt == "csv" else '"id":"ok"') in done.stdout  # the good row stays
