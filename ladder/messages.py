@@ -424,6 +424,12 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "nyckeln '{value}' finns två gånger i samma objekt",
         "en": "the key '{value}' is given twice in the same object",
     },
+    "json.long_number": {
+        "sv": "talet {value} är för långt eller för stort för ett svar; skriv svaret som text "
+        "inom citattecken",
+        "en": "the number {value} is too long or too large for an answer; write the answer as "
+        "text in quotes",
+    },
     "json.not_a_number": {
         "sv": "{value} är inte ett JSON-värde; skriv det som text inom citattecken",
         "en": "{value} is not a JSON value; write it as text in quotes",

@@ -8,6 +8,7 @@ as bare `NaN`, which is not JSON. Answers files and batch rows both read through
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -38,13 +39,37 @@ def _constant(name: str) -> Any:
     raise RefusedJSON("json.not_a_number", name)
 
 
-loads = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant).decode
+MAX_DIGITS = 100  # no answer is a number; past Python's own limit int() would refuse in English
+
+
+def _integer(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:
+        raise RefusedJSON("json.long_number", digits)
+    return int(digits)
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e999: JSON has no infinity, and writing it back is not JSON
+        raise RefusedJSON("json.long_number", text)
+    return value
+
+
+_decoder = json.JSONDecoder(
+    object_pairs_hook=_object, parse_constant=_constant, parse_int=_integer, parse_float=_number
+)
+
+
+def loads(text: str) -> Any:
+    """Strict JSON; a leading byte order mark (as Windows editors write) is skipped."""
+    return _decoder.decode(text.removeprefix("\ufeff"))
 
 
 def problem(error: ValueError | RecursionError, lang: str) -> str:
     """Why a JSON text was not read, in `lang`."""
     if isinstance(error, RefusedJSON):
-        reason = t(error.key, lang, value=error.value)
+        value = error.value if len(error.value) <= 20 else error.value[:16] + "…"
+        reason = t(error.key, lang, value=value)
     elif isinstance(error, RecursionError):  # json nests by recursion
         return t("json.too_deep", lang)
     else:

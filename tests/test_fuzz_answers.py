@@ -227,3 +227,25 @@ def test_a_key_twice_in_json_answers_is_always_refused_where_it_stands(tmp_path,
     with pytest.raises(AnswerError) as caught:
         read_answers_file(file, "en")
     assert "answers.json:2:" in str(caught.value) and key in str(caught.value)
+
+
+@pytest.mark.parametrize("number", ["1" * 5000, "1e999", "-1e999"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_number_no_answer_can_be_is_refused_where_it_stands(tmp_path, number, lang):
+    """Python's reader refuses 5,000 digits in its own English and reads 1e999 as infinity,
+    which is not JSON; both are refused here, located, in the chosen language."""
+    from ladder.messages import t
+
+    file = tmp_path / "answers.json"
+    file.write_text('{"arena":\n  ' + number + "}", encoding="utf-8")
+    with pytest.raises(AnswerError) as caught:
+        read_answers_file(file, lang)
+    shown_as = number if len(number) <= 20 else number[:16] + "…"
+    assert "answers.json:2:3" in str(caught.value)
+    assert t("json.long_number", lang, value=shown_as) in str(caught.value)
+
+
+def test_a_json_answers_file_may_start_with_a_byte_order_mark(tmp_path):
+    file = tmp_path / "answers.json"
+    file.write_bytes(b'\xef\xbb\xbf{"arena": "care_meeting"}')
+    assert read_answers_file(file, "en") == {"arena": "care_meeting"}
