@@ -58,6 +58,8 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
     """A YAML or JSON mapping of question id -> answer (JSON by the .json suffix)."""
     file = Path(path)
     name = str(file)
+    if name == "-":  # standard input may be the wizard's keyboard; `batch -` reads it
+        raise AnswerError(t("answers.not_stdin", lang))
     try:
         data = read_limited(file, MAX_ANSWERS_FILE_BYTES)
         if len(data) > MAX_ANSWERS_FILE_BYTES:

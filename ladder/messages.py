@@ -424,6 +424,16 @@ CORE: dict[str, dict[str, str]] = {
         "sv": "nyckeln '{value}' finns två gånger i samma objekt",
         "en": "the key '{value}' is given twice in the same object",
     },
+    "rules.not_stdin": {
+        "sv": "Regler läses inte från standard in (-): ange en regelfil.",
+        "en": "Rules are not read from standard input (-): give a rules file.",
+    },
+    "answers.not_stdin": {
+        "sv": "Svar läses inte från standard in (-): ange en svarsfil, eller använd "
+        "ladder batch - för svar från standard in.",
+        "en": "Answers are not read from standard input (-): give an answers file, or use "
+        "ladder batch - for answers from standard input.",
+    },
     "json.long_number": {
         "sv": "talet {value} är för långt eller för stort för ett svar; skriv svaret som text "
         "inom citattecken",

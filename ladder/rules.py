@@ -68,6 +68,8 @@ def load_rules(path: str | os.PathLike[str] | None = None, lang: str = "en") -> 
 
 def read_rules_bytes(file: Path, lang: str) -> bytes:
     name = str(file)
+    if name == "-":  # no rules are read from standard input: a file is checked and cached
+        raise RulesError(t("rules.not_stdin", lang), [])
     try:
         size = file.stat().st_size
         if size > MAX_RULES_BYTES:

@@ -87,3 +87,19 @@ def test_143_terminated(cli, monkeypatch):
     monkeypatch.setattr(rules_module, "load_rules", raising(Terminated()))
     result = cli("steps", "--lang", "sv")
     assert (result.exit_code, result.stdout) == (143, "") and "Avslutat" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["recommend", "--answers", "-"], 4),
+        (["wizard", "--answers", "-"], 4),
+        (["recommend", "--rules", "-"], 3),
+        (["check", "-"], 3),
+    ],
+)
+def test_standard_input_is_not_taken_for_a_file_named_dash(cli, args, code):
+    result = cli(*args)
+    assert result.exit_code == code
+    said = result.stdout + result.stderr  # check reports in its report, the others on stderr
+    assert "standard input" in said and "does not exist" not in said
