@@ -279,4 +279,18 @@ CHECK: dict[str, dict[str, str]] = {
         "en": "{old} -> {new}: could not finish the comparison: the work budget of {limit} "
         "steps ran out. Simplify the conditions, or raise the limit with {name}.",
     },
+    "check.pieces": {
+        "sv": "hann inte kontrollera {what}: svarsrymden delas i fler än {limit} bitar på en gång, "
+        "vilket ingen inställning höjer. Förenkla villkoren, till exempel genom att göra "
+        "följdfrågor obligatoriska eller slå ihop frågor.",
+        "en": "could not finish checking {what}: the answer space splits into more than {limit} "
+        "pieces at once, which no setting raises. Simplify the conditions, for example by making "
+        "follow-up questions required or by joining questions.",
+    },
+    "diff.pieces": {
+        "sv": "{old} -> {new}: hann inte jämföra filerna: svarsrymden delas i fler än {limit} "
+        "bitar på en gång, vilket ingen inställning höjer. Förenkla villkoren.",
+        "en": "{old} -> {new}: could not finish the comparison: the answer space splits into "
+        "more than {limit} pieces at once, which no setting raises. Simplify the conditions.",
+    },
 }

@@ -21,7 +21,12 @@ BUDGET_VARIABLE = "LADDER_CHECK_BUDGET"
 
 
 class OutOfBudget(Exception):
-    """The steps ran out: the stage that raised it is unfinished."""
+    """The steps ran out, or more pieces than MAX_PIECES were held (`pieces`): the stage
+    that raised it is unfinished."""
+
+    def __init__(self, pieces: bool = False) -> None:
+        super().__init__()
+        self.pieces = pieces
 
 
 class BudgetSettingError(LadderError):
@@ -32,6 +37,7 @@ class _Steps:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.left = limit
+        self.pieces = False  # the piece limit, not the steps, stopped the last stage
 
 
 _current: ContextVar[_Steps | None] = ContextVar("ladder_work_budget", default=None)
@@ -53,7 +59,14 @@ def spend(steps: int = 1, pieces: int = 0) -> None:
         return
     current.left -= steps
     if current.left < 0 or pieces > MAX_PIECES:
-        raise OutOfBudget
+        current.pieces = pieces > MAX_PIECES
+        raise OutOfBudget(current.pieces)
+
+
+def stopped_by_pieces() -> bool:
+    """Whether the piece limit, which no setting raises, stopped the last stage."""
+    current = _current.get()
+    return current is not None and current.pieces
 
 
 def budget_limit() -> int:

@@ -19,7 +19,14 @@ from .messages import t
 from .model import Rules
 from .rules import LoadedRules, load_rules
 from .untrusted import shown
-from .verify_budget import BUDGET_VARIABLE, OutOfBudget, configured_budget, spend, work_budget
+from .verify_budget import (
+    BUDGET_VARIABLE,
+    MAX_PIECES,
+    OutOfBudget,
+    configured_budget,
+    spend,
+    work_budget,
+)
 from .verify_logic import CompiledItem, Logic
 from .verify_space import (
     NA,
@@ -134,9 +141,13 @@ def diff_files(
     try:
         with work_budget(limit):
             return diff_rules(old, new, examples)
-    except OutOfBudget:
-        values = {"old": old.info.path, "new": new.info.path, "name": BUDGET_VARIABLE}
-        raise RulesError(t("diff.budget", lang, limit=limit, **values), []) from None
+    except OutOfBudget as stopped:
+        values = {"old": shown(old.info.path), "new": shown(new.info.path)}
+        if stopped.pieces:
+            message = t("diff.pieces", lang, limit=MAX_PIECES, **values)
+        else:
+            message = t("diff.budget", lang, limit=limit, name=BUDGET_VARIABLE, **values)
+        raise RulesError(message, []) from None
 
 
 def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:

@@ -8,7 +8,14 @@ from typing import Any
 from .engine import decide, matches
 from .messages import t
 from .model import Conditions, Rules
-from .verify_budget import BUDGET_VARIABLE, OutOfBudget, budget_limit, spend
+from .verify_budget import (
+    BUDGET_VARIABLE,
+    MAX_PIECES,
+    OutOfBudget,
+    budget_limit,
+    spend,
+    stopped_by_pieces,
+)
 from .verify_logic import LevelCell, Logic
 from .verify_space import (
     GIVEN,
@@ -76,7 +83,10 @@ class Analysis:
 
 
 def budget_finding(path: YamlPath, what: str, lang: str) -> Raw:
-    message = t("check.budget", lang, what=what, limit=budget_limit(), name=BUDGET_VARIABLE)
+    if stopped_by_pieces():
+        message = t("check.pieces", lang, what=what, limit=MAX_PIECES)
+    else:
+        message = t("check.budget", lang, what=what, limit=budget_limit(), name=BUDGET_VARIABLE)
     return Raw("budget.exceeded", ERROR, path, message)
 
 

@@ -177,6 +177,31 @@ def test_check_past_its_work_budget_says_what_it_did_not_finish(tmp_path):
     assert "Traceback" not in swedish.stderr + done.stderr
 
 
+def optional_follow_ups(text: str) -> str:
+    """The chain with its follow-ups optional: they are then not joined with their gates."""
+
+    def unrequire(rules: Any) -> None:
+        for question in rules["questions"]:
+            if question.get("when"):
+                question["required"] = False
+
+    return edited(text, unrequire)
+
+
+def test_past_the_piece_limit_check_says_so_and_suggests_no_setting(tmp_path):
+    """The piece limit bounds memory; no setting raises it, so the message names it and not
+    LADDER_CHECK_BUDGET, however large the budget."""
+    rules = write(tmp_path, "optional.yaml", optional_follow_ups(chain(12, monotone=3)))
+    huge = {BUDGET_VARIABLE: "100000000"}
+    done = run("check", str(rules), "--format", "json", **huge)
+    assert done.returncode == 3, done.stdout + done.stderr
+    messages = [f["message"] for f in json.loads(done.stdout)["files"][0]["findings"]]
+    assert messages and all("20000" in m and BUDGET_VARIABLE not in m for m in messages)
+    swedish = run("check", str(rules), "--lang", "sv", **huge)
+    assert swedish.returncode == 3 and "20000" in swedish.stdout
+    assert BUDGET_VARIABLE not in swedish.stdout and "Traceback" not in swedish.stderr
+
+
 def test_a_property_the_budget_cuts_short_is_not_proved_and_says_so(tmp_path, monkeypatch):
     rules = write(tmp_path, "chain.yaml", chain(12, monotone=1))
 
