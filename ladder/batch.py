@@ -262,20 +262,25 @@ def run(
     with opened(name, lang) as handle, _destination(output, force, lang) as write:
         rows = read_rows(handle, fmt, name, codec, lang)
         chunk = [writer.start()]
-        for row in rows:
-            if row.answers is None:
-                outcome = Outcome(None, {"code": EXIT_ANSWER, "message": row.problem})
-            else:
-                outcome = evaluator.evaluate(row.answers, row.key)
-            if outcome.error is not None:
-                summary.fail(row.number)
-            writer.row(row, outcome, chunk)
-            summary.rows += 1
-            if len(chunk) >= CHUNK_PIECES:
+        try:
+            for row in rows:
+                if row.answers is None:
+                    outcome = Outcome(None, {"code": EXIT_ANSWER, "message": row.problem})
+                else:
+                    outcome = evaluator.evaluate(row.answers, row.key)
+                if outcome.error is not None:
+                    summary.fail(row.number)
+                writer.row(row, outcome, chunk)
+                summary.rows += 1
+                if len(chunk) >= CHUNK_PIECES:
+                    write(b"".join(chunk))
+                    chunk.clear()
+                    if progress is not None:
+                        progress(summary.rows)
+        except AnswerError:  # a line that stops the batch: what came before it is given
+            if output is None:
                 write(b"".join(chunk))
-                chunk.clear()
-                if progress is not None:
-                    progress(summary.rows)
+            raise
         chunk.append(writer.end())
         write(b"".join(chunk))
     summary.distinct = evaluator.evaluated

@@ -318,3 +318,14 @@ def test_fuzzed_rows_read_one_per_line_and_write_strict_json(objects):
         writer.row(row, outcome, out)
     written = b"".join(out).decode("utf-8").split("\n")
     assert [strict(line)["row"] for line in written if line] == [r.number for r in rows]
+
+
+@pytest.mark.parametrize("rows", [14, 1200])  # within the first chunk, and past it
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_rows_before_a_line_that_stops_the_batch_are_all_written(cli, tmp_path, rows, fmt):
+    source = tmp_path / "rows.jsonl"
+    source.write_bytes((json.dumps(CARE) + "\n").encode() * rows + b"\xff\n")
+    done = cli("batch", str(source), "-f", fmt)
+    assert done.exit_code == 4 and f"rows.jsonl:{rows + 1}" in done.stderr
+    header = 1 if fmt == "csv" else 0
+    assert len(done.stdout.splitlines()) == rows + header
