@@ -6,6 +6,7 @@ answers with `validate_answer`, the same function the flags go through.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         value = next((i for i in BOOLEAN_IDS[value] if i in option_ids), value)
     if not isinstance(value, str):
         message = t("answers.not_text", lang, id=key, kind=t(_kind_of(value), lang))
-        if isinstance(value, bool | int | float):  # YAML read `yes`, `no`, `2024` as such
+        if isinstance(value, bool | int | float | dt.date):  # YAML read `yes`, `2024` as such
             as_written = (
                 {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
             )
@@ -191,6 +192,10 @@ def _kind_of(value: object) -> str:
         return "kind.bool"
     if isinstance(value, int | float):
         return "kind.number"
+    if isinstance(value, dt.date):  # YAML reads 2026-06-01 as a date
+        return "kind.date"
+    if isinstance(value, bytes):  # YAML's !!binary
+        return "kind.bytes"
     return "kind.list" if isinstance(value, list | tuple) else "kind.mapping"
 
 

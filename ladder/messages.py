@@ -219,6 +219,8 @@ CORE: dict[str, dict[str, str]] = {
     "kind.number": {"sv": "ett tal", "en": "a number"},
     "kind.list": {"sv": "en lista", "en": "a list"},
     "kind.mapping": {"sv": "en mappning", "en": "a mapping"},
+    "kind.date": {"sv": "ett datum", "en": "a date"},
+    "kind.bytes": {"sv": "binära data (!!binary)", "en": "binary data (!!binary)"},
     "answers.too_long": {
         "sv": "svaret på {id} är {length} tecken; högst {limit} tillåts",
         "en": "the answer to {id} is {length} characters; at most {limit} are accepted",

@@ -125,6 +125,11 @@ CASES = {
         "project",
     ),
     "date": ("arena: 2024-13-01\n", "answers.yaml:1:8"),
+    "a real date": (
+        "arena: unit_development\ndecision_owner: 2026-06-01\n",
+        'not a date; write the value in quotes: "2026-06-01"',
+    ),
+    "binary": ("arena: unit_development\nproject: !!binary aGk=\n", "not binary data"),
     "python tag": ("arena: !!python/name:os.system\n", "answers.yaml:1:8"),
     "not utf-8": (b"arena: care_meeting\nproject: \xff\n", "answers.yaml:2"),
     "nul": ("arena: care\x00meeting\n", "answers.yaml:1"),
