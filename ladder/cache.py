@@ -73,12 +73,14 @@ def key_path(environ: typing.Mapping[str, str] | None = None) -> Path | None:
 def _under(base: str | None, in_home: str, name: str) -> Path | None:
     """`base/name`, else `~/in_home/name`; None when there is no home (no HOME and no passwd
     entry for this uid: a container, a service): the cache is optional."""
-    if base:
+    if base and os.path.isabs(base):  # a relative one is to be ignored (XDG base directories)
         return Path(base) / name
     try:
-        return Path.home() / in_home / name
+        home = Path.home()
     except (RuntimeError, KeyError, OSError):
         return None
+    # a home that does not exist (HOME=/nonexistent for a service) is not made by a cache
+    return home / in_home / name if home.is_dir() else None
 
 
 def load(sha256: str, model: type[BaseModel]) -> Any | None:

@@ -453,3 +453,20 @@ def test_a_pipe_planted_in_the_cache_is_a_miss_not_a_hang(cached, monkeypatch, p
     with deadline(5):
         assert load_rules(MINI_RULES).rules == loaded.rules
     assert calls == [1]
+
+
+def test_a_home_that_does_not_exist_is_not_made_and_relative_xdg_folders_are_ignored(
+    tmp_path, monkeypatch
+):
+    from ladder import cache
+
+    missing = tmp_path / "nonexistent"
+    environ = {"HOME": str(missing)}
+    monkeypatch.setenv("HOME", str(missing))
+    assert cache.cache_dir(environ) is None and cache.key_path(environ) is None
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    relative = {"HOME": str(home), "XDG_CACHE_HOME": "cache", "XDG_STATE_HOME": "state"}
+    assert cache.cache_dir(relative) == home / ".cache" / "ladder"
+    assert cache.key_path(relative) == home / ".local" / "state" / "ladder" / "cache-key"
