@@ -105,12 +105,19 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
     all if the block raises. Never overwrites unless `force`. A symbolic link is written
     through (the file it points to is replaced, the link stays), unless another user planted
     it in a shared folder; a folder, device or named pipe is refused rather than replaced."""
-    shown = Path(path)
+    named = Path(path)
     target = resolve_output(path, lang)
+    not_a_file = OutputError(
+        t("output.failed", lang, file=named, reason=t("output.not_a_file", lang))
+    )
     if target.exists() and not target.is_file():
-        raise OutputError(t("output.failed", lang, file=shown, reason=t("output.not_a_file", lang)))
+        raise not_a_file
+    if not target.exists():  # /dev/stdout on a pipe resolves to no path ("pipe:[N]") at all
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise not_a_file
     if target.exists() and not force:
-        raise OutputError(t("output.exists", lang, file=shown))
+        raise OutputError(t("output.exists", lang, file=named))
     folder = target.parent
     _remove_stale_temporaries(folder)
     tmp = ""

@@ -470,3 +470,17 @@ def test_a_home_that_does_not_exist_is_not_made_and_relative_xdg_folders_are_ign
     relative = {"HOME": str(home), "XDG_CACHE_HOME": "cache", "XDG_STATE_HOME": "state"}
     assert cache.cache_dir(relative) == home / ".cache" / "ladder"
     assert cache.key_path(relative) == home / ".local" / "state" / "ladder" / "cache-key"
+
+
+def test_output_to_dev_stdout_on_a_pipe_says_to_use_dash():
+    """/dev/stdout on a pipe is a link to no path ('pipe:[N]'): the message is the one for
+    anything that is not a regular file, with its hint, not 'no such file'."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ladder", "recommend", *answer_flags(DIABETES), "-o", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and "-o -" in done.stderr and "pipe:[" not in done.stderr
