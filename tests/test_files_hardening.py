@@ -67,26 +67,25 @@ def test_a_socket_is_refused(tmp_path):
 
 def test_a_pipe_is_read_with_the_same_bound_as_a_file():
     """`--answers <(...)`: a pipe has no size to check first, so the read itself is bounded."""
-    read_end, write_end = os.pipe()
-    child = subprocess.Popen(
-        [*LADDER, "recommend", "--answers", f"/dev/fd/{read_end}", *answer_flags(DIABETES)],
-        pass_fds=(read_end,),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
+    done = through_a_pipe(
+        ["recommend", "--answers", "{pipe}", *answer_flags(DIABETES)],
+        b"arena: care_meeting\n" + b"#" * (64 * MAX_ANSWERS_FILE_BYTES),
     )
-    os.close(read_end)
-    with open(write_end, "wb") as writer, contextlib.suppress(BrokenPipeError):
-        writer.write(b"arena: care_meeting\n" + b"#" * (64 * MAX_ANSWERS_FILE_BYTES))
-    _, stderr = child.communicate(timeout=30)
-    assert child.returncode == 4 and "larger than" in stderr
+    assert done.returncode == 4 and "larger than" in done.stderr
 
 
 def test_rules_from_a_pipe_are_bounded_too():
+    done = through_a_pipe(["check", "{pipe}", "--lang", "sv"], b"# " + b"x" * (4 * MAX_RULES_BYTES))
+    assert done.returncode == 3 and "större än" in done.stdout + done.stderr
+
+
+def through_a_pipe(args: list[str], payload: bytes) -> subprocess.CompletedProcess[str]:
+    """Run ladder with `{pipe}` in `args` naming a pipe (/dev/fd/N) that `payload` is written
+    to, as `<(...)` does; the writer stops when ladder closes its end."""
     read_end, write_end = os.pipe()
+    named = [arg.replace("{pipe}", f"/dev/fd/{read_end}") for arg in args]
     child = subprocess.Popen(
-        [*LADDER, "check", f"/dev/fd/{read_end}", "--lang", "sv"],
+        [*LADDER, *named],
         pass_fds=(read_end,),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -95,9 +94,9 @@ def test_rules_from_a_pipe_are_bounded_too():
     )
     os.close(read_end)
     with open(write_end, "wb") as writer, contextlib.suppress(BrokenPipeError):
-        writer.write(b"# " + b"x" * (4 * MAX_RULES_BYTES))
+        writer.write(payload)
     stdout, stderr = child.communicate(timeout=30)
-    assert child.returncode == 3 and "större än" in stdout + stderr
+    return subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
 
 
 def test_a_pipe_with_a_writer_is_read_and_its_first_bytes_kept():

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import APP_HELP
+from .conftest import APP_HELP, answer_flags
+from .test_wizard import SYSTEM
 
 pexpect = pytest.importorskip("pexpect")  # part of the `test` extra, so present in CI
 
@@ -201,16 +202,7 @@ def test_free_text_edges_and_summary_keys_in_a_real_terminal(tmp_path):
 
 
 def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest(tmp_path):
-    system_wide = {
-        "arena": "system_wide",
-        "purpose": "co_decide",
-        "mandate": "decide",
-        "acceptance": "low",
-        "timeframe": "longer",
-        "resources": "ample",
-        "participants": "seldom_heard",
-    }
-    flags = [arg for key, value in system_wide.items() for arg in ("-a", f"{key}={value}")]
+    flags = answer_flags(SYSTEM)  # the longest result: system-wide co-determination
     pager = "sed 's/^/PAGED /'"  # shows what reaches the pager, line by line
     child = spawn(
         "wizard", "--lang", "en", *flags, "--skip-answered", cwd=tmp_path, rows=40, PAGER=pager
