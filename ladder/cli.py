@@ -29,7 +29,21 @@ from .errors import (
 )
 from .messages import LANGUAGES, choose_language, os_problem, t
 
-HELP_LANG = choose_language(None) if choose_language(None) in LANGUAGES else "en"
+
+def _help_language(argv: list[str]) -> str:
+    """The language of the help texts, which are built before the options are parsed: a
+    `--lang` on the command line, else the environment's."""
+    given = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            given = argv[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    lang = choose_language(given)
+    return lang if lang in LANGUAGES else "en"
+
+
+HELP_LANG = _help_language(sys.argv[1:])
 
 
 class Format(str, Enum):

@@ -35,3 +35,29 @@ def test_an_unknown_language_before_the_command_is_a_usage_error(cli, args):
     result = cli(*args)
     assert result.exit_code == 2
     assert "'de'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--lang", "sv", "--help"], ["recommend", "--lang", "sv", "--help"], ["--lang=sv", "--help"]],
+)
+def test_help_follows_lang_on_the_command_line(args):
+    """Help texts are built before the options are parsed, so `--lang` is read from the
+    command line for them; the environment says English here."""
+    import subprocess
+    import sys
+
+    from ladder.messages import t
+
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ladder", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    flat = " ".join(done.stdout.split())
+    wanted = t("help.app" if args[0].startswith("--lang") else "help.recommend", "sv")
+    assert done.returncode == 0 and " ".join(wanted.split())[:40] in flat
