@@ -22,6 +22,7 @@ from ladder.rules import MAX_RULES_BYTES, load_rules
 
 from .conftest import DIABETES, MINI_RULES, ROOT, answer_flags
 from .test_safe_writes import spawn, temporaries, wait_for_temporary
+from .test_startup import spy_validation
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX files, links and owners")
 LADDER = [sys.executable, "-m", "ladder"]
@@ -356,20 +357,6 @@ def cached(tmp_path, monkeypatch):
     return tmp_path / "cache"
 
 
-def validations(monkeypatch) -> list[int]:
-    import ladder.rules
-
-    calls: list[int] = []
-    real = ladder.rules._parse_and_validate
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ladder.rules, "_parse_and_validate", counted)
-    return calls
-
-
 def test_the_key_is_not_kept_beside_the_entries(cached):
     from ladder import cache
 
@@ -392,7 +379,7 @@ def test_a_damaged_key_is_replaced_not_a_cache_off_for_good(cached, monkeypatch,
 
     load_rules(MINI_RULES)
     damage(cache.key_path())
-    calls = validations(monkeypatch)
+    calls = spy_validation(monkeypatch)
     load_rules(MINI_RULES)  # the key and the entry are made anew
     load_rules(MINI_RULES)
     load_rules(MINI_RULES)
@@ -448,7 +435,7 @@ def test_a_pipe_planted_in_the_cache_is_a_miss_not_a_hang(cached, monkeypatch, p
     path = entry if planted == "entry" else cache.key_path()
     path.unlink()
     os.mkfifo(path, 0o600)
-    calls = validations(monkeypatch)
+    calls = spy_validation(monkeypatch)
     with deadline(5):
         assert load_rules(MINI_RULES).rules == loaded.rules
     assert calls == [1]
