@@ -29,8 +29,8 @@ from run import ROOT, ladder_command
 
 def generate(path: Path, count: int, distinct: bool) -> None:
     sys.path.insert(0, str(ROOT))
-    from ladder.rules import load_rules
-    from ladder.space import answer_space
+    from ladder.check.answer_space import answer_space
+    from ladder.load.loader import load_rules
 
     space = list(answer_space(load_rules().rules))
     pick = random.Random(2024).choice

@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_rules import generate
 
+from ladder.check.answer_space import answer_space
+from ladder.check.checker import check_file
 from ladder.engine import decide
-from ladder.rules import load_rules
-from ladder.space import answer_space
-from ladder.verify import check_file
+from ladder.load.loader import load_rules
 
 SIZES = (5, 10, 15, 20)
 TARGET_SECONDS = 2.0

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ladder.references import find_reference_problems
-from ladder.rules import parse_rules
+from ladder.load.loader import parse_rules
+from ladder.load.references import find_reference_problems
 
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 H, A, B = "{sv: H, en: H}", "{sv: A, en: A}", "{sv: B, en: B}"

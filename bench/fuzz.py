@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from ladder.answers import resolve
 from ladder.errors import AnswerError, LadderError
-from ladder.rules import load_rules
+from ladder.load.loader import load_rules
 from tests.raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls
 from tests.test_files_hardening import read_as_answers, read_as_rules, special_files
 from tests.test_fuzz_rules import SAMPLES, WRONG_VALUES, mutate, outcome

@@ -52,8 +52,8 @@ def generate_rows(path: Path, count: int) -> int:
     """`count` JSON Lines rows drawn (seeded) from every reachable answer set of the default
     rules, each with an id; returns how many distinct answer sets there are."""
     sys.path.insert(0, str(ROOT))
-    from ladder.rules import load_rules
-    from ladder.space import answer_space
+    from ladder.check.answer_space import answer_space
+    from ladder.load.loader import load_rules
 
     space = list(answer_space(load_rules().rules))
     pick = random.Random(2024).choice

@@ -33,10 +33,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import dumps, load_rules, recommend
-    from .errors import AnswerError, LadderError, RulesError
-    from .model import Recommendation
-    from .rules import LoadedRules
+    from ladder.api import dumps, load_rules, recommend
+    from ladder.errors import AnswerError, LadderError, RulesError
+    from ladder.load.loader import LoadedRules
+    from ladder.result import Recommendation
 
 _HOMES = {
     "load_rules": "api",
@@ -45,8 +45,8 @@ _HOMES = {
     "AnswerError": "errors",
     "LadderError": "errors",
     "RulesError": "errors",
-    "Recommendation": "model",
-    "LoadedRules": "rules",
+    "Recommendation": "result",
+    "LoadedRules": "load.loader",
 }
 
 

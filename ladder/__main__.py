@@ -1,3 +1,3 @@
-from .cli import main
+from ladder.cli import main
 
 main()

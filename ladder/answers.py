@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import AnswerError
-from .files import read_limited
-from .messages import os_problem, t, yaml_problem
-from .model import Question, Rules
-from .references import did_you_mean
-from .untrusted import first_invisible, has_control, shown
+from ladder.errors import AnswerError
+from ladder.i18n.messages import os_problem, t, yaml_problem
+from ladder.io.files import read_limited
+from ladder.io.untrusted import first_invisible, has_control, shown
+from ladder.load.references import did_you_mean
+from ladder.model import Question, Rules
 
 MAX_ANSWERS_FILE_BYTES = 1024 * 1024
 MAX_PROBLEMS = 100  # reported at once; the answers after them are not checked
@@ -90,7 +90,7 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
         return _parse_json(text, name, lang)
     import yaml
 
-    from .rules import check_yaml_limits, reader_error_line, value_error_mark
+    from ladder.load.loader import check_yaml_limits, reader_error_line, value_error_mark
 
     try:
         check_yaml_limits(text, lang)
@@ -119,7 +119,7 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
 
 def _parse_json(text: str, name: str, lang: str) -> Any:
     """Strict JSON (strict_json): a key given twice or a bare NaN is refused, as in YAML."""
-    from .strict_json import loads, position, problem
+    from ladder.io.strict_json import loads, position, problem
 
     try:
         return loads(text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from .model import Recommendation
-from .rules import LoadedRules
-from .rules import load_rules as _load
+from ladder.load.loader import LoadedRules
+from ladder.load.loader import load_rules as _load
+from ladder.result import Recommendation
 
 
 def load_rules(path: str | os.PathLike[str] | None = None, lang: str = "en") -> LoadedRules:
@@ -24,14 +24,14 @@ def recommend(rules: LoadedRules, answers: Mapping[str, str], lang: str = "en") 
     Raises AnswerError naming each unknown, invalid or missing answer. Answers to questions
     that do not apply are ignored, as on the command line.
     """
-    from .service import recommend_answers
+    from ladder.app import recommend_answers
 
     return recommend_answers(rules, [dict(answers)], lang)[0]
 
 
 def dumps(rec: Recommendation, fmt: str = "text") -> str:
     """The recommendation as "text" (plain), "markdown", "json" or "yaml"."""
-    from .service import format_recommendation
+    from ladder.app import format_recommendation
 
     if fmt not in ("text", "markdown", "json", "yaml"):
         raise ValueError(f"unknown format {fmt!r}; use text, markdown, json or yaml")

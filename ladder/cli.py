@@ -15,9 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
-from . import __version__
-from .completion import complete_answer, complete_language, install_shell_completion
-from .errors import (
+from ladder import __version__
+from ladder.completion import complete_answer, complete_language, install_shell_completion
+from ladder.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -27,7 +27,7 @@ from .errors import (
     LadderError,
     Terminated,
 )
-from .messages import LANGUAGES, choose_language, os_problem, t
+from ladder.i18n.messages import LANGUAGES, choose_language, os_problem, t
 
 
 def _help_language(argv: list[str]) -> str:
@@ -140,7 +140,7 @@ def language(option: str | None) -> str:
 
 
 def _fail(message: str, details: list[str], code: int) -> None:
-    from .untrusted import shown
+    from ladder.io.untrusted import shown
 
     text = "\n".join([message, *(f"  {d}" for d in details)])
     # Whatever a message echoes, no terminal code reaches the terminal.
@@ -187,7 +187,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from .files import write_atomic, written_message
+    from ladder.io.files import write_atomic, written_message
 
     write_atomic(output, text, force=force, lang=lang)
     sys.stderr.write(written_message(output, lang) + "\n")
@@ -208,7 +208,7 @@ def recommend(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from .service import recommend_from
+        from ladder.app import recommend_from
 
         rec, notes = recommend_from(rules, answer or [], answers, lang)
         for note in notes:
@@ -220,11 +220,11 @@ def recommend(
                 SUFFIX_FORMATS.get(output.suffix.lower(), Format.text) if output else Format.text
             )
         if format is Format.text and output is None:
-            from .render import make_console, render_recommendation
+            from ladder.output.text import make_console, render_recommendation
 
             render_recommendation(rec, make_console(color=not no_color))
             return
-        from .service import format_recommendation
+        from ladder.app import format_recommendation
 
         emit(format_recommendation(rec, format.value), output, force, lang)
 
@@ -238,15 +238,15 @@ def questions(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from .rules import load_rules
+        from ladder.load.loader import load_rules
 
         loaded = load_rules(rules, lang)
         if format is ListFormat.text:
-            from .render import make_console, render_questions
+            from ladder.output.text import make_console, render_questions
 
             render_questions(loaded.rules, lang, make_console(color=not no_color))
             return
-        from .report import dump, questions_to_dict
+        from ladder.output.record import dump, questions_to_dict
 
         sys.stdout.write(dump(questions_to_dict(loaded.rules, lang), format.value))
 
@@ -260,17 +260,17 @@ def steps(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from .engine import steps_out
-        from .rules import load_rules
+        from ladder.engine import steps_out
+        from ladder.load.loader import load_rules
 
         loaded = load_rules(rules, lang)
         ladder = steps_out(loaded.rules, lang)
         if format is ListFormat.text:
-            from .render import make_console, render_steps
+            from ladder.output.text import make_console, render_steps
 
             render_steps(loaded.rules, ladder, lang, make_console(color=not no_color))
             return
-        from .report import dump, steps_to_dict
+        from ladder.output.record import dump, steps_to_dict
 
         sys.stdout.write(dump(steps_to_dict(ladder, lang), format.value))
 
@@ -299,7 +299,7 @@ def _wizard(
 ) -> None:
     lang = language(lang_option)
     with errors_reported(lang):
-        from .wizard import run_wizard
+        from ladder.interview.wizard import run_wizard
 
         run_wizard(
             rules,
@@ -331,13 +331,13 @@ def check(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from .errors import EXIT_RULES
-        from .rules import find_rules
-        from .verify import check_files, report_to_dict, report_to_text
+        from ladder.check.checker import check_files, report_to_dict, report_to_text
+        from ladder.errors import EXIT_RULES
+        from ladder.load.loader import find_rules
 
         report = check_files(list(files or []) or [find_rules(rules)], lang)
         if format is CheckFormat.json:
-            from .report import dump
+            from ladder.output.record import dump
 
             sys.stdout.write(dump(report_to_dict(report, strict), "json"))
         else:
@@ -360,11 +360,11 @@ def diff(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from .verify_diff import diff_files, diff_to_dict, diff_to_text
+        from ladder.check.diff import diff_files, diff_to_dict, diff_to_text
 
         report = diff_files(old, new, lang, examples)
         if format is CheckFormat.json:
-            from .report import dump
+            from ladder.output.record import dump
 
             sys.stdout.write(dump(diff_to_dict(report), "json"))
         else:
@@ -374,7 +374,7 @@ def diff(
 @app.command(help=_h("schema"))
 def schema() -> None:
     with errors_reported(HELP_LANG):
-        from .schema import schema_text
+        from ladder.load.schema import schema_text
 
         sys.stdout.write(schema_text())
 
@@ -411,8 +411,8 @@ def batch(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from . import batch as runner
-        from .rules import load_rules
+        from ladder.batch import run as runner
+        from ladder.load.loader import load_rules
 
         loaded = load_rules(rules, lang)
         fmt = input_format.value if input_format else None
@@ -420,14 +420,14 @@ def batch(
             output = None
         args = (file, loaded, lang, fmt, format.value, output, force)
         if sys.stderr.isatty():
-            from .render import progress_bar
+            from ladder.output.text import progress_bar
 
             with progress_bar(t("batch.progress", lang)) as progress:
                 summary = runner.run(*args, progress, encoding, csv_raw)
         else:
             summary = runner.run(*args, None, encoding, csv_raw)
         if output is not None:
-            from .files import written_message
+            from ladder.io.files import written_message
 
             sys.stderr.write(written_message(output, lang) + "\n")
         sys.stderr.write(runner.summary_text(summary, lang) + "\n")

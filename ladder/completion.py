@@ -86,9 +86,9 @@ def install_shell_completion() -> None:
 
 def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Candidates from the active rules file (`--rules`, $LADDER_RULES or the built-in)."""
-    from .errors import LadderError
-    from .messages import LANGUAGES, choose_language
-    from .rules import load_rules
+    from ladder.errors import LadderError
+    from ladder.i18n.messages import LANGUAGES, choose_language
+    from ladder.load.loader import load_rules
 
     lang = choose_language(_option(ctx, "lang"))
     lang = lang if lang in LANGUAGES else "en"
@@ -114,7 +114,7 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
 
 def complete_language(incomplete: str) -> list[tuple[str, str]]:
     """`--lang`: the languages, each named in itself."""
-    from .messages import LANGUAGES
+    from ladder.i18n.messages import LANGUAGES
 
     names = {"sv": "svenska", "en": "English"}
     return [(code, names.get(code, code)) for code in LANGUAGES if code.startswith(incomplete)]

@@ -9,28 +9,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .answers import applies
-from .errors import RulesError
-from .messages import t
-from .model import (
-    AnswerOut,
+from ladder.answers import applies
+from ladder.errors import RulesError
+from ladder.i18n.messages import t
+from ladder.load.loader import LoadedRules
+from ladder.model import (
     Conditions,
-    LevelOut,
     LevelRule,
     Method,
-    MethodOut,
-    Recommendation,
     Rules,
     StatementPart,
     Step,
     Structure,
+    WarningRule,
+)
+from ladder.result import (
+    AnswerOut,
+    MethodOut,
+    Recommendation,
+    StepOut,
     StructureOut,
     TraceLine,
-    Warning,
     WarningOut,
 )
-from .rules import LoadedRules
-from .templates import fill
+from ladder.templates import fill
 
 TextFn = Callable[[dict[str, str]], str]
 
@@ -151,7 +153,7 @@ def recommend(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recomm
     )
 
 
-AtLevel = tuple[list[Structure], list[Method], list[Warning], list[StatementPart]]
+AtLevel = tuple[list[Structure], list[Method], list[WarningRule], list[StatementPart]]
 _AT_LEVEL: dict[int, tuple[Rules, dict[str, AtLevel]]] = {}
 
 
@@ -182,7 +184,7 @@ def _worded(step: Step, answers: dict[str, str]) -> Step:
     return step.model_copy(update={"description": variant.description, "promise": variant.promise})
 
 
-def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
+def steps_out(rules: Rules, lang: str) -> tuple[StepOut, ...]:
     """The ladder in one language (the same immutable tuple for the same rules and language)."""
     key = (id(rules), lang)
     kept = _STEPS_OUT.get(key)
@@ -196,7 +198,7 @@ def steps_out(rules: Rules, lang: str) -> tuple[LevelOut, ...]:
     return ladder
 
 
-_STEPS_OUT: dict[tuple[int, str], tuple[Rules, tuple[LevelOut, ...]]] = {}
+_STEPS_OUT: dict[tuple[int, str], tuple[Rules, tuple[StepOut, ...]]] = {}
 
 
 QUOTES = "\"'”“„«»’‘"
@@ -227,8 +229,8 @@ def _texts(rules: Rules, lang: str) -> TextFn:
     return text
 
 
-def _level_out(rules: Rules, step: Step, text: TextFn) -> LevelOut:
-    return LevelOut(
+def _level_out(rules: Rules, step: Step, text: TextFn) -> StepOut:
+    return StepOut(
         step.id, rules.rank(step.id), text(step.name), text(step.promise), text(step.description)
     )
 

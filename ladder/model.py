@@ -7,7 +7,6 @@ typer at start-up, validates the untrusted YAML, and gives us the JSON Schema.
 # No `from __future__ import annotations`: pydantic would compile every field's annotation
 # at import; defined in order, they need no forward references.
 
-from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -163,7 +162,10 @@ class Method(Conditions):
     time: Text = Field(description="The time the method asks of each participant.")
 
 
-class Warning(Conditions):
+class WarningRule(Conditions):
+    # "Warning" in the schema, as the file format has always called it; not the builtin here.
+    model_config = ConfigDict(title="Warning")
+
     id: Id = Field(description="Stable id of the warning.")
     text: Text = Field(description="The warning and what to do about it; placeholders allowed.")
 
@@ -256,7 +258,9 @@ class Rules(Strict):
     )
     structures: list[Structure] = Field(min_length=1, description="Recruitment structures.")
     methods: list[Method] = Field(min_length=1, description="Methods of involvement.")
-    warnings: list[Warning] = Field(default_factory=list, description="Decision-support warnings.")
+    warnings: list[WarningRule] = Field(
+        default_factory=list, description="Decision-support warnings."
+    )
     expectations: Expectations = Field(description="The expectations statement.")
     examples: list[Example] = Field(
         default_factory=list, description="Worked examples that `ladder check` runs as tests."
@@ -291,94 +295,3 @@ class Rules(Strict):
     def text(self, value: dict[str, str], lang: str) -> str:
         """A text of this file in `lang`, else in the file's first language."""
         return value.get(lang) or value[self.languages[0]]
-
-
-# The recommendation: plain frozen dataclasses, already in one language. Each has a docstring,
-# which also spares dataclass from deriving one from the signature at import.
-
-
-@dataclass(frozen=True)
-class RulesInfo:
-    """Which rules file a recommendation came from."""
-
-    path: str
-    sha256: str
-    version: int
-    region: str
-
-
-@dataclass(frozen=True)
-class LevelOut:
-    """A step of the ladder in one language."""
-
-    id: str
-    rank: int
-    name: str
-    promise: str
-    description: str
-
-
-@dataclass(frozen=True)
-class StructureOut:
-    """A recommended recruitment structure in one language."""
-
-    id: str
-    name: str
-    mandate: str
-    description: str
-    how: str
-
-
-@dataclass(frozen=True)
-class MethodOut:
-    """A recommended method in one language."""
-
-    id: str
-    name: str
-    description: str
-    how: str
-    time: str
-
-
-@dataclass(frozen=True)
-class WarningOut:
-    """A warning raised for these answers, in one language."""
-
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class TraceLine:
-    """One line of the explanation: the rule, what it did, and why."""
-
-    rule: str
-    effect: str
-    because: str
-
-
-@dataclass(frozen=True)
-class AnswerOut:
-    """An answer with its question and option texts."""
-
-    id: str
-    value: str
-    question: str
-    answer: str
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    """Everything recommended for one set of answers, in one language."""
-
-    rules: RulesInfo
-    lang: str
-    answers: tuple[AnswerOut, ...]
-    level: LevelOut
-    recruitment: tuple[StructureOut, ...]
-    methods: tuple[MethodOut, ...]
-    expectations_title: str
-    expectations: str
-    warnings: tuple[WarningOut, ...]
-    trace: tuple[TraceLine, ...]
-    steps: tuple[LevelOut, ...] = field(default=())

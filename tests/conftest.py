@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ladder.cli import app
-from ladder.rules import LoadedRules, load_rules
+from ladder.load.loader import LoadedRules, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "data" / "ladder.yaml"

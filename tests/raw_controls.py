@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ladder.untrusted import INVISIBLE
+from ladder.io.untrusted import INVISIBLE
 
 # Terminal codes (C0, DEL, C1), direction overrides and invisible characters, line breaks.
 HOSTILE_CHARS = (

@@ -11,11 +11,11 @@ import sys
 import pytest
 import yaml
 
-from ladder import batch
 from ladder.answers import resolve
+from ladder.batch import run as batch
+from ladder.check.answer_space import answer_space
 from ladder.engine import recommend
-from ladder.report import to_dict
-from ladder.space import answer_space
+from ladder.output.record import to_dict
 
 from .conftest import DIABETES, KRONOBERG_RULES, ROOT, answer_flags
 
@@ -293,5 +293,5 @@ def test_repeated_json_lines_are_read_as_json_would_read_them(monkeypatch):
 
     fast = list(batch.parse_rows(text, "jsonl", "-", "en"))
     assert sum(row.key is not None for row in fast) >= 50  # the fast path was taken
-    monkeypatch.setattr("ladder.batch_rows.ID_PREFIX", "\0")  # never matches: json.loads only
+    monkeypatch.setattr("ladder.batch.rows.ID_PREFIX", "\0")  # never matches: json.loads only
     assert [(r.number, r.id, r.answers, r.problem) for r in fast] == read(text)

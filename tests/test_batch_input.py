@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ladder import batch, batch_rows
-from ladder.rules import load_rules
+from ladder.batch import rows as batch_rows
+from ladder.batch import run as batch
+from ladder.load.loader import load_rules
 
 from .conftest import ROOT
 

@@ -10,9 +10,9 @@ import os
 import subprocess
 import sys
 
-from ladder import batch
-from ladder.batch_rows import MEMO_SIZE, Recent
-from ladder.space import answer_space
+from ladder.batch import run as batch
+from ladder.batch.rows import MEMO_SIZE, Recent
+from ladder.check.answer_space import answer_space
 
 from .conftest import ROOT
 
@@ -63,7 +63,7 @@ def test_csv_raw_writes_cells_as_they_are_but_still_quoted(cli, tmp_path):
 
 
 def test_the_option_is_in_the_help_in_both_languages(cli, monkeypatch):
-    from ladder.messages import t
+    from ladder.i18n.messages import t
 
     for lang in ("sv", "en"):
         assert "'" in t("help.csv_raw", lang) and "=" in t("help.csv_raw", lang)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from ladder import engine
-from ladder.rules import load_rules
+from ladder.load.loader import load_rules
 
 from .conftest import APP_HELP, DIABETES, KRONOBERG_RULES, MINI_RULES, ROOT, answer_flags
 
@@ -407,7 +407,7 @@ def test_output_dash_is_standard_output(cli, tmp_path, monkeypatch):
 
 
 def test_progress_bar_counts_on_standard_error(capsys):
-    from ladder.render import progress_bar
+    from ladder.output.text import progress_bar
 
     with progress_bar("Rows") as update:
         update(3)

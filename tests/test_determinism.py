@@ -13,9 +13,9 @@ from .conftest import DIABETES, ROOT, answer_flags
 DIGEST = """
 import hashlib, itertools
 from ladder.engine import recommend
-from ladder.rules import load_rules
-from ladder.service import format_recommendation
-from ladder.space import answer_space
+from ladder.load.loader import load_rules
+from ladder.app import format_recommendation
+from ladder.check.answer_space import answer_space
 digest = hashlib.sha256()
 for path in ("data/ladder.yaml", "examples/kronoberg.yaml"):
     loaded = load_rules(path)

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladder.answers import resolve
+from ladder.check.answer_space import answer_space
 from ladder.engine import decide, inline, matches, recommend
 from ladder.errors import AnswerError
-from ladder.rules import LoadedRules
-from ladder.space import answer_space
-from ladder.untrusted import first_invisible
+from ladder.io.untrusted import first_invisible
+from ladder.load.loader import LoadedRules
 
 from .conftest import DIABETES
 

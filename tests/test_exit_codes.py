@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ladder import rules as rules_module
 from ladder.errors import (
     EXIT_ANSWER,
     EXIT_INTERNAL,
@@ -16,6 +15,7 @@ from ladder.errors import (
     EXIT_USAGE,
     Terminated,
 )
+from ladder.load import loader as rules_module
 
 from .conftest import ROOT
 
@@ -72,7 +72,7 @@ def test_4_answer(cli):
 
 
 def test_5_no_terminal(cli):
-    pytest.importorskip("ladder.wizard")
+    pytest.importorskip("ladder.interview.wizard")
     result = cli("wizard", input="")
     assert result.exit_code == 5 and result.stdout == ""
 

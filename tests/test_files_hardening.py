@@ -17,8 +17,8 @@ import pytest
 
 from ladder.answers import MAX_ANSWERS_FILE_BYTES, read_answers_file
 from ladder.errors import LadderError, OutputError
-from ladder.files import open_input, read_limited, write_atomic
-from ladder.rules import MAX_RULES_BYTES, load_rules
+from ladder.io.files import open_input, read_limited, write_atomic
+from ladder.load.loader import MAX_RULES_BYTES, load_rules
 
 from .conftest import DIABETES, MINI_RULES, ROOT, answer_flags
 from .test_safe_writes import spawn, temporaries, wait_for_temporary
@@ -358,7 +358,7 @@ def cached(tmp_path, monkeypatch):
 
 
 def test_the_key_is_not_kept_beside_the_entries(cached):
-    from ladder import cache
+    from ladder.load import cache
 
     load_rules(MINI_RULES)
     key = cache.key_path()
@@ -375,7 +375,7 @@ def test_the_key_is_not_kept_beside_the_entries(cached):
     ],
 )
 def test_a_damaged_key_is_replaced_not_a_cache_off_for_good(cached, monkeypatch, damage):
-    from ladder import cache
+    from ladder.load import cache
 
     load_rules(MINI_RULES)
     damage(cache.key_path())
@@ -390,7 +390,7 @@ def test_a_damaged_key_is_replaced_not_a_cache_off_for_good(cached, monkeypatch,
 def test_the_fingerprint_includes_the_yaml_library(monkeypatch, change):
     import yaml
 
-    from ladder import cache
+    from ladder.load import cache
 
     before = cache.fingerprint()
     monkeypatch.setattr(yaml, change, "something else")
@@ -428,7 +428,7 @@ def test_a_cache_folder_of_its_own_needs_no_home_but_no_key_means_no_entries(
 
 @pytest.mark.parametrize("planted", ["entry", "key"])
 def test_a_pipe_planted_in_the_cache_is_a_miss_not_a_hang(cached, monkeypatch, planted):
-    from ladder import cache
+    from ladder.load import cache
 
     loaded = load_rules(MINI_RULES)
     (entry,) = cached.glob("rules-*.json")
@@ -444,7 +444,7 @@ def test_a_pipe_planted_in_the_cache_is_a_miss_not_a_hang(cached, monkeypatch, p
 def test_a_home_that_does_not_exist_is_not_made_and_relative_xdg_folders_are_ignored(
     tmp_path, monkeypatch
 ):
-    from ladder import cache
+    from ladder.load import cache
 
     missing = tmp_path / "nonexistent"
     environ = {"HOME": str(missing)}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ladder.answers import parse_pairs, read_answers_file, resolve
 from ladder.errors import AnswerError
-from ladder.untrusted import shown
+from ladder.io.untrusted import shown
 
 from .conftest import DIABETES, ROOT, answer_flags
 from .raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls
@@ -239,7 +239,7 @@ def test_a_key_twice_in_json_answers_is_always_refused_where_it_stands(tmp_path,
 def test_a_number_no_answer_can_be_is_refused_where_it_stands(tmp_path, number, lang):
     """Python's reader refuses 5,000 digits in its own English and reads 1e999 as infinity,
     which is not JSON; both are refused here, located, in the chosen language."""
-    from ladder.messages import t
+    from ladder.i18n.messages import t
 
     file = tmp_path / "answers.json"
     file.write_text('{"arena":\n  ' + number + "}", encoding="utf-8")

@@ -18,11 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ladder.check.checker import CheckReport, check_file, report_to_text
 from ladder.engine import recommend
 from ladder.errors import RulesError
-from ladder.report import to_markdown
-from ladder.rules import Loader, parse_rules
-from ladder.verify import CheckReport, check_file, report_to_text
+from ladder.load.loader import Loader, parse_rules
+from ladder.output.record import to_markdown
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES, MINI_RULES
 from .raw_controls import HOSTILE_CHARS, HOSTILE_TEXTS, raw_controls

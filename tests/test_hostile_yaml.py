@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ladder import rules as rules_module
 from ladder.answers import read_answers_file
 from ladder.errors import AnswerError, RulesError
-from ladder.messages import t
-from ladder.rules import MAX_YAML_DEPTH, MAX_YAML_NODES, check_yaml_limits, parse_rules
+from ladder.i18n.messages import t
+from ladder.load import loader as rules_module
+from ladder.load.loader import MAX_YAML_DEPTH, MAX_YAML_NODES, check_yaml_limits, parse_rules
 
 from .conftest import ROOT
 

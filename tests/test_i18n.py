@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from ladder.messages import LANGUAGES, MESSAGES, choose_language
+from ladder.i18n.messages import LANGUAGES, MESSAGES, choose_language
 
 from .conftest import DIABETES, ROOT, SHIPPED_RULES, answer_flags
 
@@ -29,7 +29,7 @@ def test_every_message_exists_in_every_language_with_the_same_placeholders(key):
 
 
 def test_singular_forms_are_used_for_one():
-    from ladder.messages import t
+    from ladder.i18n.messages import t
 
     assert t("answers.missing", "en", count=1) == "1 required question is not answered:"
     assert t("answers.missing", "sv", count=2) == "Svar saknas på 2 frågor:"
@@ -101,10 +101,10 @@ def test_swedish_characters_survive_utf8_and_c_locales(locale):
 
 
 def test_message_modules_do_not_overlap():
-    from ladder.messages import CORE
-    from ladder.messages_batch import BATCH
-    from ladder.messages_check import CHECK
-    from ladder.messages_wizard import WIZARD
+    from ladder.i18n.messages import CORE
+    from ladder.i18n.messages_batch import BATCH
+    from ladder.i18n.messages_check import CHECK
+    from ladder.i18n.messages_wizard import WIZARD
 
     parts = [set(CORE), set(BATCH), set(CHECK), set(WIZARD)]
     assert sum(len(p) for p in parts) == len(MESSAGES)

@@ -72,9 +72,9 @@ def test_recommend_writing_output(tmp_path, signum, code, message):
 
 @pytest.mark.parametrize(("signum", "code", "message"), SIGNALS, ids=["sigint", "sigterm"])
 def test_check(tmp_path, signum, code, message):
-    pytest.importorskip("ladder.verify")
+    pytest.importorskip("ladder.check.checker")
     returncode, stdout, stderr = interrupted(
-        tmp_path, "ladder.verify.check_files", ["check"], signum
+        tmp_path, "ladder.check.checker.check_files", ["check"], signum
     )
     assert (returncode, stdout) == (code, b""), stderr
     assert message in stderr and b"Traceback" not in stderr
@@ -97,7 +97,7 @@ def assert_terminal_restored(output: bytes) -> None:
 @pytest.mark.parametrize(("how", "code"), [("ctrl-c", 130), ("sigterm", 143)])
 def test_wizard_in_a_terminal(tmp_path, how, code):
     pexpect = pytest.importorskip("pexpect")
-    pytest.importorskip("ladder.wizard")
+    pytest.importorskip("ladder.interview.wizard")
     env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8", "COLUMNS": "100"}
     child = pexpect.spawn(
         sys.executable,

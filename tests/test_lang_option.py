@@ -47,7 +47,7 @@ def test_help_follows_lang_on_the_command_line(args):
     import subprocess
     import sys
 
-    from ladder.messages import t
+    from ladder.i18n.messages import t
 
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LADDER_NO_CACHE": "1"}
     done = subprocess.run(

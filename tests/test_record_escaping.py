@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from ladder import report
+from ladder.output import record as report
 
 from .conftest import DIABETES, MINI_RULES, answer_flags
 

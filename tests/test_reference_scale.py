@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ladder.load.references import find_reference_problems
 from ladder.model import Rules
-from ladder.references import find_reference_problems
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 

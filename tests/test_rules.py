@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ladder.errors import RulesError
-from ladder.rules import default_rules_path, find_rules, load_rules, parse_rules
+from ladder.load.loader import default_rules_path, find_rules, load_rules, parse_rules
 
 from .conftest import MINI_RULES, SHIPPED_RULES
 

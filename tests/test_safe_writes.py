@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ladder import files
 from ladder.errors import OutputError
-from ladder.files import write_atomic
+from ladder.io import files
+from ladder.io.files import write_atomic
 
 from .conftest import DIABETES, ROOT, answer_flags
 
@@ -163,7 +163,7 @@ def test_unwritable_targets_are_usage_errors(cli, tmp_path, target):
 
 
 def test_force_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
-    from ladder.files import write_atomic
+    from ladder.io.files import write_atomic
 
     real = tmp_path / "real.md"
     real.write_text("old", encoding="utf-8")
@@ -177,7 +177,7 @@ def test_force_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
 @pytest.mark.parametrize("force", [True, False])
 def test_pipes_devices_and_folders_are_refused_not_replaced(tmp_path, force):
     from ladder.errors import OutputError
-    from ladder.files import write_atomic
+    from ladder.io.files import write_atomic
 
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ladder.schema import SCHEMA_FILE, rules_schema, schema_text
+from ladder.load.schema import SCHEMA_FILE, rules_schema, schema_text
 
 from .conftest import SHIPPED_RULES
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ladder import cache
 from ladder.errors import RulesError
+from ladder.load import cache
+from ladder.load.loader import Loader, load_rules
 from ladder.model import Rules
-from ladder.rules import Loader, load_rules
 
 from .conftest import DEFAULT_RULES, DIABETES, MINI_RULES, ROOT, SHIPPED_RULES, answer_flags
 
@@ -72,7 +72,7 @@ def test_batch_imports_no_prompt_or_rendering_library(tmp_path):
     rows = json.dumps(DIABETES) + "\n" + json.dumps({"arena": "nowhere"}) + "\n"
     code, modules = loaded_modules(["batch", "-", "--input-format", "jsonl"], tmp_path, rows)
     assert code == 4  # the second row is bad
-    assert "ladder.batch" in modules
+    assert "ladder.batch.run" in modules
     for name in HEAVY:
         assert name not in modules
 
@@ -155,12 +155,12 @@ def test_a_cached_load_equals_a_validated_one(cache_dir, path):
 
 def test_a_hit_does_not_parse_the_yaml(cache_dir, monkeypatch):
     load_rules(DEFAULT_RULES)
-    import ladder.rules
+    import ladder.load.loader
 
     def fail(*args, **kwargs):
         raise AssertionError("parsed although cached")
 
-    monkeypatch.setattr(ladder.rules, "_parse_and_validate", fail)
+    monkeypatch.setattr(ladder.load.loader, "_parse_and_validate", fail)
     assert load_rules(DEFAULT_RULES).rules.steps
 
 
@@ -172,16 +172,16 @@ def tamper(entry: Path, change) -> None:
 
 
 def spy_validation(monkeypatch) -> list[int]:
-    import ladder.rules
+    import ladder.load.loader
 
     calls: list[int] = []
-    real = ladder.rules._parse_and_validate
+    real = ladder.load.loader._parse_and_validate
 
     def counted(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ladder.rules, "_parse_and_validate", counted)
+    monkeypatch.setattr(ladder.load.loader, "_parse_and_validate", counted)
     return calls
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ladder.untrusted import first_invisible, shown
+from ladder.io.untrusted import first_invisible, shown
 
 from .conftest import DIABETES, MINI_RULES, answer_flags
 from .raw_controls import raw_controls

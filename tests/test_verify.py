@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from ladder.check.answer_space import answer_space
+from ladder.check.boxes import make_space, path_boxes, search
+from ladder.check.checker import check_file
+from ladder.check.logic import Logic
 from ladder.engine import decide, matches
-from ladder.space import answer_space
-from ladder.verify import check_file
-from ladder.verify_logic import Logic
-from ladder.verify_space import make_space, path_boxes, search
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES, SHIPPED_RULES
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ladder.check.answer_space import answer_space
+from ladder.check.diff import diff_rules
 from ladder.engine import decide, matches
-from ladder.rules import load_rules
-from ladder.space import answer_space
-from ladder.verify_diff import diff_rules
+from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES
 
@@ -153,7 +153,7 @@ def pairwise_merge(boxes):
 def test_conditions_merge_as_the_pairwise_scan_does():
     import random
 
-    from ladder.verify_diff import _merge
+    from ladder.check.diff import _merge
 
     rng = random.Random(3)
     values = [frozenset(s) for s in ("a", "b", "c", "ab", "bc")]

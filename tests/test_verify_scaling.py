@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
+from ladder.check.answer_space import answer_space
+from ladder.check.boxes import Box, Space, make_space, path_boxes
+from ladder.check.budget import BUDGET_VARIABLE
+from ladder.check.checker import check_file
+from ladder.check.logic import Logic
 from ladder.engine import decide
-from ladder.rules import load_rules
-from ladder.space import answer_space
-from ladder.verify import check_file
-from ladder.verify_budget import BUDGET_VARIABLE
-from ladder.verify_logic import Logic
-from ladder.verify_space import Box, Space, make_space, path_boxes
+from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES
 from .test_verify_diff import assert_diff_is_brute_force, outcome

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ladder import wizard as wizard_module
+from ladder.app import format_recommendation, recommend_from
 from ladder.errors import AnswerError, NotInteractiveError
-from ladder.service import format_recommendation, recommend_from
-from ladder.wizard import free_name, run_wizard
-from ladder.wizard_flow import Interview, next_position, recommend_command
+from ladder.interview import wizard as wizard_module
+from ladder.interview.flow import Interview, next_position, recommend_command
+from ladder.interview.wizard import free_name, run_wizard
 
 from .conftest import APP_HELP, DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
 

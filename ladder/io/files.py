@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from .errors import NotAFileError, OutputError
-from .messages import os_problem, t
-from .untrusted import shown
+from ladder.errors import NotAFileError, OutputError
+from ladder.i18n.messages import os_problem, t
+from ladder.io.untrusted import shown
 
 SETTLE_BYTES = 32 * 1024 * 1024
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe then never waits for a writer

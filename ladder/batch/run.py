@@ -23,10 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .batch_rows import Recent, Row, input_encoding, input_format, opened, parse_rows, read_rows
-from .errors import EXIT_ANSWER, AnswerError
-from .messages import t
-from .rules import LoadedRules
+from ladder.batch.rows import (
+    Recent,
+    Row,
+    input_encoding,
+    input_format,
+    opened,
+    parse_rows,
+    read_rows,
+)
+from ladder.errors import EXIT_ANSWER, AnswerError
+from ladder.i18n.messages import t
+from ladder.load.loader import LoadedRules
 
 __all__ = ["CSV_COLUMNS", "Evaluator", "Outcome", "Row", "Writer", "parse_rows", "run"]
 
@@ -112,7 +120,7 @@ class Evaluator:
         return self._reworded(kept, texts)
 
     def _valid_texts(self, texts: dict[str, str]) -> bool:
-        from .answers import validate_answer
+        from ladder.answers import validate_answer
 
         try:
             for key, value in texts.items():
@@ -122,8 +130,8 @@ class Evaluator:
         return True
 
     def _evaluate(self, answers: dict[str, Any]) -> Outcome:
-        from .report import to_dict
-        from .service import recommend_answers
+        from ladder.app import recommend_answers
+        from ladder.output.record import to_dict
 
         self.evaluated += 1
         try:
@@ -137,8 +145,8 @@ class Evaluator:
         """The recommendation for the answers used by a row with the same deciding answers
         (validated; in the result's `answers`), with this row's validated free text: what
         `resolve` would give, without validating the choices again."""
-        from .engine import recommend
-        from .report import to_dict
+        from ladder.engine import recommend
+        from ladder.output.record import to_dict
 
         self.evaluated += 1
         own = {k: texts[k] if k in self.free_text else v for k, v in used.items()}
@@ -297,7 +305,7 @@ def _destination(output: Path | None, force: bool, lang: str) -> Iterator[Callab
             yield write
         sys.stdout.buffer.flush()
         return
-    from .files import open_atomic
+    from ladder.io.files import open_atomic
 
     with open_atomic(output, force=force, lang=lang) as handle, _spooled(handle, True) as write:
         yield write
@@ -318,7 +326,7 @@ class _Spool:
         self.thread.start()
 
     def _drain(self) -> None:
-        from .files import SETTLE_BYTES, settle
+        from ladder.io.files import SETTLE_BYTES, settle
 
         while (data := self.chunks.get()) is not None:
             if self.error is None:  # after a failure, only keep the queue moving

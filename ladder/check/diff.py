@@ -13,22 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import decide
-from .errors import RulesError
-from .messages import t
-from .model import Rules
-from .rules import LoadedRules, load_rules
-from .untrusted import shown
-from .verify_budget import (
-    BUDGET_VARIABLE,
-    MAX_PIECES,
-    OutOfBudget,
-    configured_budget,
-    spend,
-    work_budget,
-)
-from .verify_logic import CompiledItem, Logic
-from .verify_space import (
+from ladder.check.boxes import (
     NA,
     SEP,
     Box,
@@ -41,6 +26,21 @@ from .verify_space import (
     path_boxes,
     plain_space,
 )
+from ladder.check.budget import (
+    BUDGET_VARIABLE,
+    MAX_PIECES,
+    OutOfBudget,
+    configured_budget,
+    spend,
+    work_budget,
+)
+from ladder.check.logic import CompiledItem, Logic
+from ladder.engine import decide
+from ladder.errors import RulesError
+from ladder.i18n.messages import t
+from ladder.io.untrusted import shown
+from ladder.load.loader import LoadedRules, load_rules
+from ladder.model import Rules
 
 SCHEMA = "ladder.diff/1"
 KINDS = ("level", "structures", "methods")

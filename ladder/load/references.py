@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .messages import t
-from .model import TEXT, Conditions, LevelRule, Property, Rules
-from .templates import NotPlain
-from .templates import parse as parse_template
-from .untrusted import first_invisible, has_control, shown
+from ladder.i18n.messages import t
+from ladder.io.untrusted import first_invisible, has_control, shown
+from ladder.model import TEXT, Conditions, LevelRule, Property, Rules
+from ladder.templates import NotPlain
+from ladder.templates import parse as parse_template
 
 YamlPath = tuple[str | int, ...]
 Found = list[tuple[YamlPath, str]]

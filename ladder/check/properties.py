@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import resolve
-from .engine import decide, recommend
-from .errors import AnswerError, RulesError
-from .messages import t
-from .model import Property
-from .rules import LoadedRules
-from .verify_budget import OutOfBudget, spend
-from .verify_rules import ERROR, WARNING, Analysis
-from .verify_space import NA, SEP, Box, meet, replace, search
+from ladder.answers import resolve
+from ladder.check.boxes import NA, SEP, Box, meet, replace, search
+from ladder.check.budget import OutOfBudget, spend
+from ladder.check.findings import ERROR, WARNING, Analysis
+from ladder.engine import decide, recommend
+from ladder.errors import AnswerError, RulesError
+from ladder.i18n.messages import t
+from ladder.load.loader import LoadedRules
+from ladder.model import Property
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .answers import missing_error, parse_pairs, read_answers_file, resolve
-from .engine import recommend
-from .model import Recommendation
-from .rules import LoadedRules, load_rules
+from ladder.answers import missing_error, parse_pairs, read_answers_file, resolve
+from ladder.engine import recommend
+from ladder.load.loader import LoadedRules, load_rules
+from ladder.result import Recommendation
 
 
 def answer_sources(
@@ -44,12 +44,12 @@ def recommend_answers(
 
 def format_recommendation(rec: Recommendation, fmt: str) -> str:
     """The recommendation as text (plain, for files), markdown, json or yaml."""
-    from . import report
+    from ladder.output import record as report
 
     if fmt == "markdown":
         return report.to_markdown(rec)
     if fmt in ("json", "yaml"):
         return report.dump(report.to_dict(rec), fmt)
-    from .render import to_plain_text
+    from ladder.output.text import to_plain_text
 
     return to_plain_text(rec)

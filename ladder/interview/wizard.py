@@ -15,15 +15,16 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .answers import asked_questions, resolve, validate_answer
-from .engine import recommend
-from .errors import AnswerError, OutputError
-from .messages import t
-from .model import Question, Recommendation, Rules
-from .rules import LoadedRules, load_rules
-from .service import answer_sources
-from .wizard_flow import Interview, next_position, not_interactive_error
-from .wizard_keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
+from ladder.answers import asked_questions, resolve, validate_answer
+from ladder.app import answer_sources
+from ladder.engine import recommend
+from ladder.errors import AnswerError, OutputError
+from ladder.i18n.messages import t
+from ladder.interview.flow import Interview, next_position, not_interactive_error
+from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
+from ladder.load.loader import LoadedRules, load_rules
+from ladder.model import Question, Rules
+from ladder.result import Recommendation
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
@@ -252,7 +253,12 @@ class Prompts:
     def show(self, rec: Recommendation) -> None:
         """The whole result; on a terminal too short for it, the level, the promise and the
         statement, with the whole result kept for the pager that the save prompt offers."""
-        from .render import make_console, render_essentials, render_recommendation, to_plain_text
+        from ladder.output.text import (
+            make_console,
+            render_essentials,
+            render_recommendation,
+            to_plain_text,
+        )
 
         self.say()
         console = make_console(color=self.color, file=self.out)
@@ -268,7 +274,7 @@ class Prompts:
     def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
         import questionary
 
-        from .report import to_markdown
+        from ladder.output.record import to_markdown
 
         keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
@@ -319,7 +325,7 @@ class Prompts:
                     continue
                 force = True
             try:
-                from .files import write_atomic, written_message
+                from ladder.io.files import write_atomic, written_message
 
                 written = write_atomic(target, content, force=force, lang=self.lang)
             except OutputError as error:

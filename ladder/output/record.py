@@ -11,10 +11,11 @@ import os
 import re
 from typing import Any
 
-from .errors import SettingError
-from .messages import t
-from .model import LevelOut, Recommendation, Rules
-from .untrusted import shown
+from ladder.errors import SettingError
+from ladder.i18n.messages import t
+from ladder.io.untrusted import shown
+from ladder.model import Rules
+from ladder.result import Recommendation, StepOut
 
 SCHEMA = "ladder.recommendation/1"
 
@@ -185,7 +186,7 @@ def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
     }
 
 
-def steps_to_dict(steps: tuple[LevelOut, ...], lang: str) -> dict[str, Any]:
+def steps_to_dict(steps: tuple[StepOut, ...], lang: str) -> dict[str, Any]:
     return {
         "schema": "ladder.steps/1",
         "lang": lang,

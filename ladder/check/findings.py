@@ -5,19 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .engine import decide, matches
-from .messages import t
-from .model import Conditions, Rules
-from .verify_budget import (
-    BUDGET_VARIABLE,
-    MAX_PIECES,
-    OutOfBudget,
-    budget_limit,
-    spend,
-    stopped_by_pieces,
-)
-from .verify_logic import LevelCell, Logic
-from .verify_space import (
+from ladder.check.boxes import (
     GIVEN,
     Box,
     CompiledRule,
@@ -29,6 +17,18 @@ from .verify_space import (
     search,
     search_all,
 )
+from ladder.check.budget import (
+    BUDGET_VARIABLE,
+    MAX_PIECES,
+    OutOfBudget,
+    budget_limit,
+    spend,
+    stopped_by_pieces,
+)
+from ladder.check.logic import LevelCell, Logic
+from ladder.engine import decide, matches
+from ladder.i18n.messages import t
+from ladder.model import Conditions, Rules
 
 YamlPath = tuple[str | int, ...]
 ERROR = "error"

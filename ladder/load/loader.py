@@ -11,13 +11,14 @@ from typing import Any
 
 import yaml
 
-from . import cache
-from .errors import Problem, RulesError
-from .files import read_limited
-from .messages import MESSAGES, os_problem, t, yaml_problem
-from .model import Rules, RulesInfo
-from .references import dotted, find_reference_problems
-from .untrusted import shown
+from ladder.errors import Problem, RulesError
+from ladder.i18n.messages import MESSAGES, os_problem, t, yaml_problem
+from ladder.io.files import read_limited
+from ladder.io.untrusted import shown
+from ladder.load import cache
+from ladder.load.references import dotted, find_reference_problems
+from ladder.model import Rules
+from ladder.result import RulesInfo
 
 MAX_RULES_BYTES = 5 * 1024 * 1024
 MAX_YAML_DEPTH = 64  # a rules file needs about 8; libyaml's composer recurses in C
@@ -39,7 +40,7 @@ class LoadedRules:
 def default_rules_path() -> Path:
     """The packaged default rules (inside the wheel), or data/ladder.yaml in a source checkout."""
     packaged = Path(__file__).parent / "data" / DEFAULT_RULES_NAME  # where the wheel puts it
-    checkout = Path(__file__).resolve().parent.parent / "data" / DEFAULT_RULES_NAME
+    checkout = Path(__file__).resolve().parents[2] / "data" / DEFAULT_RULES_NAME
     if packaged.is_file():
         return packaged
     if not checkout.is_file():
@@ -303,7 +304,7 @@ def _validate(raw: dict[str, Any], text: str, name: str, lang: str) -> Rules:
 
 
 def _describe(error: Any, lang: str) -> str:
-    from .references import did_you_mean, fields_at
+    from ladder.load.references import did_you_mean, fields_at
 
     loc = tuple(error["loc"])
     kind = error["type"]

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .errors import EXIT_USAGE, LadderError
-from .messages import t
+from ladder.errors import EXIT_USAGE, LadderError
+from ladder.i18n.messages import t
 
 DEFAULT_BUDGET = 1_000_000  # steps: at most some 20 s on a slow machine
 MAX_PIECES = 20_000  # boxes held at once: some 250 MB at 80 questions

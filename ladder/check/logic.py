@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Conditions, Rules
-from .verify_space import (
+from ladder.check.boxes import (
     GIVEN,
     NA,
     Box,
@@ -22,6 +21,7 @@ from .verify_space import (
     meet,
     partition,
 )
+from ladder.model import Conditions, Rules
 
 
 @dataclass(frozen=True)

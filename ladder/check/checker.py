@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, RulesError
-from .messages import t
-from .references import dotted
-from .rules import Loader, find_rules, locate, parse_rules, read_rules_bytes
-from .untrusted import shown
-from .verify_budget import OutOfBudget, configured_budget, work_budget
-from .verify_props import PropertyResult, check_examples, check_properties
-from .verify_rules import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.budget import OutOfBudget, configured_budget, work_budget
+from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.properties import PropertyResult, check_examples, check_properties
+from ladder.errors import Problem, RulesError
+from ladder.i18n.messages import t
+from ladder.io.untrusted import shown
+from ladder.load.loader import Loader, find_rules, locate, parse_rules, read_rules_bytes
+from ladder.load.references import dotted
 
 SCHEMA = "ladder.check/1"
 

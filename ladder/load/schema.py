@@ -10,18 +10,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import Rules
+from ladder.model import Rules
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_ID = "https://ladder.invalid/rules.schema.json"
-SCHEMA_FILE = Path(__file__).resolve().parent / "rules.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "rules.schema.json"
 
 
 def rules_schema() -> dict[str, Any]:
     """The schema as a draft-7 document: `definitions` instead of `$defs`, no keys beside `$ref`."""
     raw = Rules.model_json_schema(by_alias=True, mode="validation")
-    definitions = raw.pop("$defs", {})
-    body = _draft7(raw)
+    # A definition is named by its title: the format's own name, whatever the class is called.
+    defs = raw.pop("$defs", {})
+    definitions = {d.get("title", n): d for n, d in defs.items()}
+    renamed = {f"#/$defs/{n}": f"#/definitions/{d.get('title', n)}" for n, d in defs.items()}
+    body = _draft7(raw, renamed)
     out: dict[str, Any] = {"$schema": DRAFT_7, "$id": SCHEMA_ID}
     out.update(body)
     out["description"] = (
@@ -29,7 +32,9 @@ def rules_schema() -> dict[str, Any]:
         "chosen, recruitment structures, methods, warnings, the expectations statement, "
         "worked examples and declared properties."
     )
-    out["definitions"] = {name: _draft7(value) for name, value in sorted(definitions.items())}
+    out["definitions"] = {
+        name: _draft7(value, renamed) for name, value in sorted(definitions.items())
+    }
     return out
 
 
@@ -38,17 +43,17 @@ def schema_text() -> str:
     return json.dumps(rules_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _draft7(node: Any) -> Any:
+def _draft7(node: Any, renamed: dict[str, str]) -> Any:
     if isinstance(node, list):
-        return [_draft7(item) for item in node]
+        return [_draft7(item, renamed) for item in node]
     if not isinstance(node, dict):
         return node
-    node = {key: _draft7(value) for key, value in node.items()}
+    node = {key: _draft7(value, renamed) for key, value in node.items()}
     if "const" in node and node.get("enum") == [node["const"]]:
         del node["enum"]  # older pydantic writes both for a Literal of one value
     ref = node.get("$ref")
     if isinstance(ref, str):
-        ref = ref.replace("#/$defs/", "#/definitions/")
+        ref = renamed.get(ref, ref.replace("#/$defs/", "#/definitions/"))
         if len(node) > 1:
             # Draft 7 ignores keys beside $ref, so the description would be lost.
             rest = {key: value for key, value in node.items() if key != "$ref"}

@@ -13,9 +13,10 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING
 
-from .messages import t
-from .model import LevelOut, Recommendation, Rules
-from .untrusted import shown
+from ladder.i18n.messages import t
+from ladder.io.untrusted import shown
+from ladder.model import Rules
+from ladder.result import Recommendation, StepOut
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,7 +48,7 @@ def to_plain_text(rec: Recommendation, width: int = 88) -> str:
     return buffer.getvalue()
 
 
-def staircase(steps: tuple[LevelOut, ...], marked: str | None, lang: str) -> list[tuple[str, str]]:
+def staircase(steps: tuple[StepOut, ...], marked: str | None, lang: str) -> list[tuple[str, str]]:
     """Lines of the ladder, top step first: (text, style). The marked step is pointed at."""
     name_width = max(len(s.name) for s in steps)
     lines = []
@@ -161,7 +162,7 @@ def _statement(rec: Recommendation, console: Console) -> None:
         indented(console, paragraph, hang="")
 
 
-def render_steps(rules: Rules, steps: tuple[LevelOut, ...], lang: str, console: Console) -> None:
+def render_steps(rules: Rules, steps: tuple[StepOut, ...], lang: str, console: Console) -> None:
     from rich.text import Text
 
     console.print(Text(t("render.ladder", lang), style="bold"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import os
 
-from .errors import NotAFileError
-from .messages_batch import BATCH
-from .messages_check import CHECK
-from .messages_wizard import WIZARD
+from ladder.errors import NotAFileError
+from ladder.i18n.messages_batch import BATCH
+from ladder.i18n.messages_check import CHECK
+from ladder.i18n.messages_wizard import WIZARD
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "en"
@@ -421,7 +421,7 @@ CORE: dict[str, dict[str, str]] = {
     },
     "help.no_color": {"sv": "Ingen färg (även NO_COLOR).", "en": "No colour (NO_COLOR works too)."},
     "help.version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
-    # strict JSON (ladder/strict_json.py)
+    # strict JSON (ladder/io/strict_json.py)
     "json.duplicate_key": {
         "sv": "nyckeln '{value}' finns två gånger i samma objekt",
         "en": "the key '{value}' is given twice in the same object",

@@ -15,8 +15,8 @@ from functools import partial
 from itertools import product
 from typing import TypeVar
 
-from .model import LevelRule, Rules
-from .verify_budget import spend
+from ladder.check.budget import spend
+from ladder.model import LevelRule, Rules
 
 NA = ""  # no answer: ids never are empty
 GIVEN = "*"  # a free-text answer was given

@@ -11,10 +11,10 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answers import asked_questions, missing_lines
-from .errors import NotInteractiveError
-from .messages import t
-from .model import Question, Rules
+from ladder.answers import asked_questions, missing_lines
+from ladder.errors import NotInteractiveError
+from ladder.i18n.messages import t
+from ladder.model import Question, Rules
 
 BRANCH_BUDGET = 512  # answer sets explored to bound the question count; beyond, show what is known
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .answers import applies
-from .model import Rules
+from ladder.answers import applies
+from ladder.model import Rules
 
 
 def answer_space(rules: Rules) -> Iterator[dict[str, str]]:

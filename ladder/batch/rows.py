@@ -20,10 +20,10 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
-from .errors import AnswerError, UsageError
-from .files import open_input
-from .messages import os_problem, t, yaml_problem
-from .untrusted import first_invisible, shown
+from ladder.errors import AnswerError, UsageError
+from ladder.i18n.messages import os_problem, t, yaml_problem
+from ladder.io.files import open_input
+from ladder.io.untrusted import first_invisible, shown
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
@@ -272,7 +272,7 @@ def _jsonl_rows(lines: Iterable[str], lang: str) -> Iterator[Row]:
     line of the form {"id": "<plain text>", ...} whose remainder was seen lately is not parsed
     again: it has the answers of that remainder (a remainder with an "id" of its own, or one
     first seen on a line that did not parse, is never kept)."""
-    from .strict_json import loads, problem
+    from ladder.io.strict_json import loads, problem
 
     known: Recent[str, dict[str, Any]] = Recent()  # remainder after the id -> its answers
     start = len(ID_PREFIX)
@@ -372,7 +372,7 @@ def _csv_rows(lines: Iterable[str], name: str, lang: str) -> Iterator[Row]:
 def _yaml_rows(text: str, name: str, lang: str) -> Iterator[Row]:
     import yaml
 
-    from .rules import Loader, check_yaml_limits
+    from ladder.load.loader import Loader, check_yaml_limits
 
     try:
         check_yaml_limits(text, lang)

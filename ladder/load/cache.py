@@ -38,7 +38,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .files import open_input
+from ladder.io.files import open_input
 
 FORMAT = 1
 KEY_BYTES = 32

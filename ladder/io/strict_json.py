@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from .messages import t
+from ladder.i18n.messages import t
 
 
 class RefusedJSON(ValueError):

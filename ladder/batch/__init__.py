@@ -1,0 +1,1 @@
+"""Many recommendations from one CSV or JSON Lines file, streamed."""

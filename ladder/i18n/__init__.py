@@ -1,0 +1,1 @@
+"""The tool's own words in Swedish and English, and the choice of language."""

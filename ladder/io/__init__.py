@@ -1,0 +1,1 @@
+"""Safe reading and writing at the edges: strict JSON, bounded input, atomic files."""

@@ -1,0 +1,1 @@
+"""Find, read, validate and cache a rules file; its JSON Schema."""
