@@ -65,6 +65,13 @@ else:
     BatchOutput = _choices(formats.BATCH)
 
 
+FORMAT_BY_SUFFIX = t(
+    "help.format_from_suffix",
+    HELP_LANG,
+    suffixes=", ".join(formats.suffixes(formats.RECOMMENDATION)),
+)
+
+
 def _name(choice: str) -> str:
     """The format name an option holds (typer passes the Enum member)."""
     return str(getattr(choice, "value", choice))
@@ -201,9 +208,7 @@ def recommend(
     answers: AnswersFileOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[
-        Format | None, typer.Option("--format", "-f", help=_h("format_by_suffix"))
-    ] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help=FORMAT_BY_SUFFIX)] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     no_color: NoColorOpt = False,

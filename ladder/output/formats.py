@@ -68,6 +68,11 @@ def by_suffix(path: PurePath, result: str, default: str) -> str:
     return next(found, default)
 
 
+def suffixes(result: str) -> tuple[str, ...]:
+    """The first suffix of each format that a file name can choose for a result."""
+    return tuple(f.suffixes[0] for f in FORMATS if result in f.fits and f.suffixes)
+
+
 def renderer(name: str) -> Renderer:
     """The module that renders documents in format `name`, imported now."""
     module = BY_NAME[name].module
