@@ -23,6 +23,7 @@ from ladder.output.document import (
     Field,
     Figure,
     Heading,
+    Label,
     Line,
     List,
     Paragraph,
@@ -70,6 +71,27 @@ def render(doc: Document, width: int = 88) -> str:
     console = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False)
     render_document(doc, console)
     return buffer.getvalue()
+
+
+def render_lines(doc: Document) -> str:
+    """A report as lines, never wrapped (each may be searched for or copied whole): a line
+    per block and per list item, an item's body indented under it. No terminal code from
+    any text reaches the terminal."""
+    lines: list[str] = []
+    for block in blocks_for(doc.blocks, "screen"):
+        if isinstance(block, List):
+            for item in block.items:
+                lines.append(_line(item.lead))
+                lines.extend("    " + _line(_parts(part)) for part in item.body)
+        elif isinstance(block, Paragraph | Heading):
+            lines.append(_line(block.parts))
+        elif isinstance(block, Field):
+            lines.append(f"{block.label}: {_line(block.value)}")
+    return "\n".join(shown(line) for line in lines) + "\n"
+
+
+def _parts(part: Paragraph | Field) -> Line:
+    return part.parts if isinstance(part, Paragraph) else (Label(f"{part.label}: "), *part.value)
 
 
 def render_recommendation(rec: Recommendation, console: Console) -> None:
