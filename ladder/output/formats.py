@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ladder.output.document import Document
-from ladder.result import Recommendation
+if TYPE_CHECKING:  # the CLI reads the names at start-up: no result or document types then
+    from ladder.output.document import Document
+    from ladder.result import Recommendation
 
 RECOMMENDATION, QUESTIONS, STEPS, CHECK, DIFF, BATCH = (
     "recommendation",

@@ -13,20 +13,6 @@ from typing import Any
 
 from ladder.errors import SettingError
 from ladder.i18n.messages import t
-from ladder.output.markdown import code_span, escape_markdown
-
-# code_span and escape_markdown are the record's escaping, kept here for their callers.
-__all__ = [
-    "SCHEMA",
-    "code_span",
-    "dump",
-    "escape_markdown",
-    "questions_to_dict",
-    "record_date",
-    "steps_to_dict",
-    "to_dict",
-    "to_markdown",
-]
 from ladder.model import Rules
 from ladder.result import Recommendation, StepOut
 
@@ -90,6 +76,16 @@ def record_date(lang: str = "en") -> str:
 def _printable(text: str) -> str:
     """`text` with control and other non-ASCII characters as escapes, safe to echo."""
     return text.encode("unicode_escape").decode("ascii")
+
+
+def __getattr__(name: str) -> object:
+    """code_span and escape_markdown, the record's escaping, for their callers: loaded with
+    ladder.output.markdown only when asked for (`--format json` needs no document)."""
+    if name in ("code_span", "escape_markdown"):
+        from ladder.output import markdown
+
+        return getattr(markdown, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_markdown(rec: Recommendation) -> str:
