@@ -9,7 +9,7 @@ The library API (what the command line uses too)::
                                    "patient_wish": "share_decisions",
                                    "relatives": "no"}, lang="en")
     print(rec.level.name)                            # Influence
-    print(ladder.dumps(rec, "markdown"))            # or "text", "json", "yaml"
+    print(ladder.dumps(rec, "markdown"))            # or "text", "html", "json", "yaml"
 
 Names are imported lazily so that `import ladder` stays cheap.
 """

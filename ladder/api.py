@@ -30,9 +30,10 @@ def recommend(rules: LoadedRules, answers: Mapping[str, str], lang: str = "en") 
 
 
 def dumps(rec: Recommendation, fmt: str = "text") -> str:
-    """The recommendation as "text" (plain), "markdown", "json" or "yaml"."""
-    from ladder.app import format_recommendation
+    """The recommendation as "text" (plain), "markdown", "html", "json" or "yaml".
 
-    if fmt not in ("text", "markdown", "json", "yaml"):
-        raise ValueError(f"unknown format {fmt!r}; use text, markdown, json or yaml")
-    return format_recommendation(rec, fmt)
+    Raises ValueError for any other format.
+    """
+    from ladder.output.formats import render
+
+    return render(rec, fmt)

@@ -43,13 +43,7 @@ def recommend_answers(
 
 
 def format_recommendation(rec: Recommendation, fmt: str) -> str:
-    """The recommendation as text (plain, for files), markdown, json or yaml."""
-    from ladder.output import record as report
+    """The recommendation in one of the formats of ladder.output.formats (text is plain)."""
+    from ladder.output.formats import render
 
-    if fmt == "markdown":
-        return report.to_markdown(rec)
-    if fmt in ("json", "yaml"):
-        return report.dump(report.to_dict(rec), fmt)
-    from ladder.output.text import to_plain_text
-
-    return to_plain_text(rec)
+    return render(rec, fmt)

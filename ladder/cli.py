@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 
@@ -28,6 +28,7 @@ from ladder.errors import (
     Terminated,
 )
 from ladder.i18n.messages import LANGUAGES, choose_language, os_problem, t
+from ladder.output import formats
 
 
 def _help_language(argv: list[str]) -> str:
@@ -46,26 +47,34 @@ def _help_language(argv: list[str]) -> str:
 HELP_LANG = _help_language(sys.argv[1:])
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    yaml = "yaml"
+def _choices(result: str) -> Any:
+    """The --format choices for a result, from the one list of formats."""
+    return Enum(f"{result.title()}Format", {name: name for name in formats.names(result)}, type=str)
 
 
-SUFFIX_FORMATS = {
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".json": Format.json,
-    ".yaml": Format.yaml,
-    ".yml": Format.yaml,
-}
+# For typer an Enum of the names; for the type checker, the name it holds.
+if TYPE_CHECKING:
+    Format: TypeAlias = str
+    ListFormat: TypeAlias = str
+    CheckFormat: TypeAlias = str
+    BatchOutput: TypeAlias = str
+else:
+    Format = _choices(formats.RECOMMENDATION)
+    ListFormat = _choices(formats.QUESTIONS)  # questions and steps
+    CheckFormat = _choices(formats.CHECK)  # check and diff
+    BatchOutput = _choices(formats.BATCH)
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
-    yaml = "yaml"
+FORMAT_BY_SUFFIX = t(
+    "help.format_from_suffix",
+    HELP_LANG,
+    suffixes=", ".join(formats.suffixes(formats.RECOMMENDATION)),
+)
+
+
+def _name(choice: str) -> str:
+    """The format name an option holds (typer passes the Enum member)."""
+    return str(getattr(choice, "value", choice))
 
 
 def _h(key: str) -> str:
@@ -199,9 +208,7 @@ def recommend(
     answers: AnswersFileOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[
-        Format | None, typer.Option("--format", "-f", help=_h("format_by_suffix"))
-    ] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help=FORMAT_BY_SUFFIX)] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     no_color: NoColorOpt = False,
@@ -215,25 +222,24 @@ def recommend(
             sys.stderr.write(note + "\n")
         if output is not None and str(output) == "-":
             output = None
-        if format is None:
-            format = (
-                SUFFIX_FORMATS.get(output.suffix.lower(), Format.text) if output else Format.text
-            )
-        if format is Format.text and output is None:
+        fmt = _name(format) if format else "text"
+        if format is None and output is not None:
+            fmt = formats.by_suffix(output, formats.RECOMMENDATION, "text")
+        if fmt == "text" and output is None:
             from ladder.output.text import make_console, render_recommendation
 
             render_recommendation(rec, make_console(color=not no_color))
             return
         from ladder.app import format_recommendation
 
-        emit(format_recommendation(rec, format.value), output, force, lang)
+        emit(format_recommendation(rec, fmt), output, force, lang)
 
 
 @app.command(help=_h("questions"))
 def questions(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: ListFormatOpt = ListFormat.text,
+    format: ListFormatOpt = "text",
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -241,21 +247,21 @@ def questions(
         from ladder.load.loader import load_rules
 
         loaded = load_rules(rules, lang)
-        if format is ListFormat.text:
+        if _name(format) == "text":
             from ladder.output.text import make_console, render_questions
 
             render_questions(loaded.rules, lang, make_console(color=not no_color))
             return
         from ladder.output.record import dump, questions_to_dict
 
-        sys.stdout.write(dump(questions_to_dict(loaded.rules, lang), format.value))
+        sys.stdout.write(dump(questions_to_dict(loaded.rules, lang), _name(format)))
 
 
 @app.command(help=_h("steps"))
 def steps(
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: ListFormatOpt = ListFormat.text,
+    format: ListFormatOpt = "text",
     no_color: NoColorOpt = False,
 ) -> None:
     lang = language(lang)
@@ -265,14 +271,14 @@ def steps(
 
         loaded = load_rules(rules, lang)
         ladder = steps_out(loaded.rules, lang)
-        if format is ListFormat.text:
+        if _name(format) == "text":
             from ladder.output.text import make_console, render_steps
 
             render_steps(loaded.rules, ladder, lang, make_console(color=not no_color))
             return
         from ladder.output.record import dump, steps_to_dict
 
-        sys.stdout.write(dump(steps_to_dict(ladder, lang), format.value))
+        sys.stdout.write(dump(steps_to_dict(ladder, lang), _name(format)))
 
 
 @app.command(help=_h("wizard"))
@@ -312,11 +318,6 @@ def _wizard(
         )
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 @app.command(help=_h("check"))
 def check(
     files: Annotated[
@@ -324,9 +325,7 @@ def check(
     ] = None,
     rules: RulesOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("strict"))] = False,
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help=_h("format"))
-    ] = CheckFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = "text",
     lang: LangOpt = None,
 ) -> None:
     lang = language(lang)
@@ -336,7 +335,7 @@ def check(
         from ladder.load.loader import find_rules
 
         report = check_files(list(files or []) or [find_rules(rules)], lang)
-        if format is CheckFormat.json:
+        if _name(format) == "json":
             from ladder.output.record import dump
 
             sys.stdout.write(dump(report_to_dict(report, strict), "json"))
@@ -350,9 +349,7 @@ def check(
 def diff(
     old: Annotated[Path, typer.Argument(help=_h("diff_old"), metavar="OLD")],
     new: Annotated[Path, typer.Argument(help=_h("diff_new"), metavar="NEW")],
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help=_h("format"))
-    ] = CheckFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = "text",
     examples: Annotated[
         int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))
     ] = 3,
@@ -363,7 +360,7 @@ def diff(
         from ladder.check.diff import diff_files, diff_to_dict, diff_to_text
 
         report = diff_files(old, new, lang, examples)
-        if format is CheckFormat.json:
+        if _name(format) == "json":
             from ladder.output.record import dump
 
             sys.stdout.write(dump(diff_to_dict(report), "json"))
@@ -385,12 +382,6 @@ class BatchInput(str, Enum):
     yaml = "yaml"
 
 
-class BatchOutput(str, Enum):
-    jsonl = "jsonl"
-    json = "json"
-    csv = "csv"
-
-
 @app.command(help=_h("batch"))
 def batch(
     file: Annotated[str, typer.Argument(help=_h("batch_file"), metavar="FILE")],
@@ -401,7 +392,7 @@ def batch(
     lang: LangOpt = None,
     format: Annotated[
         BatchOutput, typer.Option("--format", "-f", help=_h("batch_format"))
-    ] = BatchOutput.jsonl,
+    ] = "jsonl",
     output: OutputOpt = None,
     force: ForceOpt = False,
     encoding: Annotated[
@@ -418,7 +409,7 @@ def batch(
         fmt = input_format.value if input_format else None
         if output is not None and str(output) == "-":
             output = None
-        args = (file, loaded, lang, fmt, format.value, output, force)
+        args = (file, loaded, lang, fmt, _name(format), output, force)
         if sys.stderr.isatty():
             from ladder.output.text import progress_bar
 

@@ -105,6 +105,7 @@ def test_message_modules_do_not_overlap():
     from ladder.i18n.messages_batch import BATCH
     from ladder.i18n.messages_check import CHECK
     from ladder.i18n.messages_wizard import WIZARD
+    from ladder.i18n.pending_output import PENDING
 
-    parts = [set(CORE), set(BATCH), set(CHECK), set(WIZARD)]
+    parts = [set(CORE), set(BATCH), set(CHECK), set(WIZARD), set(PENDING)]
     assert sum(len(p) for p in parts) == len(MESSAGES)

@@ -35,10 +35,11 @@ from ladder.batch.rows import (
 from ladder.errors import EXIT_ANSWER, AnswerError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules
+from ladder.output.formats import BATCH, names
 
 __all__ = ["CSV_COLUMNS", "Evaluator", "Outcome", "Row", "Writer", "parse_rows", "run"]
 
-OUTPUT_FORMATS = ("jsonl", "json", "csv")
+OUTPUT_FORMATS = names(BATCH)  # jsonl, json, csv
 CSV_COLUMNS = ("row", "id", "level", "structures", "methods", "warnings", "error")
 CHUNK_PIECES = 1500  # pieces per write (about 500 rows, 2 MB) and per progress update
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may evaluate (OWASP)

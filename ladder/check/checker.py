@@ -18,7 +18,6 @@ from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
-from ladder.io.untrusted import shown
 from ladder.load.loader import Loader, find_rules, locate, parse_rules, read_rules_bytes
 from ladder.load.references import dotted
 
@@ -162,27 +161,7 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
 
 
 def report_to_text(report: CheckReport, lang: str) -> str:
-    lines: list[str] = []
-    for f in report.files:
-        lines.extend(x.text(lang) for x in f.findings)
-        if not f.combinations:  # the file did not load: nothing else was checked
-            lines.append(t("check.summary_unloaded", lang, file=f.path, count=f.count(ERROR)))
-            continue
-        proved = sum(p.proved for p in f.properties)
-        lines.append(
-            t(
-                "check.summary",
-                lang,
-                file=f.path,
-                errors=f.count(ERROR),
-                warnings=f.count(WARNING),
-                proved=proved,
-                properties=len(f.properties),
-                passed=f.examples[0],
-                examples=f.examples[1],
-                combinations=f.combinations,
-                pieces=f.pieces,
-            )
-        )
-    # No terminal codes reach the terminal, whatever a finding echoes.
-    return "\n".join(shown(line) for line in lines) + "\n"
+    from ladder.output.reports import check_document
+    from ladder.output.text import render_lines
+
+    return render_lines(check_document(report, lang))

@@ -404,36 +404,7 @@ def diff_to_dict(report: DiffReport) -> dict[str, Any]:
 
 
 def diff_to_text(report: DiffReport, lang: str) -> str:
-    lines = [
-        t(
-            "diff.summary",
-            lang,
-            old=shown(report.old),
-            new=shown(report.new),
-            changed=report.changed,
-            combinations=report.combinations,
-            only_old=report.only_old,
-            only_new=report.only_new,
-        )
-    ]
-    none = t("render.none", lang)
-    for c in report.changes:
-        lines.append(
-            t(
-                "diff.change",
-                lang,
-                kind=t(f"diff.kind.{c.kind}", lang),
-                old=", ".join(c.old) or none,
-                new=", ".join(c.new) or none,
-                count=c.count,
-            )
-        )
-        for condition in c.conditions[:5]:
-            text = "; ".join(f"{k} = {' | '.join(v)}" for k, v in condition.items())
-            lines.append("    " + t("diff.when", lang, conditions=text or t("diff.always", lang)))
-        if len(c.conditions) > 5:
-            lines.append("    " + t("diff.more", lang, count=len(c.conditions) - 5))
-        for example in c.examples:
-            text = ", ".join(f"{k}={v}" for k, v in example.items())
-            lines.append("    " + t("diff.example", lang, answers=text))
-    return "\n".join(lines) + "\n"
+    from ladder.output.reports import diff_document
+    from ladder.output.text import render_lines
+
+    return render_lines(diff_document(report, lang))

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -274,7 +275,7 @@ class Prompts:
     def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
         import questionary
 
-        from ladder.output.record import to_markdown
+        from ladder.output.formats import RECOMMENDATION, by_suffix, render
 
         keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
@@ -288,13 +289,17 @@ class Prompts:
             pydoc.pager(self.paged)
             what = self._select(t("wizard.save", self.lang), choices, "both", False)
         if what in ("both", "record"):
-            self._save_file("record", to_markdown(rec))
+            # A record in the format its name asks for (plan.html), else Markdown.
+            self._save_file(
+                "record", lambda path: render(rec, by_suffix(path, RECOMMENDATION, "markdown"))
+            )
         if what in ("both", "answers"):
-            saved = self._save_file("answers", answers_yaml(values, loaded, self.lang))
+            answers = answers_yaml(values, loaded, self.lang)
+            saved = self._save_file("answers", lambda path: answers)
             if saved is not None:
                 self.say(t("wizard.replay", self.lang, file=saved), "dim")
 
-    def _save_file(self, kind: str, content: str) -> Path | None:
+    def _save_file(self, kind: str, content: Callable[[Path], str]) -> Path | None:
         """Ask for a file name (Enter on an empty name skips) and write atomically.
 
         An existing file is overwritten only when the user says so.
@@ -327,7 +332,7 @@ class Prompts:
             try:
                 from ladder.io.files import write_atomic, written_message
 
-                written = write_atomic(target, content, force=force, lang=self.lang)
+                written = write_atomic(target, content(target), force=force, lang=self.lang)
             except OutputError as error:
                 self.say(error.message)
                 default = name

@@ -1,4 +1,5 @@
-"""Plain renderings of a Recommendation: the JSON contract, YAML and a Markdown decision record.
+"""Results as plain data: the JSON contract of a Recommendation, the questions and the steps,
+dumped as JSON or YAML.
 
 No rich here: `--format json` must not pay for it.
 """
@@ -8,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 from typing import Any
 
 from ladder.errors import SettingError
 from ladder.i18n.messages import t
-from ladder.io.untrusted import shown
 from ladder.model import Rules
 from ladder.result import Recommendation, StepOut
 
@@ -79,85 +78,21 @@ def _printable(text: str) -> str:
     return text.encode("unicode_escape").decode("ascii")
 
 
-# Markdown's inline markup: emphasis, code, links and images, raw HTML and entities, table
-# cells, strikethrough, headings. A backslash makes each of them literal text.
-_MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
-# What opens a block at the start of a line: a list item or setext underline; a numbered item.
-_BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+def __getattr__(name: str) -> object:
+    """code_span and escape_markdown, the record's escaping, for their callers: loaded with
+    ladder.output.markdown only when asked for (`--format json` needs no document)."""
+    if name in ("code_span", "escape_markdown"):
+        from ladder.output import markdown
 
-
-def escape_markdown(text: str) -> str:
-    """Text from the rules or the answers as literal Markdown: one line, and no heading, list,
-    link, image, HTML, code or table cell of its own, wherever it is inserted."""
-    flat = _LINE_BREAKS.sub(" ", text).strip()
-    return _BLOCK_START.sub(_literal_start, flat.translate(_MARKDOWN_PUNCTUATION), count=1)
-
-
-def _literal_start(match: re.Match[str]) -> str:
-    return f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}"
-
-
-def code_span(text: str) -> str:
-    """`text` as one Markdown code span, whatever backticks it holds; no terminal code or
-    direction override reaches the reader raw."""
-    flat = shown(_LINE_BREAKS.sub(" ", text))
-    longest = max((len(run) for run in re.findall("`+", flat)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if flat.startswith(("`", " ")) or flat.endswith(("`", " ")) else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
+        return getattr(markdown, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_markdown(rec: Recommendation) -> str:
-    """A decision record to attach to a project plan. Every text from the rules or the
-    answers goes through escape_markdown: the tool's own markup is the only markup."""
-    lang = rec.lang
-    level = rec.level
-    md = escape_markdown
-    out = [
-        f"# {t('render.record', lang)}",
-        "",
-        f"- {t('render.date', lang)}: {record_date(lang)}",
-        f"- {t('render.rules', lang)}: {code_span(rec.rules.path)} (version {rec.rules.version}, "
-        f"sha256 `{rec.rules.sha256}`)",
-        "",
-        f"## {t('render.answers', lang)}",
-        "",
-        f"| {t('render.question', lang)} | {t('render.answer', lang)} |",
-        "|---|---|",
-        *(f"| {md(a.question)} | {md(a.answer)} (`{a.id}`) |" for a in rec.answers),
-        "",
-        f"## {t('render.level', lang)}: {md(level.name)} ({level.rank}/{len(rec.steps)})",
-        "",
-        md(level.description),
-        "",
-        f"**{t('render.promise', lang)}:** {md(level.promise)}",
-        "",
-        f"## {t('render.recruitment', lang)}",
-        "",
-    ]
-    for s in rec.recruitment:
-        mandate = t(f"render.mandate.{s.mandate}", lang)
-        out += [
-            f"- **{md(s.name)}** ({t('render.mandate', lang)}: {mandate}). {md(s.description)}",
-            f"  {t('render.how', lang)}: {md(s.how)}",
-        ]
-    out += ["", f"## {t('render.methods', lang)}", ""]
-    for m in rec.methods:
-        out += [
-            f"- **{md(m.name)}**. {md(m.description)}",
-            f"  {t('render.how', lang)}: {md(m.how)}",
-            f"  {t('render.time', lang)}: {md(m.time)}",
-        ]
-    statement = "\n\n".join(md(p) for p in rec.expectations.split("\n\n"))
-    out += ["", f"## {md(rec.expectations_title)}", "", statement, ""]
-    if rec.warnings:
-        out += [f"## {t('render.warnings', lang)}", ""]
-        out += [f"- {md(w.text)}" for w in rec.warnings]
-        out.append("")
-    out += [f"## {t('render.rationale', lang)}", ""]
-    out += [f"{i}. {md(x.because)} (`{x.rule}`: `{x.effect}`)" for i, x in enumerate(rec.trace, 1)]
-    return "\n".join(out) + "\n"
+    """The Markdown decision record (ladder.output.markdown renders it)."""
+    from ladder.output.formats import render
+
+    return render(rec, "markdown")
 
 
 def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:

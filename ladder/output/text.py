@@ -1,7 +1,7 @@
-"""Rich text for people: the recommendation, the ladder and the questions.
+"""Rich text for people: documents (the recommendation), the ladder and the questions.
 
 The only module that imports rich, and only inside functions, so that scripts asking for
-JSON never load it.
+JSON never load it. The same rendering without colour is the plain text of --output files.
 """
 
 from __future__ import annotations
@@ -16,12 +16,30 @@ from typing import IO, TYPE_CHECKING
 from ladder.i18n.messages import t
 from ladder.io.untrusted import shown
 from ladder.model import Rules
+from ladder.output.document import (
+    Block,
+    Code,
+    Document,
+    Field,
+    Figure,
+    Heading,
+    Label,
+    Line,
+    List,
+    Paragraph,
+    Step,
+    Strong,
+    Table,
+    Warnings,
+    blocks_for,
+)
 from ladder.result import Recommendation, StepOut
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 BAR = 4  # width of one step of the staircase, in cells
+STYLES = {"": "", "strong": "bold", "note": "italic", "quiet": "dim"}
 
 
 def make_console(*, color: bool = True, file: IO[str] | None = None) -> Console:
@@ -40,23 +58,72 @@ def _pipe_closed() -> None:
 
 def to_plain_text(rec: Recommendation, width: int = 88) -> str:
     """The text rendering without colour, for --output files."""
+    from ladder.output.documents import recommendation_document
+
+    return render(recommendation_document(rec), width)
+
+
+def render(doc: Document, width: int = 88) -> str:
+    """A document as plain text without colour, `width` cells wide."""
     buffer = io.StringIO()
     from rich.console import Console
 
     console = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False)
-    render_recommendation(rec, console)
+    render_document(doc, console)
     return buffer.getvalue()
+
+
+def render_lines(doc: Document) -> str:
+    """A report as lines, never wrapped (each may be searched for or copied whole): a line
+    per block and per list item, an item's body indented under it. No terminal code from
+    any text reaches the terminal."""
+    lines: list[str] = []
+    for block in blocks_for(doc.blocks, "screen"):
+        if isinstance(block, List):
+            for item in block.items:
+                lines.append(_line(item.lead))
+                lines.extend("    " + _line(_parts(part)) for part in item.body)
+        elif isinstance(block, Paragraph | Heading):
+            lines.append(_line(block.parts))
+        elif isinstance(block, Field):
+            lines.append(f"{block.label}: {_line(block.value)}")
+    return "\n".join(shown(line) for line in lines) + "\n"
+
+
+def _parts(part: Paragraph | Field) -> Line:
+    return part.parts if isinstance(part, Paragraph) else (Label(f"{part.label}: "), *part.value)
+
+
+def render_recommendation(rec: Recommendation, console: Console) -> None:
+    from ladder.output.documents import recommendation_document
+
+    render_document(recommendation_document(rec), console)
+
+
+def render_essentials(rec: Recommendation, console: Console) -> None:
+    """The level, its promise, the expectations statement and the warnings: what a short
+    screen shows."""
+    from ladder.output.documents import essentials_document
+
+    render_document(essentials_document(rec), console)
 
 
 def staircase(steps: tuple[StepOut, ...], marked: str | None, lang: str) -> list[tuple[str, str]]:
     """Lines of the ladder, top step first: (text, style). The marked step is pointed at."""
-    name_width = max(len(s.name) for s in steps)
+    rank = next((s.rank for s in steps if s.id == marked), None)
+    figure = Figure(tuple(Step(s.rank, s.name) for s in steps), rank, "", t("render.here", lang))
+    return _figure_lines(figure)
+
+
+def _figure_lines(figure: Figure) -> list[tuple[str, str]]:
+    name_width = max(len(s.name) for s in figure.steps)
     lines = []
-    for step in reversed(steps):
-        reached = marked is not None and step.rank <= next(s.rank for s in steps if s.id == marked)
+    for step in reversed(figure.steps):
+        marked = step.rank == figure.marked
+        reached = figure.marked is not None and step.rank <= figure.marked
         bar = ("█" if reached else "░") * (BAR * step.rank)
-        here = f"  ◀ {t('render.here', lang)}" if step.id == marked else ""
-        style = "bold green" if step.id == marked else ("green" if reached else "dim")
+        here = f"  ◀ {figure.here}" if marked else ""
+        style = "bold green" if marked else ("green" if reached else "dim")
         lines.append((f" {step.rank} {step.name.ljust(name_width)}  {bar}{here}", style))
     return lines
 
@@ -77,89 +144,80 @@ def indented(
     console.print(Text(wrapped, style=style), soft_wrap=True)
 
 
-def render_recommendation(rec: Recommendation, console: Console) -> None:
-    from rich.text import Text
-
-    lang = rec.lang
-    level = rec.level
-
-    def heading(key: str) -> None:
-        console.print()
-        console.print(Text(t(key, lang), style="bold underline"))
-
-    _level_line(rec, console)
-    console.print()
-    for line, style in staircase(rec.steps, level.id, lang):
-        console.print(Text(line, style=style))
-    console.print()
-    indented(console, level.description, hang="")
-    indented(console, f"{t('render.promise', lang)}: {level.promise}", "bold", hang="")
-
-    heading("render.recruitment")
-    for s in rec.recruitment:
-        mandate = t(f"render.mandate.{s.mandate}", lang)
-        indented(console, f"{s.name} ({t('render.mandate', lang)}: {mandate})", "bold", hang="• ")
-        indented(console, s.description)
-        indented(console, f"{t('render.how', lang)}: {s.how}", "italic")
-
-    heading("render.methods")
-    for m in rec.methods:
-        indented(console, m.name, "bold", hang="• ")
-        indented(console, m.description)
-        indented(console, f"{t('render.how', lang)}: {m.how}", "italic")
-        indented(console, f"{t('render.time', lang)}: {m.time}", "italic")
-
-    _statement(rec, console)
-    _warnings(rec, console)
-
-    heading("render.why")
-    for x in rec.trace:
-        binding = x.effect.endswith((":lowers", ":raises")) or x.rule.startswith(
-            ("target", "level")
-        )
-        indented(console, x.because, "" if binding else "dim", hang="• ")
-    console.print()
-    # A Text is never read as markup: the path is shown as it is, brackets and all.
-    rules_line = Text(f"{t('render.rules', lang)}: {shown(rec.rules.path)}", style="dim")
-    console.print(rules_line, soft_wrap=True)  # a path to copy: never broken across lines
-
-
-def render_essentials(rec: Recommendation, console: Console) -> None:
-    """The level, its promise, the expectations statement and the warnings: what a short
-    screen shows (a warning may be what keeps the involvement lawful or honest)."""
-    _level_line(rec, console)
-    indented(console, f"{t('render.promise', rec.lang)}: {rec.level.promise}", "bold", hang="")
-    _statement(rec, console)
-    _warnings(rec, console)
-
-
-def _warnings(rec: Recommendation, console: Console) -> None:
-    from rich.text import Text
-
-    if rec.warnings:
-        console.print()
-        console.print(Text(t("render.warnings", rec.lang), style="bold underline"))
-        for w in rec.warnings:
-            indented(console, w.text, hang="! ")
-
-
-def _level_line(rec: Recommendation, console: Console) -> None:
-    from rich.text import Text
-
-    level = rec.level
-    line = f"{t('render.level', rec.lang)}: {level.name} ({level.rank}/{len(rec.steps)})"
-    console.print(Text(line, style="bold"))
-
-
-def _statement(rec: Recommendation, console: Console) -> None:
-    from rich.text import Text
-
-    console.print()
-    console.print(Text(rec.expectations_title, style="bold underline"))
-    for i, paragraph in enumerate(rec.expectations.split("\n\n")):
-        if i:
+def render_document(doc: Document, console: Console) -> None:
+    """A document on a screen: the parts for screens, a blank line between sections."""
+    previous: Block | None = None
+    for block in blocks_for(doc.blocks, "screen"):
+        if _gap(previous, block):
             console.print()
-        indented(console, paragraph, hang="")
+        _render_block(block, console)
+        previous = block
+
+
+def _gap(previous: Block | None, block: Block) -> bool:
+    """A blank line goes before a block unless it opens the screen or follows its heading,
+    or it is a field that belongs to the paragraph above; the figure always stands apart."""
+    if previous is None or isinstance(block, Figure):
+        return previous is not None
+    if isinstance(previous, Heading):
+        return False
+    return not (isinstance(block, Field) and isinstance(previous, Paragraph))
+
+
+def _render_block(block: Block, console: Console) -> None:
+    from rich.text import Text
+
+    if isinstance(block, Heading):
+        style = "bold" if block.headline else "bold underline"
+        console.print(Text(_line(block.parts), style=style))
+    elif isinstance(block, Figure):
+        for line, style in _figure_lines(block):
+            console.print(Text(line, style=style))
+    elif isinstance(block, Paragraph):
+        indented(console, _line(block.parts), STYLES[block.style], hang="")
+    elif isinstance(block, Field):
+        _field(block, console, hang="")
+    elif isinstance(block, List):
+        _list(block, console)
+    elif isinstance(block, Warnings):
+        for item in block.items:
+            indented(console, _line(item), hang="! ")
+    elif isinstance(block, Table):
+        for row in block.rows:
+            indented(console, ": ".join(_line(cell) for cell in row), hang="• ")
+
+
+def _list(block: List, console: Console) -> None:
+    for item in block.items:
+        indented(console, _line(item.lead), STYLES[item.style], hang="• ")
+        for part in item.body:
+            if isinstance(part, Field):
+                _field(part, console, hang="  ")
+            else:
+                indented(console, _line(part.parts), STYLES[part.style])
+
+
+def _field(block: Field, console: Console, hang: str) -> None:
+    from rich.text import Text
+
+    text = f"{block.label}: {_line(block.value)}"
+    if any(isinstance(part, Code) for part in block.value):
+        # A Text is never read as markup, and a path to copy is never broken across lines.
+        console.print(Text(hang + text, style=STYLES[block.style]), soft_wrap=True)
+    else:
+        indented(console, text, STYLES[block.style], hang=hang)
+
+
+def _line(parts: Line) -> str:
+    """A line as the screen shows it: no terminal code from a literal span reaches it."""
+    return "".join(
+        _line(p.parts)
+        if isinstance(p, Strong)
+        else shown(p.text)
+        if isinstance(p, Code)
+        else p.text
+        for p in parts
+    )
 
 
 def render_steps(rules: Rules, steps: tuple[StepOut, ...], lang: str, console: Console) -> None:

@@ -1,0 +1,174 @@
+"""Results as documents: the one place that sets the order and content of what ladder shows.
+
+The result's texts are already in one language; the builders add only the tool's own
+headings and labels.
+"""
+
+from __future__ import annotations
+
+from ladder.i18n.messages import t
+from ladder.output.document import (
+    Block,
+    Code,
+    Document,
+    Field,
+    Figure,
+    Heading,
+    Item,
+    Label,
+    List,
+    Only,
+    Paragraph,
+    Step,
+    Strong,
+    Table,
+    Text,
+    Warnings,
+)
+from ladder.output.record import record_date
+from ladder.result import Recommendation, TraceLine
+
+
+def recommendation_document(rec: Recommendation) -> Document:
+    """Everything recommended: a record adds its date, rules and answers; a screen its why."""
+    lang = rec.lang
+    return Document(
+        lang,
+        t("render.record", lang),
+        (
+            Only("record", (_facts(rec), *_answers(rec))),
+            _headline(rec),
+            _figure(rec),
+            Paragraph((Text(rec.level.description),)),
+            _promise(rec),
+            *_recruitment(rec),
+            *_methods(rec),
+            *_statement(rec),
+            *_warnings(rec),
+            Only("screen", _reasons_on_screen(rec)),
+            Only("record", _reasons_on_record(rec)),
+        ),
+    )
+
+
+def essentials_document(rec: Recommendation) -> Document:
+    """What a short screen shows: the level, its promise, the expectations and the warnings
+    (a warning may be what keeps the involvement lawful or honest)."""
+    blocks = (_headline(rec), _promise(rec), *_statement(rec), *_warnings(rec))
+    return Document(rec.lang, t("render.record", rec.lang), blocks)
+
+
+def _facts(rec: Recommendation) -> List:
+    lang = rec.lang
+    rules = rec.rules
+    source = (
+        Label(f"{t('render.rules', lang)}: "),
+        Code(rules.path),
+        Label(f" (version {rules.version}, sha256 "),
+        Code(rules.sha256),
+        Label(")"),
+    )
+    date = Item((Label(f"{t('render.date', lang)}: {record_date(lang)}"),))
+    return List((date, Item(source)))
+
+
+def _answers(rec: Recommendation) -> tuple[Block, ...]:
+    lang = rec.lang
+    header = ((Label(t("render.question", lang)),), (Label(t("render.answer", lang)),))
+    rows = tuple(
+        ((Text(a.question),), (Text(a.answer), Label(" ("), Code(a.id), Label(")")))
+        for a in rec.answers
+    )
+    return (_heading("render.answers", lang), Table(header, rows))
+
+
+def _headline(rec: Recommendation) -> Heading:
+    level = rec.level
+    return Heading(
+        (
+            Label(f"{t('render.level', rec.lang)}: "),
+            Text(level.name),
+            Label(f" ({level.rank}/{len(rec.steps)})"),
+        ),
+        headline=True,
+    )
+
+
+def _figure(rec: Recommendation) -> Figure:
+    steps = tuple(Step(s.rank, s.name) for s in rec.steps)
+    return Figure(steps, rec.level.rank, t("render.ladder", rec.lang), t("render.here", rec.lang))
+
+
+def _promise(rec: Recommendation) -> Field:
+    return Field(t("render.promise", rec.lang), (Text(rec.level.promise),), "strong")
+
+
+def _recruitment(rec: Recommendation) -> tuple[Block, ...]:
+    lang = rec.lang
+    items = []
+    for s in rec.recruitment:
+        mandate = t(f"render.mandate.{s.mandate}", lang)
+        lead = (Strong((Text(s.name),)), Label(f" ({t('render.mandate', lang)}: {mandate})"))
+        body = (Paragraph((Text(s.description),)), _note("render.how", s.how, lang))
+        items.append(Item(lead, body, style="strong"))
+    return (_heading("render.recruitment", lang), List(tuple(items)))
+
+
+def _methods(rec: Recommendation) -> tuple[Block, ...]:
+    lang = rec.lang
+    items = tuple(
+        Item(
+            (Strong((Text(m.name),)),),
+            (
+                Paragraph((Text(m.description),)),
+                _note("render.how", m.how, lang),
+                _note("render.time", m.time, lang),
+            ),
+            style="strong",
+        )
+        for m in rec.methods
+    )
+    return (_heading("render.methods", lang), List(items))
+
+
+def _statement(rec: Recommendation) -> tuple[Block, ...]:
+    paragraphs = (Paragraph((Text(p),)) for p in rec.expectations.split("\n\n"))
+    return (Heading((Text(rec.expectations_title),)), *paragraphs)
+
+
+def _warnings(rec: Recommendation) -> tuple[Block, ...]:
+    if not rec.warnings:
+        return ()
+    items = tuple((Text(w.text),) for w in rec.warnings)
+    return (_heading("render.warnings", rec.lang), Warnings(items))
+
+
+def _reasons_on_screen(rec: Recommendation) -> tuple[Block, ...]:
+    """Why, the decisive reasons in full and the others quiet; then the rules file."""
+    items = tuple(
+        Item((Text(x.because),), style="" if _decisive(x) else "quiet") for x in rec.trace
+    )
+    rules = Field(t("render.rules", rec.lang), (Code(rec.rules.path),), "quiet")
+    return (_heading("render.why", rec.lang), List(items), rules)
+
+
+def _reasons_on_record(rec: Recommendation) -> tuple[Block, ...]:
+    """The rationale, numbered, each reason with the rule and the effect behind it."""
+    items = tuple(
+        Item((Text(x.because),), detail=(Code(x.rule), Label(": "), Code(x.effect)))
+        for x in rec.trace
+    )
+    return (_heading("render.rationale", rec.lang), List(items, ordered=True))
+
+
+def _decisive(line: TraceLine) -> bool:
+    """Whether a trace line set the level (a target or level rule, or one that moved it)."""
+    return line.effect.endswith((":lowers", ":raises")) or line.rule.startswith(("target", "level"))
+
+
+def _heading(key: str, lang: str) -> Heading:
+    return Heading((Label(t(key, lang)),))
+
+
+def _note(key: str, value: str, lang: str) -> Field:
+    return Field(t(key, lang), (Text(value),), "note")

@@ -1,0 +1,159 @@
+"""HTML: a document as one self-contained page (inline CSS; no script, font or link to fetch).
+
+Every text goes through `_escaped`: line breaks folded, control and direction characters as
+visible escapes, then html.escape, so the tool's own tags are the only tags. Headings, lists
+and the ladder's figure with its caption are there for a screen reader to follow; the reached
+step is marked in words, not only in colour.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ladder.io.untrusted import shown
+from ladder.output.document import (
+    Block,
+    Code,
+    Document,
+    Field,
+    Figure,
+    Heading,
+    Item,
+    Label,
+    Line,
+    List,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    Warnings,
+    blocks_for,
+)
+
+_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+CSS = """
+body { font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff; margin: 0; }
+main { max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 0.5rem; }
+h2.headline { font-size: 1.4rem; }
+.strong { font-weight: bold; }
+.note { font-style: italic; }
+.quiet { color: #555; }
+.detail { color: #555; font-size: 0.9em; }
+code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+li { margin: 0.3rem 0; }
+li p { margin: 0.1rem 0; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #999; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+figure.ladder { margin: 1rem 0; padding: 0.8rem 1rem; border: 1px solid #999; }
+figcaption { font-weight: bold; margin-bottom: 0.4rem; }
+figure.ladder ol { display: flex; flex-direction: column-reverse; margin: 0; padding: 0; }
+figure.ladder li { list-style: none; display: flex; align-items: center; gap: 0.6rem; }
+.bar { display: inline-block; height: 1rem; background: #d6d6d6; }
+.reached .bar { background: #2e7d32; }
+.here { font-weight: bold; }
+.mark { color: #1b5e20; }
+ul.warnings { padding-left: 1.2rem; list-style: none; }
+ul.warnings li::before { content: "! "; font-weight: bold; }
+"""
+
+
+def render(doc: Document) -> str:
+    """The document as an HTML page: its title, then its blocks for records."""
+    title = _escaped(doc.title)
+    body = "\n".join(_block(b) for b in blocks_for(doc.blocks, "record"))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_escaped(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        kind = ' class="headline"' if block.headline else ""
+        return f"<h2{kind}>{_line(block.parts)}</h2>"
+    if isinstance(block, Paragraph):
+        return f"<p{_class(block.style)}>{_line(block.parts)}</p>"
+    if isinstance(block, Field):
+        return _field(block)
+    if isinstance(block, List):
+        tag = "ol" if block.ordered else "ul"
+        return f"<{tag}>\n" + "\n".join(_item(i) for i in block.items) + f"\n</{tag}>"
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Figure):
+        return _figure(block)
+    if isinstance(block, Warnings):
+        items = "\n".join(f"<li>{_line(item)}</li>" for item in block.items)
+        return f'<ul class="warnings">\n{items}\n</ul>'
+    return ""
+
+
+def _field(block: Field) -> str:
+    label = _escaped(f"{block.label}:")
+    return f"<p{_class(block.style)}><strong>{label}</strong> {_line(block.value)}</p>"
+
+
+def _item(item: Item) -> str:
+    lead = f"<p{_class(item.style)}>{_line(item.lead)}"
+    if item.detail:
+        lead += f' <span class="detail">({_line(item.detail)})</span>'
+    parts = [f"{lead}</p>"]
+    for part in item.body:
+        parts.append(_field(part) if isinstance(part, Field) else _block(part))
+    return "<li>" + "".join(parts) + "</li>"
+
+
+def _table(block: Table) -> str:
+    head = "".join(f'<th scope="col">{_line(cell)}</th>' for cell in block.header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_line(cell)}</td>" for cell in row) + "</tr>\n"
+        for row in block.rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
+
+
+def _figure(block: Figure) -> str:
+    """The ladder as an ordered list of its steps, lowest first (drawn as a staircase)."""
+    items = []
+    for step in block.steps:
+        reached = block.marked is not None and step.rank <= block.marked
+        here = step.rank == block.marked
+        classes = " ".join(c for c, on in (("reached", reached), ("here", here)) if on)
+        marks = f' class="{classes}"' if classes else ""
+        current = ' aria-current="step"' if here else ""
+        mark = f' <span class="mark">◀ {_escaped(block.here)}</span>' if here else ""
+        bar = f'<span class="bar" style="width: {step.rank * 2}rem" aria-hidden="true"></span>'
+        items.append(
+            f'<li value="{step.rank}"{marks}{current}>{bar}'
+            f"<span>{step.rank} {_escaped(step.name)}{mark}</span></li>"
+        )
+    caption = f"<figcaption>{_escaped(block.caption)}</figcaption>"
+    return f'<figure class="ladder">\n{caption}\n<ol>\n' + "\n".join(items) + "\n</ol>\n</figure>"
+
+
+def _line(parts: Line) -> str:
+    return "".join(_inline(p) for p in parts)
+
+
+def _inline(part: Text | Label | Code | Strong) -> str:
+    if isinstance(part, Strong):
+        return f"<strong>{_line(part.parts)}</strong>"
+    if isinstance(part, Code):
+        return f"<code>{_escaped(part.text)}</code>"
+    return _escaped(part.text)
+
+
+def _class(style: str) -> str:
+    return f' class="{style}"' if style else ""
+
+
+def _escaped(text: str) -> str:
+    """Text as HTML text or attribute value: one line, nothing hidden, no markup."""
+    return html.escape(shown(_LINE_BREAKS.sub(" ", text)), quote=True)

@@ -1,0 +1,25 @@
+"""The wizard saves the record in the format its file name asks for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ladder.app import format_recommendation
+
+from .test_wizard import ACCEPT, CTRL_U, ENTER, SKIP_FREE_TEXT, drive  # noqa: F401 - a fixture
+
+
+def test_a_record_named_html_is_saved_as_html(drive):  # noqa: F811 - the fixture
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        "2" + ENTER,  # save only the record
+        CTRL_U + "plan.html" + ENTER,
+    ]
+    rec, _ = drive(keys)
+    saved = Path("plan.html").read_text(encoding="utf-8")
+    assert saved == format_recommendation(rec, "html")
+    assert saved.startswith("<!DOCTYPE html>")
