@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ladder import engine
 from ladder.answers import missing_error, parse_pairs, read_answers_file, resolve
-from ladder.engine import recommend
+from ladder.errors import RulesError
+from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules, load_rules
-from ladder.result import Recommendation
+from ladder.result import Decision, Recommendation
+from ladder.wording import word
 
 
 def answer_sources(
@@ -39,7 +42,21 @@ def recommend_answers(
     resolved = resolve(loaded.rules, sources, lang)
     if resolved.missing:
         raise missing_error(loaded.rules, resolved.missing, lang)
-    return recommend(loaded, resolved.values, lang), resolved.notes
+    return recommendation_for(loaded, resolved.values, lang), resolved.notes
+
+
+def decision_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Decision:
+    """The decision for complete, validated answers; RulesError when no target rule applies."""
+    try:
+        return engine.decide(loaded.rules, answers)  # looked up here, so tests can replace it
+    except engine.NoTarget:
+        raise RulesError(t("engine.no_target", lang), []) from None
+
+
+def recommendation_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recommendation:
+    """The recommendation for complete, validated answers (see answers.resolve), in `lang`."""
+    decision = decision_for(loaded, answers, lang)
+    return word(loaded.rules, loaded.info, answers, decision, lang)
 
 
 def format_recommendation(rec: Recommendation, fmt: str) -> str:

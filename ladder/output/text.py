@@ -114,9 +114,7 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
 
     heading("render.why")
     for x in rec.trace:
-        binding = x.effect.endswith((":lowers", ":raises")) or x.rule.startswith(
-            ("target", "level")
-        )
+        binding = x.decisive
         indented(console, x.because, "" if binding else "dim", hang="• ")
     console.print()
     # A Text is never read as markup: the path is shown as it is, brackets and all.
