@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ladder.answers import applies
+from ladder.conditions import applies
 from ladder.model import Conditions, LevelRule, Method, Rules, StatementPart, Structure, WarningRule
 from ladder.result import Decision, Effect, LevelDecision, TraceEntry, TraceKind
 
