@@ -1,4 +1,4 @@
-"""The steps every front end shares: load rules, gather answers, recommend, format."""
+"""The steps every front end shares: load rules, gather answers, decide, word, format."""
 
 from __future__ import annotations
 
@@ -39,10 +39,19 @@ def recommend_answers(
     loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
 ) -> tuple[Recommendation, list[str]]:
     """Validate complete answers (first source wins), then recommend; AnswerError if any lacks."""
+    used, decision, notes = decide_answers(loaded, sources, lang)
+    return word(loaded.rules, loaded.info, used, decision, lang), notes
+
+
+def decide_answers(
+    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
+) -> tuple[dict[str, str], Decision, list[str]]:
+    """The answers used (validated, first source wins), their decision, and notes on those not
+    used; AnswerError if any is invalid or lacks."""
     resolved = resolve(loaded.rules, sources, lang)
     if resolved.missing:
         raise missing_error(loaded.rules, resolved.missing, lang)
-    return recommendation_for(loaded, resolved.values, lang), resolved.notes
+    return resolved.values, decision_for(loaded, resolved.values, lang), resolved.notes
 
 
 def decision_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Decision:

@@ -6,7 +6,7 @@ stays flat however long the batch. Rows with the same deciding answers (the choi
 free texts are given) are evaluated once, as long as they recur within the last MEMO_SIZE
 answer sets: a portfolio repeats a few thousand combinations. A row without free text then
 costs little more than reading and writing it; free text only fills the wording, so a row with
-its own project name is worded from the choices already validated.
+its own project name is worded from the decision already made for its choices.
 """
 
 from __future__ import annotations
@@ -135,23 +135,17 @@ class Evaluator:
 
     def _evaluate(self, answers: dict[str, Any]) -> tuple[Outcome, Decided | None]:
         """The outcome, and for a recommendation the answers used and their decision."""
-        from ladder.answers import missing_error, resolve
-        from ladder.app import decision_for
+        from ladder.app import decide_answers
         from ladder.output.record import to_dict
         from ladder.wording import word
 
         self.evaluated += 1
-        rules = self.loaded.rules
         try:
-            resolved = resolve(rules, [answers], self.lang)
-            if resolved.missing:
-                raise missing_error(rules, resolved.missing, self.lang)
+            used, decision, _notes = decide_answers(self.loaded, [answers], self.lang)
         except AnswerError as error:
             message = " ".join([error.message, *error.details])
             return Outcome(None, {"code": error.exit_code, "message": message}), None
-        used = resolved.values
-        decision = decision_for(self.loaded, used, self.lang)
-        rec = word(rules, self.loaded.info, used, decision, self.lang)
+        rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang)
         return Outcome(to_dict(rec), None), (used, decision)
 
     def _reworded(self, decided: Decided, texts: dict[str, str]) -> Outcome:
