@@ -56,8 +56,8 @@ def decide_level(rules: Rules, answers: dict[str, str]) -> LevelDecision:
 
 NO_CAPS: frozenset[str] = frozenset()
 
-# Each step's rank is looked up once in the helpers: they run for every combination the checker
-# tries.
+# _target, _raised and _caps look each step's rank up once: they run for every combination the
+# checker tries.
 
 
 def _target(rules: Rules, answers: dict[str, str], trace: list[TraceEntry]) -> str:
