@@ -2,7 +2,7 @@
 
 For 5, 10, 15 and 20 generated questions: the answer combinations, the pieces the checker cuts
 the space into, and the best of three in-process check times; then whether a planted gap and a
-planted overlap are still found in the 20-question file. Brute force (engine.decide on every
+planted overlap are still found in the 20-question file. Brute force (engine.decide_level on every
 combination) is timed on the 5-question file and extrapolated from its time per combination.
 
     python bench/bench_check.py
@@ -21,7 +21,7 @@ from gen_rules import generate
 
 from ladder.check.answer_space import answer_space
 from ladder.check.checker import check_file
-from ladder.engine import decide
+from ladder.engine import decide_level
 from ladder.load.loader import load_rules
 
 SIZES = (5, 10, 15, 20)
@@ -49,7 +49,9 @@ def main() -> int:
                 rules = load_rules(path).rules
                 brute = min(
                     timeit.repeat(
-                        lambda r=rules: [decide(r, a) for a in answer_space(r)], number=1, repeat=3
+                        lambda r=rules: [decide_level(r, a) for a in answer_space(r)],
+                        number=1,
+                        repeat=3,
                     )
                 )
                 per_combination = brute / report.combinations

@@ -1,14 +1,17 @@
-"""The steps every front end shares: load rules, gather answers, recommend, format."""
+"""The steps every front end shares: load rules, gather answers, decide, word, format."""
 
 from __future__ import annotations
 
 import os
 from typing import Any
 
+from ladder import engine
 from ladder.answers import missing_error, parse_pairs, read_answers_file, resolve
-from ladder.engine import recommend
+from ladder.errors import RulesError
+from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules, load_rules
-from ladder.result import Recommendation
+from ladder.result import Decision, Recommendation
+from ladder.wording import word
 
 
 def answer_sources(
@@ -36,10 +39,33 @@ def recommend_answers(
     loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
 ) -> tuple[Recommendation, list[str]]:
     """Validate complete answers (first source wins), then recommend; AnswerError if any lacks."""
+    used, decision, notes = decide_answers(loaded, sources, lang)
+    return word(loaded.rules, loaded.info, used, decision, lang), notes
+
+
+def decide_answers(
+    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
+) -> tuple[dict[str, str], Decision, list[str]]:
+    """The answers used (validated, first source wins), their decision, and notes on those not
+    used; AnswerError if any is invalid or lacks."""
     resolved = resolve(loaded.rules, sources, lang)
     if resolved.missing:
         raise missing_error(loaded.rules, resolved.missing, lang)
-    return recommend(loaded, resolved.values, lang), resolved.notes
+    return resolved.values, decision_for(loaded, resolved.values, lang), resolved.notes
+
+
+def decision_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Decision:
+    """The decision for complete, validated answers; RulesError when no target rule applies."""
+    try:
+        return engine.decide(loaded.rules, answers)  # looked up here, so tests can replace it
+    except engine.NoTarget:
+        raise RulesError(t("engine.no_target", lang), []) from None
+
+
+def recommendation_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recommendation:
+    """The recommendation for complete, validated answers (see answers.resolve), in `lang`."""
+    decision = decision_for(loaded, answers, lang)
+    return word(loaded.rules, loaded.info, answers, decision, lang)
 
 
 def format_recommendation(rec: Recommendation, fmt: str) -> str:

@@ -266,8 +266,8 @@ def steps(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from ladder.engine import steps_out
         from ladder.load.loader import load_rules
+        from ladder.wording import steps_out
 
         loaded = load_rules(rules, lang)
         ladder = steps_out(loaded.rules, lang)

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from ladder.answers import resolve
+from ladder.app import recommendation_for as recommend
 from ladder.batch import run as batch
 from ladder.check.answer_space import answer_space
-from ladder.engine import recommend
 from ladder.output.record import to_dict
 
 from .conftest import DIABETES, KRONOBERG_RULES, ROOT, answer_flags

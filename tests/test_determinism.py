@@ -12,7 +12,7 @@ from .conftest import DIABETES, ROOT, answer_flags
 # Hashes every rendering of a sample of the answer space, for both shipped rule sets.
 DIGEST = """
 import hashlib, itertools
-from ladder.engine import recommend
+from ladder.app import recommendation_for as recommend
 from ladder.load.loader import load_rules
 from ladder.app import format_recommendation
 from ladder.check.answer_space import answer_space

@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladder.answers import resolve
+from ladder.app import recommendation_for
 from ladder.check.answer_space import answer_space
-from ladder.engine import decide, inline, matches, recommend
+from ladder.engine import decide, matches
 from ladder.errors import AnswerError
 from ladder.io.untrusted import first_invisible
 from ladder.load.loader import LoadedRules
+from ladder.wording import inline
 
 from .conftest import DIABETES
 
@@ -95,7 +97,7 @@ def test_monotone(shipped, space, question):
 def test_every_combination_gets_a_complete_recommendation(shipped, space, lang):
     rules = shipped.rules
     for answers in space:
-        rec = recommend(shipped, answers, lang)
+        rec = recommendation_for(shipped, answers, lang)
         assert rec.level.name and rec.level.promise
         assert 1 <= len(rec.recruitment) <= rules.selection.structures, answers
         assert 1 <= len(rec.methods) <= rules.selection.methods, answers
@@ -112,7 +114,7 @@ def test_statement_never_promises_a_higher_step(shipped, space):
     rules = shipped.rules
     for answers in space:
         for lang in ("sv", "en"):
-            rec = recommend(shipped, answers, lang)
+            rec = recommendation_for(shipped, answers, lang)
             if answers["arena"] != "care_meeting":  # the care meeting says it in its own words
                 assert rec.level.promise in rec.expectations, (answers, lang)
             for step in rules.steps[rec.level.rank :]:
@@ -123,7 +125,7 @@ def test_binding_caps_are_explained(shipped, space):
     for answers in space:
         if "mandate" not in answers:
             continue
-        rec = recommend(shipped, answers, "en")
+        rec = recommendation_for(shipped, answers, "en")
         lowering = [x for x in rec.trace if x.effect.endswith(":lowers")]
         target = PURPOSE.index(answers["purpose"]) + 1
         unbounded = max(target, 3 if answers["acceptance"] == "high" else 1)
@@ -134,14 +136,14 @@ def test_binding_caps_are_explained(shipped, space):
 
 def test_trace_names_target_and_result(shipped, space):
     for answers in space[:: max(1, len(space) // 200)]:
-        rec = recommend(shipped, answers, "en")
+        rec = recommendation_for(shipped, answers, "en")
         assert rec.trace[0].rule.startswith("target.")
         assert rec.trace[-1].effect == f"level:{rec.level.id}"
 
 
 def test_recommendation_is_deterministic(shipped, space):
     for answers in space[:: max(1, len(space) // 100)]:
-        assert recommend(shipped, answers, "sv") == recommend(
+        assert recommendation_for(shipped, answers, "sv") == recommendation_for(
             shipped, dict(reversed(answers.items())), "sv"
         )
 
@@ -151,7 +153,7 @@ def test_examples_in_the_rules_file_hold(shipped):
     for example in shipped.rules.examples:
         resolved = resolve(shipped.rules, [example.answers], "en")
         assert not resolved.missing, example.name
-        rec = recommend(shipped, resolved.values, "en")
+        rec = recommendation_for(shipped, resolved.values, "en")
         expect = example.expect
         assert rec.level.id == expect.level, example.name
         assert set(expect.structures) <= {s.id for s in rec.recruitment}, example.name
@@ -160,7 +162,7 @@ def test_examples_in_the_rules_file_hold(shipped):
 
 
 def test_the_diabetes_case(default_rules):
-    rec = recommend(default_rules, DIABETES, "en")
+    rec = recommendation_for(default_rules, DIABETES, "en")
     assert rec.level.id == "consultation"
     assert {w.id for w in rec.warnings} >= {"purpose_above_mandate", "acceptance_risk"}
     assert any(x.rule == "cap.mandate" and x.effect.endswith(":lowers") for x in rec.trace)
@@ -182,7 +184,7 @@ def test_free_text_is_quoted_verbatim(default_rules, data):
     answers = data.draw(st.sampled_from(list(answer_space(rules))))
     extra = data.draw(st.dictionaries(st.sampled_from(FREE_TEXT), free_text))
     resolved = resolve(rules, [{**answers, **extra}], "sv")
-    rec = recommend(default_rules, resolved.values, "sv")
+    rec = recommendation_for(default_rules, resolved.values, "sv")
     decision = decide(rules, resolved.values)
     for key, value in extra.items():
         quoting = [p for p in rules.expectations.parts if key in p.given]
@@ -204,7 +206,7 @@ def test_partial_answers_name_exactly_the_missing_questions(default_rules, data)
     else:
         assert missing == set(full) - keep
         if not missing:
-            assert recommend(default_rules, resolved.values, "en").level.id
+            assert recommendation_for(default_rules, resolved.values, "en").level.id
 
 
 @settings(max_examples=200, deadline=None)
@@ -224,26 +226,28 @@ def test_care_meeting_steps_speak_to_the_patient(shipped):
     rules = shipped.rules
     for wish in ("be_informed", "be_consulted", "share_decisions"):
         answers = {"arena": "care_meeting", "patient_wish": wish, "relatives": "no"}
-        rec = recommend(shipped, answers, "en")
+        rec = recommendation_for(shipped, answers, "en")
         step = rules.step(rec.level.id)
         assert step.variants, step.id
         assert rec.level.promise == step.variants[0].promise["en"] != step.promise["en"]
-    development = recommend(shipped, DIABETES, "en")
+    development = recommendation_for(shipped, DIABETES, "en")
     assert development.level.promise == rules.step(development.level.id).promise["en"]
 
 
 def test_statement_paragraphs_end_like_sentences_even_after_free_text(default_rules):
     answers = {**DIABETES, "fixed": "the budget", "feedback": "a letter in May"}
-    rec = recommend(default_rules, answers, "en")
+    rec = recommendation_for(default_rules, answers, "en")
     paragraphs = rec.expectations.split("\n\n")
     assert all(p.rstrip().endswith((".", "!", "?", "…", ")", "”", '"', "»")) for p in paragraphs)
     assert any("the budget." in p for p in paragraphs)
 
 
 def test_the_result_line_says_what_moved_the_level(default_rules):
-    capped = recommend(default_rules, DIABETES, "en").trace[-1].because
+    capped = recommendation_for(default_rules, DIABETES, "en").trace[-1].because
     assert capped == "Result: Consultation. Influence was capped at Consultation."
-    raised = recommend(default_rules, {**DIABETES, "purpose": "views", "mandate": "decide"}, "en")
+    raised = recommendation_for(
+        default_rules, {**DIABETES, "purpose": "views", "mandate": "decide"}, "en"
+    )
     assert raised.trace[-1].because == (
         "Result: Dialogue. The target, Consultation, was raised to Dialogue."
     )
@@ -262,6 +266,8 @@ def test_the_result_line_says_what_moved_the_level(default_rules):
 def test_free_text_sits_in_a_sentence_without_doubled_stops_or_quotes(default_rules, typed, shown):
     assert inline(typed) == shown
     care = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
-    rec = recommend(default_rules, {**care, "project": typed, "decision_owner": typed}, "en")
+    rec = recommendation_for(
+        default_rules, {**care, "project": typed, "decision_owner": typed}, "en"
+    )
     assert ".." not in rec.expectations and "””" not in rec.expectations
     assert shown in rec.expectations

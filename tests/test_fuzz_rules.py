@@ -18,8 +18,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ladder.app import recommendation_for as recommend
 from ladder.check.checker import CheckReport, check_file, report_to_text
-from ladder.engine import recommend
 from ladder.errors import RulesError
 from ladder.load.loader import Loader, parse_rules
 from ladder.output.record import to_markdown

@@ -6,7 +6,7 @@ stays flat however long the batch. Rows with the same deciding answers (the choi
 free texts are given) are evaluated once, as long as they recur within the last MEMO_SIZE
 answer sets: a portfolio repeats a few thousand combinations. A row without free text then
 costs little more than reading and writing it; free text only fills the wording, so a row with
-its own project name is worded from the choices already validated.
+its own project name is worded from the decision already made for its choices.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ladder.batch.rows import (
     Recent,
@@ -36,6 +36,9 @@ from ladder.errors import EXIT_ANSWER, AnswerError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules
 from ladder.output.formats import BATCH, names
+
+if TYPE_CHECKING:
+    from ladder.result import Decision
 
 __all__ = ["CSV_COLUMNS", "Evaluator", "Outcome", "Row", "Writer", "parse_rows", "run"]
 
@@ -79,6 +82,7 @@ class Outcome:
 
 
 GIVEN = object()  # stands for a free-text answer in the memo's keys
+Decided = tuple[dict[str, str], "Decision"]  # the answers used, and their decision
 
 
 class Evaluator:
@@ -89,8 +93,9 @@ class Evaluator:
         self.loaded = loaded
         self.lang = lang
         self.free_text = {q.id for q in loaded.rules.questions if q.kind == "text"}
-        # deciding answers -> the outcome, or for rows with free text the answers used
-        self.memo: Recent[frozenset[tuple[str, Any]], Outcome | dict[str, str]] = Recent()
+        # deciding answers -> the outcome, or for rows with free text the answers used and
+        # their decision (free text is never read by a decision, only whether it is given)
+        self.memo: Recent[frozenset[tuple[str, Any]], Outcome | Decided] = Recent()
         self.by_key: Recent[str, Outcome] = Recent()  # Row.key -> outcome: no set built per row
         self.evaluated = 0
 
@@ -104,17 +109,16 @@ class Evaluator:
             return found
         texts = {k: v for k, v in answers.items() if k in self.free_text and isinstance(v, str)}
         if texts and not self._valid_texts(texts):
-            return self._evaluate(answers)  # its own message; not kept
+            return self._evaluate(answers)[0]  # its own message; not kept
         try:
             deciding = frozenset((k, GIVEN if k in texts else v) for k, v in answers.items())
         except TypeError:  # a list or mapping as an answer: invalid, and not worth keeping
-            return self._evaluate(answers)
+            return self._evaluate(answers)[0]
         kept = self.memo.get(deciding)
         if kept is None:
-            outcome = self._evaluate(answers)
-            result = outcome.result
-            outcome.shared = not texts or result is None
-            self.memo.put(deciding, outcome if not texts or result is None else result["answers"])
+            outcome, decided = self._evaluate(answers)
+            outcome.shared = not texts or decided is None
+            self.memo.put(deciding, outcome if outcome.shared or decided is None else decided)
             return outcome
         if isinstance(kept, Outcome):  # the same answers, or the same error
             return kept
@@ -130,28 +134,33 @@ class Evaluator:
             return False
         return True
 
-    def _evaluate(self, answers: dict[str, Any]) -> Outcome:
-        from ladder.app import recommend_answers
+    def _evaluate(self, answers: dict[str, Any]) -> tuple[Outcome, Decided | None]:
+        """The outcome, and for a recommendation the answers used and their decision."""
+        from ladder.app import decide_answers
         from ladder.output.record import to_dict
+        from ladder.wording import word
 
         self.evaluated += 1
         try:
-            rec, _notes = recommend_answers(self.loaded, [answers], self.lang)
+            used, decision, _notes = decide_answers(self.loaded, [answers], self.lang)
         except AnswerError as error:
             message = " ".join([error.message, *error.details])
-            return Outcome(None, {"code": error.exit_code, "message": message})
-        return Outcome(to_dict(rec), None)
+            return Outcome(None, {"code": error.exit_code, "message": message}), None
+        rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang)
+        return Outcome(to_dict(rec), None), (used, decision)
 
-    def _reworded(self, used: dict[str, str], texts: dict[str, str]) -> Outcome:
+    def _reworded(self, decided: Decided, texts: dict[str, str]) -> Outcome:
         """The recommendation for the answers used by a row with the same deciding answers
-        (validated; in the result's `answers`), with this row's validated free text: what
-        `resolve` would give, without validating the choices again."""
-        from ladder.engine import recommend
+        (validated), with this row's validated free text: what `resolve` would give, worded
+        from the decision already made, without validating the choices again."""
         from ladder.output.record import to_dict
+        from ladder.wording import word
 
         self.evaluated += 1
+        used, decision = decided
         own = {k: texts[k] if k in self.free_text else v for k, v in used.items()}
-        outcome = Outcome(to_dict(recommend(self.loaded, own, self.lang)), None)
+        rec = word(self.loaded.rules, self.loaded.info, own, decision, self.lang)
+        outcome = Outcome(to_dict(rec), None)
         outcome.shared = False
         return outcome
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ladder.answers import applies
+from ladder.conditions import applies
 from ladder.model import Rules
 
 

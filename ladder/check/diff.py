@@ -35,7 +35,7 @@ from ladder.check.budget import (
     work_budget,
 )
 from ladder.check.logic import CompiledItem, Logic
-from ladder.engine import decide
+from ladder.engine import decide_level
 from ladder.errors import RulesError
 from ladder.i18n.messages import t
 from ladder.io.untrusted import shown
@@ -190,7 +190,7 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         # The box reasoning must agree with the engine; a disagreement is a bug in the checker.
         if change.kind == "level" and change.old and change.new and change.examples:
             answers = change.examples[0]
-            got = decide(old.rules, answers).level, decide(new.rules, answers).level
+            got = decide_level(old.rules, answers).level, decide_level(new.rules, answers).level
             if got != (change.old[0], change.new[0]):
                 raise RuntimeError(f"diff and engine disagree for {answers}")
     changes.sort(key=lambda c: (KINDS.index(c.kind), -c.count, c.old, c.new))

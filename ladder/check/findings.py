@@ -26,7 +26,7 @@ from ladder.check.budget import (
     stopped_by_pieces,
 )
 from ladder.check.logic import LevelCell, Logic
-from ladder.engine import decide, matches
+from ladder.engine import decide_level, matches
 from ladder.i18n.messages import t
 from ladder.model import Conditions, Rules
 
@@ -404,7 +404,7 @@ def _selected(a: Analysis, items: list[Any], index: int, limit: int) -> bool:
 def confirm(a: Analysis, box: Box, items: list[Any], index: int, limit: int) -> None:
     """The engine must agree with the box reasoning; a disagreement is a bug in the checker."""
     answers = a.concrete(box)
-    decision = decide(a.rules, answers)
+    decision = decide_level(a.rules, answers)
     earlier = sum(matches(x, answers, decision) for x in items[:index])
     if not matches(items[index], answers, decision) or earlier >= limit:
         raise RuntimeError(f"checker and engine disagree on {items[index].id} for {answers}")

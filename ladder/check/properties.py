@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ladder.answers import resolve
+from ladder.app import recommendation_for
 from ladder.check.boxes import NA, SEP, Box, meet, replace, search
 from ladder.check.budget import OutOfBudget, spend
 from ladder.check.findings import ERROR, WARNING, Analysis
-from ladder.engine import decide, recommend
+from ladder.engine import decide_level
 from ladder.errors import AnswerError, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules
@@ -60,7 +61,7 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
         if found is None:
             continue
         answers = a.concrete(found)
-        level = decide(a.rules, answers).level
+        level = decide_level(a.rules, answers).level
         bound = prop.step or prop.map[answers[prop.from_ or ""]]
         a.add(
             "property.refuted",
@@ -112,8 +113,8 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
                 continue
             low = replace(common, dim, frozenset({pair[0]}))
             high = replace(common, dim, frozenset({pair[1]}))
-            before = decide(a.rules, a.concrete(low)).level
-            after = decide(a.rules, a.concrete(high)).level
+            before = decide_level(a.rules, a.concrete(low)).level
+            after = decide_level(a.rules, a.concrete(high)).level
             others = {k: v for k, v in a.space.answers(low).items() if k != question}
             a.add(
                 "property.refuted",
@@ -267,7 +268,7 @@ def check_examples(a: Analysis, loaded: LoadedRules) -> tuple[int, int]:
             )
             continue
         try:
-            rec = recommend(loaded, resolved.values, a.lang)
+            rec = recommendation_for(loaded, resolved.values, a.lang)
         except RulesError as error:  # no target: already a coverage finding; name the example
             a.add(
                 "example.failed",

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ladder.answers import asked_questions, resolve, validate_answer
-from ladder.app import answer_sources
-from ladder.engine import recommend
+from ladder.app import answer_sources, recommendation_for
 from ladder.errors import AnswerError, OutputError
 from ladder.i18n.messages import t
 from ladder.interview.flow import Interview, next_position, not_interactive_error
@@ -26,6 +25,7 @@ from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_des
 from ladder.load.loader import LoadedRules, load_rules
 from ladder.model import Question, Rules
 from ladder.result import Recommendation
+from ladder.wording import texts
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
@@ -72,7 +72,7 @@ def run_wizard(
         prompts.intro(loaded, interview)
         walk(interview, prompts)
         final = resolve(loaded.rules, [interview.answers], lang)
-        rec = recommend(loaded, final.values, lang)
+        rec = recommendation_for(loaded, final.values, lang)
         prompts.show(rec)
         prompts.offer_save(rec, final.values, loaded)
     except EOFError:  # input closed under us: say what to run instead
@@ -114,15 +114,13 @@ class Prompts:
         self.lang = lang
         self.out = out
         self.color = color and "NO_COLOR" not in os.environ
+        self.text = texts(rules, lang)
         self.extra: dict[str, Any] = {}
         self.paged = ""  # the whole result, when the screen showed only its essentials
         if not self.color:
             from prompt_toolkit.output import ColorDepth
 
             self.extra["color_depth"] = ColorDepth.MONOCHROME
-
-    def text(self, value: dict[str, str]) -> str:
-        return self.rules.text(value, self.lang)
 
     def say(self, text: str = "", style: str = "") -> None:
         width = max(30, shutil.get_terminal_size().columns - 1)

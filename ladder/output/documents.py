@@ -26,7 +26,7 @@ from ladder.output.document import (
     Warnings,
 )
 from ladder.output.record import record_date
-from ladder.result import Recommendation, TraceLine
+from ladder.result import Recommendation
 
 
 def recommendation_document(rec: Recommendation) -> Document:
@@ -145,9 +145,7 @@ def _warnings(rec: Recommendation) -> tuple[Block, ...]:
 
 def _reasons_on_screen(rec: Recommendation) -> tuple[Block, ...]:
     """Why, the decisive reasons in full and the others quiet; then the rules file."""
-    items = tuple(
-        Item((Text(x.because),), style="" if _decisive(x) else "quiet") for x in rec.trace
-    )
+    items = tuple(Item((Text(x.because),), style="" if x.decisive else "quiet") for x in rec.trace)
     rules = Field(t("render.rules", rec.lang), (Code(rec.rules.path),), "quiet")
     return (_heading("render.why", rec.lang), List(items), rules)
 
@@ -159,11 +157,6 @@ def _reasons_on_record(rec: Recommendation) -> tuple[Block, ...]:
         for x in rec.trace
     )
     return (_heading("render.rationale", rec.lang), List(items, ordered=True))
-
-
-def _decisive(line: TraceLine) -> bool:
-    """Whether a trace line set the level (a target or level rule, or one that moved it)."""
-    return line.effect.endswith((":lowers", ":raises")) or line.rule.startswith(("target", "level"))
 
 
 def _heading(key: str, lang: str) -> Heading:

@@ -98,8 +98,9 @@ def to_markdown(rec: Recommendation) -> str:
 def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
     """The interview as data: ids, texts, options and conditions (`ladder questions`)."""
 
-    def text(value: dict[str, str]) -> str:
-        return rules.text(value, lang)
+    from ladder.wording import texts
+
+    text = texts(rules, lang)
 
     return {
         "schema": "ladder.questions/1",

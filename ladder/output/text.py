@@ -240,8 +240,9 @@ def render_steps(rules: Rules, steps: tuple[StepOut, ...], lang: str, console: C
 def render_questions(rules: Rules, lang: str, console: Console) -> None:
     from rich.text import Text
 
-    def text(value: dict[str, str]) -> str:
-        return rules.text(value, lang)
+    from ladder.wording import texts
+
+    text = texts(rules, lang)
 
     console.print(Text(t("render.questions", lang), style="bold"))
     for q in rules.questions:
