@@ -6,7 +6,7 @@
 Data flows one way: rules file -> model -> answers -> engine -> wording -> document -> format.
 A module may import its own stage or an earlier one, never a later one; the shared ground
 (errors, reading and writing, catalogues, templates) is below every stage except the engine,
-which imports the model, the results and the answers only.
+which loads the model, the results and the evaluation of conditions only.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ STAGES = {
     "ladder.templates": 0,
     "ladder.model": 1,
     "ladder.result": 1,
+    "ladder.conditions": 1,
     "ladder.load": 2,
     "ladder.answers": 3,
     "ladder.engine": 4,
@@ -54,8 +55,9 @@ NAMES = [
     "use cases",
     "command line",
 ]
-# What the engine may import: it decides, it does not read, word or show.
-ENGINE_MAY_IMPORT = {"ladder.model", "ladder.result", "ladder.answers"}
+# What the engine may load: the model, the results and the conditions; it decides, it does
+# not read, word or show.
+ENGINE_MAY_IMPORT = {"ladder.model", "ladder.result", "ladder.conditions"}
 
 
 def stage(module: str) -> int:

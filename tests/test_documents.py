@@ -9,10 +9,10 @@ import pytest
 
 from ladder import api
 from ladder.check.diff import diff_files
+from ladder.check.reports import diff_document
 from ladder.output import formats
 from ladder.output.document import Figure, Heading, List, Only, Warnings, blocks_for, plain
 from ladder.output.documents import essentials_document, recommendation_document
-from ladder.output.reports import diff_document
 
 from .conftest import DEFAULT_RULES, DIABETES, KRONOBERG_RULES
 

@@ -161,7 +161,7 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
 
 
 def report_to_text(report: CheckReport, lang: str) -> str:
-    from ladder.output.reports import check_document
+    from ladder.check.reports import check_document
     from ladder.output.text import render_lines
 
     return render_lines(check_document(report, lang))

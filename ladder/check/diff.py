@@ -404,7 +404,7 @@ def diff_to_dict(report: DiffReport) -> dict[str, Any]:
 
 
 def diff_to_text(report: DiffReport, lang: str) -> str:
-    from ladder.output.reports import diff_document
+    from ladder.check.reports import diff_document
     from ladder.output.text import render_lines
 
     return render_lines(diff_document(report, lang))

@@ -6,6 +6,10 @@ headings and labels.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
+from ladder.errors import SettingError
 from ladder.i18n.messages import t
 from ladder.output.document import (
     Block,
@@ -25,7 +29,6 @@ from ladder.output.document import (
     Text,
     Warnings,
 )
-from ladder.output.record import record_date
 from ladder.result import Recommendation
 
 
@@ -165,3 +168,23 @@ def _heading(key: str, lang: str) -> Heading:
 
 def _note(key: str, value: str, lang: str) -> Field:
     return Field(t(key, lang), (Text(value),), "note")
+
+
+def record_date(lang: str = "en") -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte.
+    A value that is not a date is refused, as the reproducible-builds specification asks: a
+    record dated today by mistake would pass for a reproduced one."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return dt.date.today().isoformat()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise SettingError(t("env.bad_epoch", lang, value=_printable(epoch[:40]))) from None
+
+
+def _printable(text: str) -> str:
+    """`text` with control and other non-ASCII characters as escapes, safe to echo."""
+    return text.encode("unicode_escape").decode("ascii")

@@ -6,13 +6,9 @@ No rich here: `--format json` must not pay for it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 from typing import Any
 
-from ladder.errors import SettingError
-from ladder.i18n.messages import t
 from ladder.model import Rules
 from ladder.result import Recommendation, StepOut
 
@@ -56,26 +52,6 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "warnings": [{"id": w.id, "text": w.text} for w in rec.warnings],
         "trace": [{"rule": x.rule, "effect": x.effect, "because": x.because} for x in rec.trace],
     }
-
-
-def record_date(lang: str = "en") -> str:
-    """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte.
-    A value that is not a date is refused, as the reproducible-builds specification asks: a
-    record dated today by mistake would pass for a reproduced one."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not epoch:
-        return dt.date.today().isoformat()
-    try:
-        if not (epoch.isascii() and epoch.isdigit()):
-            raise ValueError(epoch)
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        raise SettingError(t("env.bad_epoch", lang, value=_printable(epoch[:40]))) from None
-
-
-def _printable(text: str) -> str:
-    """`text` with control and other non-ASCII characters as escapes, safe to echo."""
-    return text.encode("unicode_escape").decode("ascii")
 
 
 def __getattr__(name: str) -> object:
