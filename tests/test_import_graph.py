@@ -45,3 +45,11 @@ def test_the_script_runs_and_prints_every_module() -> None:
     assert out.returncode == 0, out.stdout[-2000:]
     for name in imports.modules():
         assert f"| {name} |" in out.stdout
+
+
+def test_the_readme_says_the_job_of_every_part() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    package = ROOT / "ladder"
+    parts = [f"ladder/{p.name}/" for p in package.iterdir() if (p / "__init__.py").exists()]
+    parts += [f"ladder/{p.name}" for p in package.glob("*.py") if not p.name.startswith("__")]
+    assert [p for p in parts if f"`{p}`" not in readme] == []
