@@ -474,6 +474,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "toolkit.options": "Options",
     "toolkit.options_metavar": "[OPTIONS]",
     "toolkit.possible_options": "{message} (Possible options: {names})",
+    "toolkit.possible_options_tuple": "{message} ('(Possible options: {names})',)",
     "toolkit.required": "{message} [required]",
     "toolkit.requires_argument": "Option {name} requires an argument.",
     "toolkit.requires_arguments": "Option {name} requires {count} arguments.",
