@@ -156,6 +156,7 @@ def main(argv: list[str]) -> int:
     if args.merge and pending():
         english, swedish = merge(english)
         write_english(english)
+        english = read_english()  # in the file's order, which the template follows
     po = update(english, swedish)
     if args.merge:
         for path in pending():

@@ -139,6 +139,8 @@ def test_pending_messages_are_merged_and_their_files_removed(scratch):
     assert catalogue.main(["--merge"]) == 0
     assert not list(scratch.glob("pending_*.py"))
     english = catalogue.read_english()
+    pot = _entries(_read(catalogue.POT))
+    assert list(pot) == list(_entries(catalogue.template(english)))
     assert english["extra.new"] == "New text about {thing}"
     assert english["render.level"] == "Level recommended"
     assert english["extra.count"] == ("{count} row", "{count} rows")
