@@ -27,7 +27,9 @@ from ladder.errors import (
     LadderError,
     Terminated,
 )
-from ladder.i18n.messages import LANGUAGES, choose_language, os_problem, t
+from ladder.i18n.language import choose_language, known_language
+from ladder.i18n.messages import LANGUAGES, os_problem, t
+from ladder.i18n.toolkit import translated_context, usage_errors_in
 from ladder.output import formats
 
 
@@ -40,8 +42,7 @@ def _help_language(argv: list[str]) -> str:
             given = argv[i + 1]
         elif arg.startswith("--lang="):
             given = arg.partition("=")[2]
-    lang = choose_language(given)
-    return lang if lang in LANGUAGES else "en"
+    return known_language(given)
 
 
 HELP_LANG = _help_language(sys.argv[1:])
@@ -104,11 +105,28 @@ AnswersFileOpt = Annotated[
 
 
 class LadderGroup(typer.core.TyperGroup):
-    """typer's group, with the shell completion that completes an answer after `=`."""
+    """typer's group, with the shell completion that completes an answer after `=`, and
+    typer's and click's own words (help, usage errors) in the help language."""
+
+    context_class = translated_context(HELP_LANG)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         install_shell_completion()  # after typer has registered its own, before any is used
         return super().main(*args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with usage_errors_in(HELP_LANG):
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with usage_errors_in(HELP_LANG):  # a command's own parsing is done in here
+            return super().invoke(ctx)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            command.context_class = self.context_class
+        return command
 
 
 app = typer.Typer(help=_h("app"), add_completion=True, rich_markup_mode=None, cls=LadderGroup)
@@ -140,12 +158,9 @@ def main_callback(
 
 
 def language(option: str | None) -> str:
-    lang = choose_language(option)
-    if lang not in LANGUAGES:
-        if option:
-            _fail(t("cli.bad_lang", "en", lang=option), [], EXIT_USAGE)
-        return "en"
-    return lang
+    if option and choose_language(option) not in LANGUAGES:
+        _fail(t("cli.bad_lang", "en", lang=option), [], EXIT_USAGE)
+    return known_language(option)
 
 
 def _fail(message: str, details: list[str], code: int) -> None:

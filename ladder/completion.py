@@ -87,11 +87,10 @@ def install_shell_completion() -> None:
 def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Candidates from the active rules file (`--rules`, $LADDER_RULES or the built-in)."""
     from ladder.errors import LadderError
-    from ladder.i18n.messages import LANGUAGES, choose_language
+    from ladder.i18n.language import known_language
     from ladder.load.loader import load_rules
 
-    lang = choose_language(_option(ctx, "lang"))
-    lang = lang if lang in LANGUAGES else "en"
+    lang = known_language(_option(ctx, "lang"))
     try:
         rules = load_rules(_option(ctx, "rules"), lang).rules
     except LadderError:

@@ -104,3 +104,9 @@ def test_installed_wheel_ships_kronoberg_and_help(installed, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Medbestämmande" in result.stdout
     assert run(installed, "--help", cwd=tmp_path).returncode == 0
+
+
+def test_installed_wheel_speaks_swedish_from_its_compiled_catalogue(installed, tmp_path):
+    assert next(installed.parent.glob("lib/python*/site-packages/ladder/i18n/locale/sv/*/*.mo"))
+    result = run(installed, "recommend", "--lang", "sv", "--rules", "nope.yaml", cwd=tmp_path)
+    assert "Regelfilen nope.yaml finns inte." in result.stderr
