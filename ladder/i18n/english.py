@@ -292,9 +292,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "help.force": "Overwrite an existing --output file.",
     "help.format": "Output format.",
-    "help.format_by_suffix": (
-        "Output format (else from the --output file's extension: .md, .json, .yaml; else text)."
-    ),
     "help.format_from_suffix": (
         "Output format (else from the --output file's extension: {suffixes}; else text)."
     ),
