@@ -82,25 +82,29 @@ def _h(key: str) -> str:
     return t(f"help.{key}", HELP_LANG)
 
 
-RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_h("rules"), metavar="FILE")]
+def _m(key: str) -> str:
+    return t(f"metavar.{key}", HELP_LANG)
+
+
+RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_h("rules"), metavar=_m("file"))]
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help=_h("lang"), metavar="sv|en", autocompletion=complete_language),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help=_h("no_color"))]
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help=_h("output"), metavar="FILE")
+    Path | None, typer.Option("--output", "-o", help=_h("output"), metavar=_m("file"))
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_h("force"))]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help=_h("format"))]
 AnswerOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--answer", "-a", help=_h("answer"), metavar="KEY=VALUE", autocompletion=complete_answer
+        "--answer", "-a", help=_h("answer"), metavar=_m("answer"), autocompletion=complete_answer
     ),
 ]
 AnswersFileOpt = Annotated[
-    Path | None, typer.Option("--answers", help=_h("answers"), metavar="FILE")
+    Path | None, typer.Option("--answers", help=_h("answers"), metavar=_m("file"))
 ]
 
 
@@ -336,7 +340,7 @@ def _wizard(
 @app.command(help=_h("check"))
 def check(
     files: Annotated[
-        list[Path] | None, typer.Argument(help=_h("check_files"), metavar="[FILE]...")
+        list[Path] | None, typer.Argument(help=_h("check_files"), metavar=_m("files"))
     ] = None,
     rules: RulesOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("strict"))] = False,
@@ -362,8 +366,8 @@ def check(
 
 @app.command(help=_h("diff"))
 def diff(
-    old: Annotated[Path, typer.Argument(help=_h("diff_old"), metavar="OLD")],
-    new: Annotated[Path, typer.Argument(help=_h("diff_new"), metavar="NEW")],
+    old: Annotated[Path, typer.Argument(help=_h("diff_old"), metavar=_m("old"))],
+    new: Annotated[Path, typer.Argument(help=_h("diff_new"), metavar=_m("new"))],
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = "text",
     examples: Annotated[
         int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))
@@ -399,7 +403,7 @@ class BatchInput(str, Enum):
 
 @app.command(help=_h("batch"))
 def batch(
-    file: Annotated[str, typer.Argument(help=_h("batch_file"), metavar="FILE")],
+    file: Annotated[str, typer.Argument(help=_h("batch_file"), metavar=_m("file"))],
     input_format: Annotated[
         BatchInput | None, typer.Option("--input-format", help=_h("input_format"))
     ] = None,
@@ -411,7 +415,7 @@ def batch(
     output: OutputOpt = None,
     force: ForceOpt = False,
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help=_h("encoding"), metavar="NAME")
+        str | None, typer.Option("--encoding", help=_h("encoding"), metavar=_m("name"))
     ] = None,
     csv_raw: Annotated[bool, typer.Option("--csv-raw", help=_h("csv_raw"))] = False,
 ) -> None:

@@ -85,3 +85,12 @@ def test_composite_messages_are_translated_part_by_part():
     )
     assert translate(english, "sv") == swedish
     assert translate("something else entirely", "sv") == "something else entirely"
+
+
+@pytest.mark.parametrize("command", ["recommend", "batch", "diff", "check"])
+def test_swedish_help_names_its_placeholders_in_swedish(command):
+    done = _run(command, "--help", LADDER_LANG="sv")
+    english = [v for k, v in ENGLISH.items() if k.startswith("metavar.") and isinstance(v, str)]
+    words = {w for v in english for w in re.findall(r"[A-Z]{3,}", v)}
+    assert sorted(w for w in words if re.search(rf"\b{w}\b", done.stdout)) == []
+    assert t("metavar.file", "sv") in done.stdout or t("metavar.old", "sv") in done.stdout
