@@ -19,6 +19,7 @@ from ladder.errors import AnswerError, NotInteractiveError
 from ladder.interview import wizard as wizard_module
 from ladder.interview.flow import Interview, next_position, recommend_command
 from ladder.interview.wizard import free_name, run_wizard
+from ladder.load.loader import load_rules
 
 from .conftest import APP_HELP, DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
 
@@ -29,7 +30,21 @@ CTRL_U = "\x15"  # clears the line in a text prompt
 CLOSE = None  # closes the input: end of file
 WATCHDOG_SECONDS = 60
 
-SKIP_FREE_TEXT = [ENTER] * 4
+
+def path_length(arena: str) -> int:
+    """How many questions the default rules ask after this arena, from the rules themselves."""
+    interview = Interview(load_rules(DEFAULT_RULES).rules, "en")
+    interview.answer("arena", arena)
+    return interview.count_range()[1]
+
+
+# Counts come from the rules, so adding a question to data/ladder.yaml changes them, not the test.
+CARE_LENGTH = path_length("care_meeting")
+UNIT_LENGTH = path_length("unit_development")
+FREE_TEXT = sum(
+    1 for q in load_rules(DEFAULT_RULES).rules.questions if q.kind == "text" and not q.when
+)
+SKIP_FREE_TEXT = [ENTER] * FREE_TEXT
 ACCEPT = ENTER  # the summary's first choice
 SAVE_NOTHING = "4" + ENTER
 
@@ -117,9 +132,10 @@ def test_care_meeting_path_and_the_count_adjusts(drive):
     rec, out = drive(keys)
     assert rec.level.id == "influence"
     same_as_flags(rec, CARE)
-    assert "Question 1 of 7–11" in out  # the arena decides how many follow
-    assert "Question 2 of 7 " in out and "Question 7 of 7 " in out
-    assert "Question 2 of 11" not in out
+    assert f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}" in out  # the arena decides how many follow
+    assert f"Question 2 of {CARE_LENGTH} " in out
+    assert f"Question {CARE_LENGTH} of {CARE_LENGTH} " in out
+    assert f"Question 2 of {UNIT_LENGTH}" not in out
     assert "Recommended level: Influence" in out  # the text renderer of `recommend`
     assert not list(Path(".").iterdir())  # nothing saved
 
@@ -151,7 +167,7 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
             "decision_owner": "the head of department, in June",
         },
     )
-    assert "Question 11 of 11" in out
+    assert f"Question {UNIT_LENGTH} of {UNIT_LENGTH}" in out
     assert "New diabetic foot clinic" in rec.expectations
     record = Path("decision-record.md").read_text(encoding="utf-8")
     assert record == format_recommendation(rec, "markdown")
@@ -187,7 +203,7 @@ def test_system_wide_path_in_swedish(drive):
     ]
     rec, out = drive(keys, lang="sv")
     same_as_flags(rec, SYSTEM, lang="sv")
-    assert "Fråga 2 av 11" in out
+    assert f"Fråga 2 av {UNIT_LENGTH}" in out
     assert rec.level.id == "co_determination"
 
 
@@ -212,7 +228,8 @@ def test_back_keeps_later_answers_that_still_apply(drive):
     answers = {a.id: a.value for a in rec.answers}
     assert answers["mandate"] == "co_develop"
     assert answers["acceptance"] == "high"
-    assert out.count("Question 4 of 11") == 3 and out.count("Question 3 of 11") == 2
+    assert out.count(f"Question 4 of {UNIT_LENGTH}") == 3
+    assert out.count(f"Question 3 of {UNIT_LENGTH}") == 2
 
 
 def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
@@ -231,7 +248,7 @@ def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
     rec, out = drive(keys)
     answers = {a.id: a.value for a in rec.answers}
     assert answers == {"arena": "care_meeting", "patient_wish": "be_informed", "relatives": "yes"}
-    assert "Question 2 of 7 " in out
+    assert f"Question 2 of {CARE_LENGTH} " in out
 
 
 def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
@@ -260,7 +277,7 @@ def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
 def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
     file = tmp_path / "answers.yaml"
     file.write_text(yaml.safe_dump({**DIABETES, "project": "From the file"}), encoding="utf-8")
-    keys = [ENTER] * 7 + [ENTER] * 4 + [ACCEPT, SAVE_NOTHING]
+    keys = [ENTER] * len(DIABETES) + SKIP_FREE_TEXT + [ACCEPT, SAVE_NOTHING]
     rec, _ = drive(keys, "timeframe=weeks", answers_file=file)
     answers = {a.id: a.value for a in rec.answers}
     assert answers == {**DIABETES, "timeframe": "weeks", "project": "From the file"}
@@ -269,7 +286,8 @@ def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
 def test_skip_answered_asks_only_the_rest(drive):
     keys = ["Clinic" + ENTER, *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys, *pairs(DIABETES), skip_answered=True)
-    assert "Question 1 of 4" in out and "Question 4 of 4" in out
+    assert f"Question 1 of {FREE_TEXT}" in out
+    assert f"Question {FREE_TEXT} of {FREE_TEXT}" in out
     assert {a.id: a.value for a in rec.answers} == {**DIABETES, "project": "Clinic"}
 
 
@@ -409,11 +427,11 @@ def test_bare_ladder_without_a_terminal_prints_help(cli):
 
 def test_count_range_and_pruning(default_rules):
     interview = Interview(default_rules.rules, "en")
-    assert interview.count_range() == (7, 11)
+    assert interview.count_range() == (CARE_LENGTH, UNIT_LENGTH)
     interview.answer("arena", "unit_development")
     interview.answer("purpose", "views")
     interview.answer("project", "P")
-    assert interview.count_range() == (11, 11)
+    assert interview.count_range() == (UNIT_LENGTH, UNIT_LENGTH)
     interview.answer("arena", "care_meeting")
     assert interview.answers == {"arena": "care_meeting", "project": "P"}
     assert "purpose" not in interview.visited
@@ -485,8 +503,9 @@ def test_not_interactive_path_does_not_import_questionary():
 @pytest.mark.parametrize(
     ("first", "questions", "keystrokes"),
     [
-        (ENTER, 7, 8),  # care meeting, the shortest path: 7 questions and the summary
-        ("2" + ENTER, 11, 13),  # unit development, the longest: 11 questions and the summary
+        # one key per question and one for the summary; the second arena costs one key more
+        (ENTER, CARE_LENGTH, CARE_LENGTH + 1),  # care meeting, the shortest path
+        ("2" + ENTER, UNIT_LENGTH, UNIT_LENGTH + 2),  # unit development, the longest
     ],
     ids=["shortest", "longest"],
 )
