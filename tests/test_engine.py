@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -54,10 +55,21 @@ def space(shipped: LoadedRules) -> list[dict[str, str]]:
     return list(answer_space(shipped.rules))
 
 
-def test_space_has_every_reachable_combination(space):
-    care = 3 * 2
-    development = 5 * 5 * 2 * 3 * 3 * 4
-    assert len(space) == care + 2 * development
+def test_space_has_every_reachable_combination(shipped, space):
+    """Counted independently: per arena, the product of the option counts of what it opens."""
+    rules = shipped.rules
+    expected = 0
+    for arena in rules.question("arena").options:
+        opened = [
+            q
+            for q in rules.questions
+            if q.kind == "choice"
+            and q.id != "arena"
+            and arena.id in q.when.get("arena", [arena.id])
+        ]
+        assert all(set(q.when) <= {"arena"} for q in opened)  # only the arena opens questions
+        expected += math.prod(len(q.options) for q in opened)
+    assert len(space) == expected
     assert len({tuple(sorted(a.items())) for a in space}) == len(space)
 
 
