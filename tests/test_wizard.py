@@ -21,7 +21,14 @@ from ladder.interview.flow import Interview, next_position, recommend_command
 from ladder.interview.wizard import free_name, run_wizard
 from ladder.load.loader import load_rules
 
-from .conftest import APP_HELP, DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
+from .conftest import (
+    APP_HELP,
+    DEFAULT_RULES,
+    DIABETES,
+    KRONOBERG_RULES,
+    SMALL_RULES,
+    answer_flags,
+)
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -425,16 +432,20 @@ def test_bare_ladder_without_a_terminal_prints_help(cli):
 # The navigation itself, without prompts
 
 
-def test_count_range_and_pruning(default_rules):
-    interview = Interview(default_rules.rules, "en")
-    assert interview.count_range() == (CARE_LENGTH, UNIT_LENGTH)
-    interview.answer("arena", "unit_development")
+def test_count_range_and_pruning(small_rules):
+    interview = Interview(small_rules.rules, "en")
+    assert interview.count_range() == (3, 5)  # place, wish, project; or place and four more
+    interview.answer("place", "unit")
     interview.answer("purpose", "views")
     interview.answer("project", "P")
-    assert interview.count_range() == (UNIT_LENGTH, UNIT_LENGTH)
-    interview.answer("arena", "care_meeting")
-    assert interview.answers == {"arena": "care_meeting", "project": "P"}
+    assert interview.count_range() == (5, 5)
+    interview.answer("place", "visit")
+    assert interview.answers == {"place": "visit", "project": "P"}
     assert "purpose" not in interview.visited
+
+
+def test_count_range_of_the_default_rules_follows_its_paths(default_rules):
+    assert Interview(default_rules.rules, "en").count_range() == (CARE_LENGTH, UNIT_LENGTH)
 
 
 def test_filling_passes_over_questions_already_seen(default_rules):
@@ -449,17 +460,17 @@ def test_filling_passes_over_questions_already_seen(default_rules):
     assert shown[next_position(interview, relatives, filling=True)] == "fixed"
 
 
-def test_hidden_question_reappears_when_its_answer_is_dropped(default_rules):
+def test_hidden_question_reappears_when_its_answer_is_dropped(small_rules):
     interview = Interview(
-        default_rules.rules,
+        small_rules.rules,
         "en",
-        {"arena": "care_meeting", "relatives": "no"},
-        hidden={"relatives"},
+        {"place": "visit", "wish": "told"},
+        hidden={"wish"},
     )
-    assert "relatives" not in [q.id for q in interview.shown()]
-    interview.answer("arena", "unit_development")
-    interview.answer("arena", "care_meeting")
-    assert "relatives" in [q.id for q in interview.shown()]
+    assert "wish" not in [q.id for q in interview.shown()]
+    interview.answer("place", "unit")
+    interview.answer("place", "visit")
+    assert "wish" in [q.id for q in interview.shown()]
 
 
 def test_recommend_command_is_shell_quoted():
@@ -606,3 +617,26 @@ def test_keystrokes_to_change_the_last_answer_from_the_summary(drive):
     rec, _ = drive([*questions, change, "Soon" + ENTER, ACCEPT, SAVE_NOTHING])
     assert {a.id: a.value for a in rec.answers}["feedback"] == "Soon"
     assert len(change) == 2
+
+
+# The same prompts on the small fixture rules: counts and outcomes that no edit of
+# data/ladder.yaml can move
+
+
+def test_small_rules_short_path_counts_and_variant(drive):
+    keys = ["1" + ENTER, "1" + ENTER, ENTER, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys, rules=SMALL_RULES)
+    assert "Question 1 of 3–5" in out and "Question 3 of 3 " in out
+    assert rec.level.id == "information"
+    assert rec.level.promise == "We explain your care."  # the step's variant for a visit
+    same_as_flags(rec, {"place": "visit", "wish": "told"}, rules=SMALL_RULES)
+
+
+def test_small_rules_long_path_floor_and_free_text(drive):
+    keys = ["2" + ENTER, "2" + ENTER, "2" + ENTER, "2" + ENTER, "Clinic" + ENTER]
+    rec, out = drive([*keys, ACCEPT, SAVE_NOTHING], rules=SMALL_RULES)
+    assert "Question 5 of 5 " in out
+    assert rec.level.id == "dialogue"  # the floor raised the target, Consultation
+    answers = {"place": "unit", "purpose": "views", "acceptance": "high", "time": "months"}
+    same_as_flags(rec, {**answers, "project": "Clinic"}, rules=SMALL_RULES)
+    assert "Projekt" not in rec.expectations and "Project: Clinic." in rec.expectations
