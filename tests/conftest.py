@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "data" / "ladder.yaml"
 KRONOBERG_RULES = ROOT / "examples" / "kronoberg.yaml"
 MINI_RULES = ROOT / "tests" / "fixtures" / "mini.yaml"
+# Two paths, a floor, a cap, a variant, an optional text question: for tests of mechanisms.
+SMALL_RULES = ROOT / "tests" / "fixtures" / "small.yaml"
 SHIPPED_RULES = [DEFAULT_RULES, KRONOBERG_RULES]
 
 # A real case: a unit redesigning its diabetes care pathway; the commissioner only allows views.
@@ -79,6 +81,11 @@ def shipped(request: pytest.FixtureRequest) -> LoadedRules:
 @pytest.fixture(scope="session")
 def default_rules() -> LoadedRules:
     return load_rules(DEFAULT_RULES)
+
+
+@pytest.fixture(scope="session")
+def small_rules() -> LoadedRules:
+    return load_rules(SMALL_RULES)
 
 
 @pytest.fixture()

@@ -13,7 +13,15 @@ import yaml
 from ladder import engine
 from ladder.load.loader import load_rules
 
-from .conftest import APP_HELP, DIABETES, KRONOBERG_RULES, MINI_RULES, ROOT, answer_flags
+from .conftest import (
+    APP_HELP,
+    DIABETES,
+    KRONOBERG_RULES,
+    MINI_RULES,
+    ROOT,
+    SMALL_RULES,
+    answer_flags,
+)
 
 CARE = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "yes"}
 
@@ -93,20 +101,22 @@ def test_markdown_is_a_decision_record(cli, monkeypatch):
     assert data["expectations"].split("\n\n")[0] in md
 
 
-def test_answers_file_and_flags_win(cli, tmp_path):
+def test_answers_file_and_flags_win(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("LADDER_RULES", str(SMALL_RULES))
+    capped = {"place": "unit", "purpose": "discuss", "acceptance": "low", "time": "weeks"}
     file = tmp_path / "answers.yaml"
-    file.write_text(yaml.safe_dump({**DIABETES, "mandate": "none"}), encoding="utf-8")
+    file.write_text(yaml.safe_dump(capped), encoding="utf-8")
     from_file = json.loads(cli("recommend", "--answers", str(file), "-f", "json").stdout)
-    assert from_file["level"]["id"] == "information"
+    assert from_file["level"]["id"] == "consultation"
     flagged = json.loads(
-        cli("recommend", "--answers", str(file), "-a", "mandate=views", "-f", "json").stdout
+        cli("recommend", "--answers", str(file), "-a", "time=months", "-f", "json").stdout
     )
-    assert flagged["level"]["id"] == "consultation"
+    assert flagged["level"]["id"] == "dialogue"
     as_json = tmp_path / "answers.json"
-    as_json.write_text(json.dumps(DIABETES), encoding="utf-8")
+    as_json.write_text(json.dumps({**capped, "time": "months"}), encoding="utf-8")
     assert (
         json.loads(cli("recommend", "--answers", str(as_json), "-f", "json").stdout)["level"]["id"]
-        == "consultation"
+        == "dialogue"
     )
 
 

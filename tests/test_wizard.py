@@ -19,8 +19,16 @@ from ladder.errors import AnswerError, NotInteractiveError
 from ladder.interview import wizard as wizard_module
 from ladder.interview.flow import Interview, next_position, recommend_command
 from ladder.interview.wizard import free_name, run_wizard
+from ladder.load.loader import load_rules
 
-from .conftest import APP_HELP, DEFAULT_RULES, DIABETES, KRONOBERG_RULES, answer_flags
+from .conftest import (
+    APP_HELP,
+    DEFAULT_RULES,
+    DIABETES,
+    KRONOBERG_RULES,
+    SMALL_RULES,
+    answer_flags,
+)
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -29,7 +37,21 @@ CTRL_U = "\x15"  # clears the line in a text prompt
 CLOSE = None  # closes the input: end of file
 WATCHDOG_SECONDS = 60
 
-SKIP_FREE_TEXT = [ENTER] * 4
+
+def path_length(arena: str) -> int:
+    """How many questions the default rules ask after this arena, from the rules themselves."""
+    interview = Interview(load_rules(DEFAULT_RULES).rules, "en")
+    interview.answer("arena", arena)
+    return interview.count_range()[1]
+
+
+# Counts come from the rules, so adding a question to data/ladder.yaml changes them, not the test.
+CARE_LENGTH = path_length("care_meeting")
+UNIT_LENGTH = path_length("unit_development")
+FREE_TEXT = sum(
+    1 for q in load_rules(DEFAULT_RULES).rules.questions if q.kind == "text" and not q.when
+)
+SKIP_FREE_TEXT = [ENTER] * FREE_TEXT
 ACCEPT = ENTER  # the summary's first choice
 SAVE_NOTHING = "4" + ENTER
 
@@ -115,11 +137,11 @@ def same_as_flags(rec, answers: dict[str, str], lang: str = "en", rules=None) ->
 def test_care_meeting_path_and_the_count_adjusts(drive):
     keys = ["1" + ENTER, "3" + ENTER, "2" + ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys)
-    assert rec.level.id == "influence"
     same_as_flags(rec, CARE)
-    assert "Question 1 of 7–11" in out  # the arena decides how many follow
-    assert "Question 2 of 7 " in out and "Question 7 of 7 " in out
-    assert "Question 2 of 11" not in out
+    assert f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}" in out  # the arena decides how many follow
+    assert f"Question 2 of {CARE_LENGTH} " in out
+    assert f"Question {CARE_LENGTH} of {CARE_LENGTH} " in out
+    assert f"Question 2 of {UNIT_LENGTH}" not in out
     assert "Recommended level: Influence" in out  # the text renderer of `recommend`
     assert not list(Path(".").iterdir())  # nothing saved
 
@@ -151,7 +173,7 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
             "decision_owner": "the head of department, in June",
         },
     )
-    assert "Question 11 of 11" in out
+    assert f"Question {UNIT_LENGTH} of {UNIT_LENGTH}" in out
     assert "New diabetic foot clinic" in rec.expectations
     record = Path("decision-record.md").read_text(encoding="utf-8")
     assert record == format_recommendation(rec, "markdown")
@@ -187,8 +209,7 @@ def test_system_wide_path_in_swedish(drive):
     ]
     rec, out = drive(keys, lang="sv")
     same_as_flags(rec, SYSTEM, lang="sv")
-    assert "Fråga 2 av 11" in out
-    assert rec.level.id == "co_determination"
+    assert f"Fråga 2 av {UNIT_LENGTH}" in out
 
 
 def test_back_keeps_later_answers_that_still_apply(drive):
@@ -212,7 +233,8 @@ def test_back_keeps_later_answers_that_still_apply(drive):
     answers = {a.id: a.value for a in rec.answers}
     assert answers["mandate"] == "co_develop"
     assert answers["acceptance"] == "high"
-    assert out.count("Question 4 of 11") == 3 and out.count("Question 3 of 11") == 2
+    assert out.count(f"Question 4 of {UNIT_LENGTH}") == 3
+    assert out.count(f"Question 3 of {UNIT_LENGTH}") == 2
 
 
 def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
@@ -231,7 +253,7 @@ def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
     rec, out = drive(keys)
     answers = {a.id: a.value for a in rec.answers}
     assert answers == {"arena": "care_meeting", "patient_wish": "be_informed", "relatives": "yes"}
-    assert "Question 2 of 7 " in out
+    assert f"Question 2 of {CARE_LENGTH} " in out
 
 
 def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
@@ -260,7 +282,7 @@ def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
 def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
     file = tmp_path / "answers.yaml"
     file.write_text(yaml.safe_dump({**DIABETES, "project": "From the file"}), encoding="utf-8")
-    keys = [ENTER] * 7 + [ENTER] * 4 + [ACCEPT, SAVE_NOTHING]
+    keys = [ENTER] * len(DIABETES) + SKIP_FREE_TEXT + [ACCEPT, SAVE_NOTHING]
     rec, _ = drive(keys, "timeframe=weeks", answers_file=file)
     answers = {a.id: a.value for a in rec.answers}
     assert answers == {**DIABETES, "timeframe": "weeks", "project": "From the file"}
@@ -269,7 +291,8 @@ def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
 def test_skip_answered_asks_only_the_rest(drive):
     keys = ["Clinic" + ENTER, *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys, *pairs(DIABETES), skip_answered=True)
-    assert "Question 1 of 4" in out and "Question 4 of 4" in out
+    assert f"Question 1 of {FREE_TEXT}" in out
+    assert f"Question {FREE_TEXT} of {FREE_TEXT}" in out
     assert {a.id: a.value for a in rec.answers} == {**DIABETES, "project": "Clinic"}
 
 
@@ -407,16 +430,20 @@ def test_bare_ladder_without_a_terminal_prints_help(cli):
 # The navigation itself, without prompts
 
 
-def test_count_range_and_pruning(default_rules):
-    interview = Interview(default_rules.rules, "en")
-    assert interview.count_range() == (7, 11)
-    interview.answer("arena", "unit_development")
+def test_count_range_and_pruning(small_rules):
+    interview = Interview(small_rules.rules, "en")
+    assert interview.count_range() == (3, 5)  # place, wish, project; or place and four more
+    interview.answer("place", "unit")
     interview.answer("purpose", "views")
     interview.answer("project", "P")
-    assert interview.count_range() == (11, 11)
-    interview.answer("arena", "care_meeting")
-    assert interview.answers == {"arena": "care_meeting", "project": "P"}
+    assert interview.count_range() == (5, 5)
+    interview.answer("place", "visit")
+    assert interview.answers == {"place": "visit", "project": "P"}
     assert "purpose" not in interview.visited
+
+
+def test_count_range_of_the_default_rules_follows_its_paths(default_rules):
+    assert Interview(default_rules.rules, "en").count_range() == (CARE_LENGTH, UNIT_LENGTH)
 
 
 def test_filling_passes_over_questions_already_seen(default_rules):
@@ -431,17 +458,17 @@ def test_filling_passes_over_questions_already_seen(default_rules):
     assert shown[next_position(interview, relatives, filling=True)] == "fixed"
 
 
-def test_hidden_question_reappears_when_its_answer_is_dropped(default_rules):
+def test_hidden_question_reappears_when_its_answer_is_dropped(small_rules):
     interview = Interview(
-        default_rules.rules,
+        small_rules.rules,
         "en",
-        {"arena": "care_meeting", "relatives": "no"},
-        hidden={"relatives"},
+        {"place": "visit", "wish": "told"},
+        hidden={"wish"},
     )
-    assert "relatives" not in [q.id for q in interview.shown()]
-    interview.answer("arena", "unit_development")
-    interview.answer("arena", "care_meeting")
-    assert "relatives" in [q.id for q in interview.shown()]
+    assert "wish" not in [q.id for q in interview.shown()]
+    interview.answer("place", "unit")
+    interview.answer("place", "visit")
+    assert "wish" in [q.id for q in interview.shown()]
 
 
 def test_recommend_command_is_shell_quoted():
@@ -485,8 +512,9 @@ def test_not_interactive_path_does_not_import_questionary():
 @pytest.mark.parametrize(
     ("first", "questions", "keystrokes"),
     [
-        (ENTER, 7, 8),  # care meeting, the shortest path: 7 questions and the summary
-        ("2" + ENTER, 11, 13),  # unit development, the longest: 11 questions and the summary
+        # one key per question and one for the summary; the second arena costs one key more
+        (ENTER, CARE_LENGTH, CARE_LENGTH + 1),  # care meeting, the shortest path
+        ("2" + ENTER, UNIT_LENGTH, UNIT_LENGTH + 2),  # unit development, the longest
     ],
     ids=["shortest", "longest"],
 )
@@ -494,7 +522,11 @@ def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
     """Keys to reach the result, taking the first option and skipping the free text."""
     keys = [first, *[ENTER] * (questions - 1), ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys)
-    assert rec.level.id == "information"
+    rules = load_rules(DEFAULT_RULES).rules  # after the arena, every answer is the first option
+    answered = {a.id: a.value for a in rec.answers}
+    arena = answered.pop("arena")
+    assert arena == rules.question("arena").options[0 if first == ENTER else 1].id
+    assert all(rules.question(key).options[0].id == value for key, value in answered.items())
     assert drive.prompts == questions + 2  # the questions, the summary, the save choice
     assert sum(len(group) for group in keys[:-1]) == keystrokes  # one character, one key
     assert f"Question {questions} of {questions}" in out
@@ -547,7 +579,7 @@ def test_esc_reacts_without_prompt_toolkits_half_second_wait(drive, monkeypatch)
 
     monkeypatch.setattr(wizard_module, "add_keys", spy)
     drive(["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING])
-    assert len(waits) == 9 and max(waits) <= 0.1
+    assert len(waits) == CARE_LENGTH + 2 and max(waits) <= 0.1  # questions, summary, save
 
 
 def test_summary_number_keys_change_one_answer(drive):
@@ -587,3 +619,26 @@ def test_keystrokes_to_change_the_last_answer_from_the_summary(drive):
     rec, _ = drive([*questions, change, "Soon" + ENTER, ACCEPT, SAVE_NOTHING])
     assert {a.id: a.value for a in rec.answers}["feedback"] == "Soon"
     assert len(change) == 2
+
+
+# The same prompts on the small fixture rules: counts and outcomes that no edit of
+# data/ladder.yaml can move
+
+
+def test_small_rules_short_path_counts_and_variant(drive):
+    keys = ["1" + ENTER, "1" + ENTER, ENTER, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys, rules=SMALL_RULES)
+    assert "Question 1 of 3–5" in out and "Question 3 of 3 " in out
+    assert rec.level.id == "information"
+    assert rec.level.promise == "We explain your care."  # the step's variant for a visit
+    same_as_flags(rec, {"place": "visit", "wish": "told"}, rules=SMALL_RULES)
+
+
+def test_small_rules_long_path_floor_and_free_text(drive):
+    keys = ["2" + ENTER, "2" + ENTER, "2" + ENTER, "2" + ENTER, "Clinic" + ENTER]
+    rec, out = drive([*keys, ACCEPT, SAVE_NOTHING], rules=SMALL_RULES)
+    assert "Question 5 of 5 " in out
+    assert rec.level.id == "dialogue"  # the floor raised the target, Consultation
+    answers = {"place": "unit", "purpose": "views", "acceptance": "high", "time": "months"}
+    same_as_flags(rec, {**answers, "project": "Clinic"}, rules=SMALL_RULES)
+    assert "Projekt" not in rec.expectations and "Project: Clinic." in rec.expectations

@@ -12,7 +12,9 @@ import pytest
 import yaml
 
 from .conftest import APP_HELP, answer_flags
-from .test_wizard import SYSTEM
+from .test_wizard import CARE_LENGTH, FREE_TEXT, SYSTEM, UNIT_LENGTH
+
+CHOICES = UNIT_LENGTH - FREE_TEXT  # the unit path: its choice questions, then the free text
 
 pexpect = pytest.importorskip("pexpect")  # part of the `test` extra, so present in CI
 
@@ -71,12 +73,12 @@ def answer(child: pexpect.spawn, screen: str, keys: str) -> None:
 def test_full_interview_to_the_result_and_saved_files(tmp_path):
     child = spawn("wizard", "--lang", "en", cwd=tmp_path)
     child.expect_exact("questions. Esc or ← goes back")
-    answer(child, "Question 1 of 7–11", "2" + ENTER)  # unit development
-    for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"], strict=False):
-        answer(child, f"Question {number} of 11", option + ENTER)
-    answer(child, "Question 8 of 11", "Foot clinic" + ENTER)
-    for number in (9, 10, 11):
-        answer(child, f"Question {number} of 11", ENTER)
+    answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)  # unit development
+    for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"], strict=True):
+        answer(child, f"Question {number} of {UNIT_LENGTH}", option + ENTER)
+    answer(child, f"Question {CHOICES + 1} of {UNIT_LENGTH}", "Foot clinic" + ENTER)
+    for number in range(CHOICES + 2, UNIT_LENGTH + 1):
+        answer(child, f"Question {number} of {UNIT_LENGTH}", ENTER)
     child.expect_exact("Are these answers right?")
     child.send(ENTER)
     child.expect_exact("Recommended level: Consultation (2/5)")  # capped by the mandate
@@ -121,8 +123,8 @@ def test_bare_ladder_starts_the_interview_and_back_works(tmp_path):
 
 def test_ctrl_c_mid_interview_exits_130_without_a_traceback(tmp_path):
     child = spawn("wizard", "--lang", "en", cwd=tmp_path)
-    answer(child, "Question 1 of 7–11", "2" + ENTER)
-    answer(child, "Question 2 of 11", "\x03")
+    answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)
+    answer(child, f"Question 2 of {UNIT_LENGTH}", "\x03")
     status, rest = finish(child)
     assert status == 130
     assert "Interrupted." in rest
