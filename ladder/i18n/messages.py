@@ -9,6 +9,7 @@ from ladder.errors import NotAFileError
 from ladder.i18n.messages_batch import BATCH
 from ladder.i18n.messages_check import CHECK
 from ladder.i18n.messages_wizard import WIZARD
+from ladder.i18n.pending_io import PENDING
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "en"
@@ -507,6 +508,7 @@ CORE: dict[str, dict[str, str]] = {
 
 # The wizard's, check's and batch's strings are kept in modules of their own; `t` reads them
 # all from this one dictionary.
+CORE.update(PENDING)  # new and changed texts, until the catalogue moves to gettext
 MESSAGES = CORE | WIZARD | CHECK | BATCH
 
 
