@@ -38,6 +38,7 @@ STAGES = {
     "ladder.check": 8,
     "ladder.batch": 8,
     "ladder.interview": 8,
+    "ladder.hints": 8,
     "ladder.completion": 9,
     "ladder.cli": 9,
     "ladder.__main__": 9,
@@ -52,7 +53,7 @@ NAMES = [
     "wording",
     "document",
     "format",
-    "use cases",
+    "use cases and front ends",
     "command line",
 ]
 # What the engine may load: the model, the results and the conditions; it decides, it does

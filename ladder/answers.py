@@ -17,6 +17,7 @@ from ladder.conditions import applies
 from ladder.errors import AnswerError
 from ladder.i18n.messages import os_problem, t, yaml_problem
 from ladder.io.files import read_limited
+from ladder.io.locations import at, undecodable_at, yaml_error_at
 from ladder.io.untrusted import first_invisible, has_control, shown
 from ladder.load.references import did_you_mean
 from ladder.model import Question, Rules
@@ -71,8 +72,7 @@ def read_answers_file(path: str | os.PathLike[str], lang: str) -> dict[str, Any]
     except FileNotFoundError:
         raise AnswerError(t("answers.file_not_found", lang, file=name)) from None
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        where = f"{name}:{line}"
+        where = at(name, undecodable_at(data, error)[0])  # the line: as the other readers
         reason = t("rules.not_utf8", lang, reason=error.reason)
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
     except OSError as error:
@@ -91,31 +91,26 @@ def _parse_answers_text(text: str, name: str, is_json: bool, lang: str) -> Any:
         return _parse_json(text, name, lang)
     import yaml
 
-    from ladder.load.loader import check_yaml_limits, reader_error_line, value_error_mark
+    from ladder.load.loader import check_yaml_limits
 
     try:
         check_yaml_limits(text, lang)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(text, Loader=loader)
-    except ValueError as error:  # a date like 2024-13-01, an integer of 5000 digits
-        where = "{}:{}:{}".format(name, *value_error_mark(text))
-        raise AnswerError(
-            t("answers.file_unreadable", lang, file=where, reason=str(error))
-        ) from None
-    except yaml.reader.ReaderError as error:
-        where = f"{name}:{reader_error_line(text, error)}"
-        raise AnswerError(
-            t("answers.file_unreadable", lang, file=where, reason=error.reason)
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        reason = yaml_problem(error.problem or str(error), lang)
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date like 2024-13-01
+        where = at(name, *yaml_error_at(text, error))
+        reason = _yaml_reason(error, lang)
         raise AnswerError(t("answers.file_unreadable", lang, file=where, reason=reason)) from None
-    except yaml.YAMLError as error:
-        raise AnswerError(
-            t("answers.file_unreadable", lang, file=name, reason=str(error))
-        ) from None
+
+
+def _yaml_reason(error: Exception, lang: str) -> str:
+    import yaml
+
+    if isinstance(error, yaml.MarkedYAMLError):
+        return yaml_problem(error.problem or str(error), lang)
+    if isinstance(error, yaml.reader.ReaderError):
+        return str(error.reason)
+    return str(error)
 
 
 def _parse_json(text: str, name: str, lang: str) -> Any:
@@ -141,9 +136,18 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
         ids = ", ".join(questions)
         raise AnswerError(
             t("answers.unknown_question", lang, id=shown(key), ids=ids)
-            + did_you_mean(key, questions, lang)
+            + did_you_mean(key, questions, lang),
+            questions={key: ()},
         )
-    question = questions[key]
+    try:
+        return _validate_known(questions[key], value, lang)
+    except AnswerError as error:
+        options = tuple(o.id for o in questions[key].options)
+        raise AnswerError(error.message, questions={key: options}) from None
+
+
+def _validate_known(question: Question, value: object, lang: str) -> str:
+    key = question.id
     if isinstance(value, bool) and question.kind == "choice":  # YAML read `yes` as True
         option_ids = {o.id for o in question.options}
         value = next((i for i in BOOLEAN_IDS[value] if i in option_ids), value)
@@ -241,6 +245,7 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
     problems: list[str] = []
     questions = {q.id: q for q in rules.questions}
     skipped = []
+    about: dict[str, tuple[str, ...]] = {}  # the questions of the problems, with their options
     for checked, (key, value) in enumerate(merged.items()):
         if len(problems) == MAX_PROBLEMS:  # each names the questions: keep the message bounded
             problems.append(t("answers.unchecked", lang, count=len(merged) - checked))
@@ -252,8 +257,9 @@ def resolve(rules: Rules, sources: list[dict[str, Any]], lang: str) -> ResolvedA
             values[key] = _validate(questions, key, value, lang)
         except AnswerError as error:
             problems.append(error.message)
+            about.update(error.questions)
     if problems:
-        raise AnswerError(t("answers.invalid", lang), problems)
+        raise AnswerError(t("answers.invalid", lang), problems, questions=about)
     asked = asked_questions(rules, values)
     used = {q.id: values[q.id] for q in asked if q.id in values}
     notes = [t("answers.not_applicable", lang, id=key) for key in values if key not in used]
@@ -274,8 +280,8 @@ def asked_questions(rules: Rules, values: dict[str, str]) -> list[Question]:
     return asked
 
 
-def missing_lines(rules: Rules, missing: list[Question], lang: str) -> list[str]:
-    """One line per unanswered question: its text, its options and the flag that answers it."""
+def unanswered_lines(rules: Rules, missing: list[Question], lang: str) -> list[str]:
+    """One line per unanswered question: its id, its text and its options."""
     return [
         t(
             "answers.missing_one",
@@ -283,14 +289,16 @@ def missing_lines(rules: Rules, missing: list[Question], lang: str) -> list[str]
             id=q.id,
             text=rules.text(q.text, lang),
             options=", ".join(o.id for o in q.options),
-            flag=f"-a {q.id}=<{t('answers.option', lang)}>",
         )
         for q in missing
     ]
 
 
 def missing_error(rules: Rules, missing: list[Question], lang: str) -> AnswerError:
-    """Exit 4 naming each unanswered question, its options and the flag that answers it."""
+    """Exit 4 naming each unanswered question and its options; the ids and options as data."""
     return AnswerError(
-        t("answers.missing", lang, count=len(missing)), missing_lines(rules, missing, lang)
+        t("answers.missing", lang, count=len(missing)),
+        unanswered_lines(rules, missing, lang),
+        questions={q.id: tuple(o.id for o in q.options) for q in missing},
+        missing=tuple(q.id for q in missing),
     )

@@ -186,7 +186,9 @@ def errors_reported(lang: str) -> Iterator[None]:
         _drop_stdout()
         raise typer.Exit(EXIT_OK) from None
     except LadderError as error:
-        _fail(error.message, error.details, error.exit_code)
+        from ladder.hints import with_flag_hints
+
+        _fail(*with_flag_hints(error, lang), error.exit_code)
     except Terminated:
         _fail(t("cli.terminated", lang), [], EXIT_TERMINATED)
     except (KeyboardInterrupt, Interrupted):

@@ -49,7 +49,24 @@ class RulesError(LadderError):
 
 
 class AnswerError(LadderError):
+    """Answers that cannot be used. As data: `questions`, each question the error is about
+    with its option ids (none for free text or an unknown question), and `missing`, the
+    required ones without an answer, one per detail line. The messages name questions and
+    answers only; the command line adds the flags that answer them."""
+
     exit_code = EXIT_ANSWER
+
+    def __init__(
+        self,
+        message: str,
+        details: list[str] | None = None,
+        *,
+        questions: dict[str, tuple[str, ...]] | None = None,
+        missing: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, details)
+        self.questions = questions or {}
+        self.missing = missing
 
 
 class NotInteractiveError(LadderError):
@@ -71,9 +88,16 @@ class Interrupted(BaseException):
 
 
 class OutputError(LadderError):
-    """An output file exists (without --force) or cannot be written: a usage problem."""
+    """An output file exists (without --force) or cannot be written: a usage problem.
+    `file` is the file; `not_a_file` when it is a folder, a device or a pipe (the command
+    line then points at standard output)."""
 
     exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, file: str = "", *, not_a_file: bool = False) -> None:
+        super().__init__(message)
+        self.file = file
+        self.not_a_file = not_a_file
 
 
 class UsageError(LadderError):

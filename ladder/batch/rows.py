@@ -23,6 +23,7 @@ from typing import IO, Any, Generic, TypeVar
 from ladder.errors import AnswerError, UsageError
 from ladder.i18n.messages import os_problem, t, yaml_problem
 from ladder.io.files import open_input
+from ladder.io.locations import at, undecodable_at, yaml_error_at
 from ladder.io.untrusted import first_invisible, shown
 
 INPUT_FORMATS = ("jsonl", "csv", "yaml")
@@ -180,7 +181,8 @@ def _lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterator[s
         try:
             yield raw.decode(encoding)
         except UnicodeDecodeError as error:
-            raise _not_decodable(f"{name}:{number}", error, encoding, lang) from None
+            where = at(name, number + undecodable_at(raw, error)[0] - 1)
+            raise _not_decodable(where, error, encoding, lang) from None
 
 
 def _whole(handle: IO[bytes], name: str, encoding: str, lang: str) -> str:
@@ -194,8 +196,8 @@ def _whole(handle: IO[bytes], name: str, encoding: str, lang: str) -> str:
     try:
         return data.removeprefix(codecs.BOM_UTF8).decode(encoding)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise _not_decodable(f"{name}:{line}", error, encoding, lang) from None
+        where = at(name, undecodable_at(data, error)[0])
+        raise _not_decodable(where, error, encoding, lang) from None
 
 
 def _unreadable(where: str, reason: str, lang: str) -> AnswerError:
@@ -377,13 +379,13 @@ def _yaml_rows(text: str, name: str, lang: str) -> Iterator[Row]:
     try:
         check_yaml_limits(text, lang)
         data = yaml.load(text, Loader=Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        reason = yaml_problem(error.problem or str(error), lang)
-        raise _unreadable(where, reason, lang) from None
     except (yaml.YAMLError, ValueError) as error:
-        raise _unreadable(name, str(error), lang) from None
+        where = at(name, *yaml_error_at(text, error))
+        if isinstance(error, yaml.MarkedYAMLError):
+            reason = yaml_problem(error.problem or str(error), lang)
+        else:
+            reason = str(error)
+        raise _unreadable(where, reason, lang) from None
     if data is None:
         return iter(())
     if not isinstance(data, list):
@@ -395,3 +397,13 @@ def _text_keys(record: Any) -> Any:
     if isinstance(record, dict):
         return {str(key): value for key, value in record.items()}
     return record
+
+
+def row_details(error: AnswerError, fmt: str, lang: str) -> list[str]:
+    """An answer error's detail lines for a row of `fmt`: a missing answer is given in a CSV
+    column or under a record's key, never with a flag."""
+    key = "batch.give_column" if fmt == "csv" else "batch.give_key"
+    hints = {question: t(key, lang, id=question) for question in error.missing}
+    if not hints:
+        return error.details
+    return [line + hints[q] for line, q in zip(error.details, error.missing, strict=True)]

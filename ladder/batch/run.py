@@ -31,6 +31,7 @@ from ladder.batch.rows import (
     opened,
     parse_rows,
     read_rows,
+    row_details,
 )
 from ladder.errors import EXIT_ANSWER, AnswerError
 from ladder.i18n.messages import t
@@ -89,9 +90,10 @@ class Evaluator:
     """Outcomes for rows of answers, each set of deciding answers evaluated once while it is
     among the MEMO_SIZE used last."""
 
-    def __init__(self, loaded: LoadedRules, lang: str) -> None:
+    def __init__(self, loaded: LoadedRules, lang: str, input_format: str = "jsonl") -> None:
         self.loaded = loaded
         self.lang = lang
+        self.input_format = input_format  # a missing answer is a CSV column or a record's key
         self.free_text = {q.id for q in loaded.rules.questions if q.kind == "text"}
         # deciding answers -> the outcome, or for rows with free text the answers used and
         # their decision (free text is never read by a decision, only whether it is given)
@@ -144,7 +146,7 @@ class Evaluator:
         try:
             used, decision, _notes = decide_answers(self.loaded, [answers], self.lang)
         except AnswerError as error:
-            message = " ".join([error.message, *error.details])
+            message = " ".join([error.message, *row_details(error, self.input_format, self.lang)])
             return Outcome(None, {"code": error.exit_code, "message": message}), None
         rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang)
         return Outcome(to_dict(rec), None), (used, decision)
@@ -274,7 +276,7 @@ def run(
     """Read each row, evaluate it and write its result, as the rows come; return what happened."""
     fmt = input_format(name, in_format, lang)
     codec = input_encoding(encoding, lang)
-    evaluator = Evaluator(loaded, lang)
+    evaluator = Evaluator(loaded, lang, fmt)
     writer = Writer(out_format, raw=csv_raw)
     summary = Summary()
     with opened(name, lang) as handle, _destination(output, force, lang) as write:

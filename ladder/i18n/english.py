@@ -21,7 +21,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "{count} required question is not answered:",
         "{count} required questions are not answered:",
     ),
-    "answers.missing_one": "{id}: {text} Options: {options}. Answer with: {flag}",
+    "answers.missing_one": "{id}: {text} Options: {options}.",
     "answers.not_applicable": "Note: {id} does not apply with these answers and is not used.",
     "answers.not_stdin": (
         "Answers are not read from standard input (-): give an answers file, or use ladder batch "
@@ -48,6 +48,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "the file as UTF-8."
     ),
     "batch.failed_rows": "Rows that failed: {rows}.",
+    "batch.give_column": " Give the answer in a column {id}.",
+    "batch.give_key": " Give the answer under the key {id}.",
     "batch.line_too_long": "the line is longer than {limit} bytes (a line is one set of answers)",
     "batch.not_found": "The input file {file} does not exist.",
     "batch.not_in_encoding": (
@@ -207,6 +209,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "warning '{id}' is never raised: its conditions never hold together for any reachable "
         "answers."
     ),
+    "cli.answer_with": " Answer with: {flag}",
     "cli.bad_lang": "unknown language '{lang}'; choose sv or en",
     "cli.error": "Error",
     "cli.internal": (
@@ -215,6 +218,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "cli.interrupted": "Interrupted.",
     "cli.io_error": "Input or output failed: {reason}",
+    "cli.stdout_hint": ", or use -o - for standard output",
     "cli.terminated": "Terminated (SIGTERM).",
     "did_you_mean": "did you mean '{guess}'?",
     "diff.always": "always",
@@ -362,8 +366,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "does not follow it. Remove the link or choose another name."
     ),
     "output.not_a_file": (
-        "it is not a regular file (but a folder, a device or a pipe); write to a file, or use -o "
-        "- for standard output"
+        "it is not a regular file (but a folder, a device or a pipe); write to a file"
     ),
     "output.through_link": "Wrote {file}, a symbolic link: the file written is {target}",
     "output.written": "Wrote {file}",

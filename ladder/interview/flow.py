@@ -11,8 +11,9 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.answers import asked_questions, missing_lines
+from ladder.answers import asked_questions
 from ladder.errors import NotInteractiveError
+from ladder.hints import missing_lines
 from ladder.i18n.messages import t
 from ladder.model import Question, Rules
 

@@ -108,7 +108,9 @@ def open_atomic(path: str | os.PathLike[str], *, force: bool, lang: str) -> Iter
     named = Path(path)
     target = resolve_output(path, lang)
     not_a_file = OutputError(
-        t("output.failed", lang, file=named, reason=t("output.not_a_file", lang))
+        t("output.failed", lang, file=named, reason=t("output.not_a_file", lang)),
+        str(named),
+        not_a_file=True,
     )
     if target.exists() and not target.is_file():
         raise not_a_file

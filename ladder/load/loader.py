@@ -14,6 +14,7 @@ import yaml
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import MESSAGES, os_problem, t, yaml_problem
 from ladder.io.files import read_limited
+from ladder.io.locations import undecodable_at, yaml_error_at
 from ladder.io.untrusted import shown
 from ladder.load import cache
 from ladder.load.references import dotted, find_reference_problems
@@ -74,10 +75,10 @@ def read_rules_bytes(file: Path, lang: str) -> bytes:
     try:
         size = file.stat().st_size
         if size > MAX_RULES_BYTES:
-            raise _single(name, t("rules.too_large", lang, size=size, limit=MAX_RULES_BYTES))
+            raise _single(name, lang, t("rules.too_large", lang, size=size, limit=MAX_RULES_BYTES))
         data = read_limited(file, MAX_RULES_BYTES)  # a pipe has no size to check first
         if len(data) > MAX_RULES_BYTES:
-            raise _single(name, t("rules.larger_than", lang, limit=MAX_RULES_BYTES))
+            raise _single(name, lang, t("rules.larger_than", lang, limit=MAX_RULES_BYTES))
         return data
     except FileNotFoundError:
         raise RulesError(t("rules.not_found", lang, file=name), []) from None
@@ -89,7 +90,7 @@ def read_rules_bytes(file: Path, lang: str) -> bytes:
 def parse_rules(data: bytes, name: str, lang: str = "en") -> LoadedRules:
     """Validate the bytes of a rules file named `name` (used in messages)."""
     if len(data) > MAX_RULES_BYTES:
-        raise _single(name, t("rules.too_large", lang, size=len(data), limit=MAX_RULES_BYTES))
+        raise _single(name, lang, t("rules.too_large", lang, size=len(data), limit=MAX_RULES_BYTES))
     sha256 = hashlib.sha256(data).hexdigest()
     # Only bytes that passed every check below are ever cached, so errors come from the file.
     rules = cache.load(sha256, Rules)
@@ -104,17 +105,16 @@ def _parse_and_validate(data: bytes, name: str, lang: str) -> Rules:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _single(name, t("rules.not_utf8", lang, reason=error.reason), line) from None
+        line, _ = undecodable_at(data, error)
+        raise _single(name, lang, t("rules.not_utf8", lang, reason=error.reason), line) from None
     raw = _parse_yaml(text, name, lang)
     if not isinstance(raw, dict):
-        raise _single(name, t("rules.not_mapping", lang), 1)
+        raise _single(name, lang, t("rules.not_mapping", lang), 1)
     return _validate(raw, text, name, lang)
 
 
-def _single(name: str, message: str, line: int = 0, column: int = 0) -> RulesError:
-    problem = Problem(name, line, column, "", message)
-    return RulesError(t("rules.invalid", "en", file=name, count=1), [problem])
+def _single(name: str, lang: str, message: str, line: int = 0) -> RulesError:
+    return _invalid(name, lang, [Problem(name, line, 0, "", message)])
 
 
 class YamlLimitError(yaml.MarkedYAMLError):
@@ -225,61 +225,26 @@ def _check_key(keys: dict[str, int], event: Any, lang: str) -> None:
     keys[event.value] = event.start_mark.line + 1
 
 
-def reader_error_line(text: str, error: yaml.reader.ReaderError) -> int:
-    """The line of an unacceptable character (the reader reports no mark, only a position)."""
-    index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
-    if index < 0:
-        index = min(max(error.position, 0), len(text))
-    return text.count("\n", 0, index) + 1
-
-
-def value_error_mark(text: str) -> tuple[int, int]:
-    """Where a scalar cannot be built (a date like 2024-13-01, an integer of 5000 digits)."""
-    constructor = yaml.constructor.SafeConstructor()
-    stack = [yaml.compose(text, Loader=Loader)]
-    seen = set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                constructor.construct_object(node)
-            except ValueError:
-                return node.start_mark.line + 1, node.start_mark.column + 1
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
-        else:
-            stack.extend(reversed(node.value))
-    return 1, 1
-
-
 def _parse_yaml(text: str, name: str, lang: str) -> Any:
     try:
         check_yaml_limits(text, lang)
         return yaml.load(text, Loader=Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a scalar that cannot be built
+        line, column = yaml_error_at(text, error)
+        message = _yaml_message(error, lang)
+        raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
+
+
+def _yaml_message(error: Exception, lang: str) -> str:
+    if isinstance(error, yaml.MarkedYAMLError):
         problem = error.problem or error.context or str(error)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if isinstance(error, YamlLimitError):
-            message = t("yaml.limit", lang, problem=problem)
-        else:
-            message = t("rules.yaml_syntax", lang, problem=yaml_problem(problem, lang))
-        raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
-    except ValueError as error:  # a scalar that cannot be built; no mark from the constructor
-        line, column = value_error_mark(text)
-        message = t("rules.yaml_syntax", lang, problem=str(error))
-        raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
-    except yaml.reader.ReaderError as error:
+            return t("yaml.limit", lang, problem=problem)
+        return t("rules.yaml_syntax", lang, problem=yaml_problem(problem, lang))
+    if isinstance(error, yaml.reader.ReaderError):
         code = f" (#x{error.character:04x})" if isinstance(error.character, int) else ""
-        message = t("rules.yaml_syntax", lang, problem=f"{error.reason}{code}")
-        line = reader_error_line(text, error)
-        raise _invalid(name, lang, [Problem(name, line, 0, "", message)]) from None
-    except yaml.YAMLError as error:
-        message = t("rules.yaml_syntax", lang, problem=str(error))
-        raise _invalid(name, lang, [Problem(name, 0, 0, "", message)]) from None
+        return t("rules.yaml_syntax", lang, problem=f"{error.reason}{code}")
+    return t("rules.yaml_syntax", lang, problem=str(error))
 
 
 def _invalid(name: str, lang: str, problems: list[Problem]) -> RulesError:
