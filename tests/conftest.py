@@ -15,6 +15,8 @@ KRONOBERG_RULES = ROOT / "examples" / "kronoberg.yaml"
 MINI_RULES = ROOT / "tests" / "fixtures" / "mini.yaml"
 # Two paths, a floor, a cap, a variant, an optional text question: for tests of mechanisms.
 SMALL_RULES = ROOT / "tests" / "fixtures" / "small.yaml"
+# The shape of the built-in interview, frozen: two paths (7 and 11 questions), four free texts.
+WIZARD_RULES = ROOT / "tests" / "fixtures" / "wizard.yaml"
 SHIPPED_RULES = [DEFAULT_RULES, KRONOBERG_RULES]
 
 # A real case: a unit redesigning its diabetes care pathway; the commissioner only allows views.
@@ -97,3 +99,8 @@ def cli():
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def wizard_rules() -> LoadedRules:
+    return load_rules(WIZARD_RULES)

@@ -19,7 +19,7 @@ from ladder.interview.flow import Interview
 from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES, DIABETES, answer_flags
-from .test_wizard import ACCEPT, ENTER, SAVE_NOTHING, Drive, same_as_flags
+from .wizard_driver import ACCEPT, ENTER, SAVE_NOTHING, Drive, same_as_flags
 
 NEW_PROMISE = "We listen and show how your views appear in the proposal."
 NEW_QUESTION = "Who is the contact person?"

@@ -1,14 +1,11 @@
-"""The wizard in-process: real questionary prompts fed through prompt_toolkit's pipe input.
-
-Each prompt receives exactly one group of keys, sent when it starts, so a test fails (rather
-than hangs) when the wizard asks more or fewer questions than the path it describes.
+"""The wizard in-process: real questionary prompts fed through prompt_toolkit's pipe input
+(tests/wizard_driver.py), on the fixture rules tests/fixtures/wizard.yaml, so that the keys and
+counts below are the fixture's and no edit of data/ladder.yaml moves them.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,44 +15,52 @@ from ladder.app import format_recommendation, recommend_from
 from ladder.errors import AnswerError, NotInteractiveError
 from ladder.interview import wizard as wizard_module
 from ladder.interview.flow import Interview, next_position, recommend_command
-from ladder.interview.wizard import free_name, run_wizard
+from ladder.interview.wizard import free_name
 from ladder.load.loader import load_rules
 
 from .conftest import (
     APP_HELP,
-    DEFAULT_RULES,
-    DIABETES,
     KRONOBERG_RULES,
     SMALL_RULES,
+    WIZARD_RULES,
     answer_flags,
 )
-
-ENTER = "\r"
-DOWN = "\x1b[B"
-ESC = "\x1b"
-CTRL_U = "\x15"  # clears the line in a text prompt
-CLOSE = None  # closes the input: end of file
-WATCHDOG_SECONDS = 60
-
-
-def path_length(arena: str) -> int:
-    """How many questions the default rules ask after this arena, from the rules themselves."""
-    interview = Interview(load_rules(DEFAULT_RULES).rules, "en")
-    interview.answer("arena", arena)
-    return interview.count_range()[1]
-
-
-# Counts come from the rules, so adding a question to data/ladder.yaml changes them, not the test.
-CARE_LENGTH = path_length("care_meeting")
-UNIT_LENGTH = path_length("unit_development")
-FREE_TEXT = sum(
-    1 for q in load_rules(DEFAULT_RULES).rules.questions if q.kind == "text" and not q.when
+from .wizard_driver import (
+    ACCEPT,
+    CLOSE,
+    CTRL_C,
+    CTRL_D,
+    CTRL_U,
+    DOWN,
+    ENTER,
+    ESC,
+    LEFT,
+    SAVE_NOTHING,
+    Drive,
+    free_text_count,
+    pairs,
+    path_length,
+    same_as_flags,
 )
+
+# Counts come from the fixture rules, whatever data/ladder.yaml asks.
+CARE_LENGTH = path_length(WIZARD_RULES, arena="care_meeting")
+UNIT_LENGTH = path_length(WIZARD_RULES, arena="unit_development")
+FREE_TEXT = free_text_count(WIZARD_RULES)
 SKIP_FREE_TEXT = [ENTER] * FREE_TEXT
-ACCEPT = ENTER  # the summary's first choice
-SAVE_NOTHING = "4" + ENTER
+WIZARD = str(WIZARD_RULES)
 
 CARE = {"arena": "care_meeting", "patient_wish": "share_decisions", "relatives": "no"}
+# A unit redesigning a care pathway; the commissioner only allows views.
+UNIT = {
+    "arena": "unit_development",
+    "purpose": "co_develop",
+    "mandate": "views",
+    "acceptance": "high",
+    "timeframe": "months",
+    "resources": "some",
+    "participants": "condition_group",
+}
 SYSTEM = {
     "arena": "system_wide",
     "purpose": "co_decide",
@@ -67,77 +72,27 @@ SYSTEM = {
 }
 
 
-class Drive:
-    """Runs the wizard with one key group per prompt; collects what it printed."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import questionary
-
-        self.groups: list[str | None] = []
-        self.prompts = 0
-        self.pipe = None
-        real = questionary.Question.unsafe_ask
-
-        def unsafe_ask(question, patch_stdout: bool = False):
-            if not self.groups:
-                raise AssertionError(f"the wizard asked more than {self.prompts} prompts")
-            keys = self.groups.pop(0)
-            self.prompts += 1
-            if keys is CLOSE:
-                self.pipe.close()
-            else:
-                self.pipe.send_text(keys)
-            return real(question, patch_stdout)
-
-        monkeypatch.setattr(questionary.Question, "unsafe_ask", unsafe_ask)
-
-    def __call__(self, keys: list[str | None], *pairs: str, **options):
-        from prompt_toolkit.application import create_app_session
-        from prompt_toolkit.input import create_pipe_input
-        from prompt_toolkit.output import DummyOutput
-
-        self.groups = list(keys)
-        out = io.StringIO()
-        options.setdefault("lang", "en")
-        lang = options.pop("lang")
-        rules = options.pop("rules", None)
-        answers_file = options.pop("answers_file", None)
-        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-            self.pipe = pipe
-            # a prompt that ignores its keys would wait forever: end the input instead, which
-            # ends the run with NotInteractiveError
-            watchdog = threading.Timer(WATCHDOG_SECONDS, pipe.close)
-            watchdog.start()
-            try:
-                rec = run_wizard(
-                    rules, list(pairs), answers_file, lang, interactive=True, out=out, **options
-                )
-            finally:
-                watchdog.cancel()
-        assert self.groups == [], f"{len(self.groups)} key groups were not asked for"
-        return rec, out.getvalue()
+def test_the_fixture_has_the_shape_these_tests_need(wizard_rules):
+    """Two paths, and a long one with more answers than the summary's digit keys."""
+    assert (CARE_LENGTH, UNIT_LENGTH, FREE_TEXT) == (7, 11, 4)
+    assert path_length(WIZARD_RULES, arena="system_wide") == UNIT_LENGTH
 
 
 @pytest.fixture()
 def drive(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Drive:
     monkeypatch.chdir(tmp_path)
-    return Drive(monkeypatch)
+    return Drive(monkeypatch, rules=WIZARD_RULES)
 
 
-def pairs(answers: dict[str, str]) -> list[str]:
-    return [f"{key}={value}" for key, value in answers.items()]
-
-
-def same_as_flags(rec, answers: dict[str, str], lang: str = "en", rules=None) -> None:
-    """The wizard's result equals `ladder recommend` with the same answers as flags."""
-    expected, _ = recommend_from(rules, pairs(answers), None, lang)
-    assert format_recommendation(rec, "json") == format_recommendation(expected, "json")
+def same(rec, answers: dict[str, str], lang: str = "en") -> None:
+    """The wizard's result equals `ladder recommend --rules <fixture>` with the same answers."""
+    same_as_flags(rec, answers, lang=lang, rules=WIZARD_RULES)
 
 
 def test_care_meeting_path_and_the_count_adjusts(drive):
     keys = ["1" + ENTER, "3" + ENTER, "2" + ENTER, *SKIP_FREE_TEXT, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys)
-    same_as_flags(rec, CARE)
+    same(rec, CARE)
     assert f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}" in out  # the arena decides how many follow
     assert f"Question 2 of {CARE_LENGTH} " in out
     assert f"Question {CARE_LENGTH} of {CARE_LENGTH} " in out
@@ -165,10 +120,10 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
         ENTER,  # answers.yaml
     ]
     rec, out = drive(keys)
-    same_as_flags(
+    same(
         rec,
         {
-            **DIABETES,
+            **UNIT,
             "project": "New diabetic foot clinic",
             "decision_owner": "the head of department, in June",
         },
@@ -179,7 +134,7 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
     assert record == format_recommendation(rec, "markdown")
     saved = yaml.safe_load(Path("answers.yaml").read_text(encoding="utf-8"))
     assert saved == {
-        **DIABETES,
+        **UNIT,
         "project": "New diabetic foot clinic",
         "decision_owner": "the head of department, in June",
         "fixed": None,  # skipped: written as null, so --skip-answered does not ask again
@@ -187,7 +142,7 @@ def test_unit_development_path_with_arrows_and_saving_both(drive, cli):
     }
     assert "ladder wizard --answers answers.yaml" in out
     # `ladder recommend --answers` reads the file back to the same result
-    again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
+    again = cli("recommend", "--rules", WIZARD, "--answers", "answers.yaml", "-f", "json")
     assert again.exit_code == 0
     assert (
         json.loads(again.stdout)["level"] == json.loads(format_recommendation(rec, "json"))["level"]
@@ -208,7 +163,7 @@ def test_system_wide_path_in_swedish(drive):
         SAVE_NOTHING,
     ]
     rec, out = drive(keys, lang="sv")
-    same_as_flags(rec, SYSTEM, lang="sv")
+    same(rec, SYSTEM, lang="sv")
     assert f"Fråga 2 av {UNIT_LENGTH}" in out
 
 
@@ -242,7 +197,7 @@ def test_back_choice_and_left_arrow_drop_answers_that_no_longer_apply(drive):
         "2" + ENTER,  # unit_development
         "3" + ENTER,  # purpose discuss
         "6" + ENTER,  # mandate: the '← Back' choice, to purpose
-        "\x1b[D",  # purpose: ← to arena
+        LEFT,  # purpose: ← to arena
         "1" + ENTER,  # arena: care_meeting, so purpose no longer applies
         "1" + ENTER,
         "1" + ENTER,
@@ -281,19 +236,19 @@ def test_edit_from_the_summary_asks_only_what_the_change_opens(drive):
 
 def test_prefilled_answers_are_defaults_and_flags_win(drive, tmp_path):
     file = tmp_path / "answers.yaml"
-    file.write_text(yaml.safe_dump({**DIABETES, "project": "From the file"}), encoding="utf-8")
-    keys = [ENTER] * len(DIABETES) + SKIP_FREE_TEXT + [ACCEPT, SAVE_NOTHING]
+    file.write_text(yaml.safe_dump({**UNIT, "project": "From the file"}), encoding="utf-8")
+    keys = [ENTER] * len(UNIT) + SKIP_FREE_TEXT + [ACCEPT, SAVE_NOTHING]
     rec, _ = drive(keys, "timeframe=weeks", answers_file=file)
     answers = {a.id: a.value for a in rec.answers}
-    assert answers == {**DIABETES, "timeframe": "weeks", "project": "From the file"}
+    assert answers == {**UNIT, "timeframe": "weeks", "project": "From the file"}
 
 
 def test_skip_answered_asks_only_the_rest(drive):
     keys = ["Clinic" + ENTER, *[ENTER] * 3, ACCEPT, SAVE_NOTHING]
-    rec, out = drive(keys, *pairs(DIABETES), skip_answered=True)
+    rec, out = drive(keys, *pairs(UNIT), skip_answered=True)
     assert f"Question 1 of {FREE_TEXT}" in out
     assert f"Question {FREE_TEXT} of {FREE_TEXT}" in out
-    assert {a.id: a.value for a in rec.answers} == {**DIABETES, "project": "Clinic"}
+    assert {a.id: a.value for a in rec.answers} == {**UNIT, "project": "Clinic"}
 
 
 def test_skip_answered_question_edited_from_the_summary(drive):
@@ -304,12 +259,12 @@ def test_skip_answered_question_edited_from_the_summary(drive):
         ACCEPT,
         SAVE_NOTHING,
     ]
-    rec, _ = drive(keys, *pairs(DIABETES), skip_answered=True)
+    rec, _ = drive(keys, *pairs(UNIT), skip_answered=True)
     assert {a.id: a.value for a in rec.answers}["purpose"] == "co_decide"
 
 
-def test_free_text_is_checked_by_the_flag_validator(drive):
-    too_long = "x" * 201  # project.max_length is 200 in the default rules
+def test_free_text_is_checked_by_the_flag_validator(drive, wizard_rules):
+    too_long = "x" * (wizard_rules.rules.question("project").max_length + 1)
     keys = [
         "1" + ENTER,
         ENTER,
@@ -322,7 +277,7 @@ def test_free_text_is_checked_by_the_flag_validator(drive):
     rec, _ = drive(keys)
     assert {a.id: a.value for a in rec.answers}["project"] == "Short"
     with pytest.raises(AnswerError):
-        recommend_from(None, ["arena=care_meeting", f"project={too_long}"], None, "en")
+        recommend_from(WIZARD_RULES, ["arena=care_meeting", f"project={too_long}"], None, "en")
 
 
 def test_saving_never_overwrites_without_asking(drive):
@@ -372,7 +327,7 @@ def test_answers_file_quotes_yes_and_no(drive):
 
 def test_ctrl_c_raises_keyboard_interrupt(drive):
     with pytest.raises(KeyboardInterrupt):
-        drive(["2" + ENTER, "\x03"])
+        drive(["2" + ENTER, CTRL_C])
 
 
 def test_end_of_input_names_the_command_and_what_is_missing(drive):
@@ -380,7 +335,8 @@ def test_end_of_input_names_the_command_and_what_is_missing(drive):
         drive(["2" + ENTER, "3" + ENTER, CLOSE])
     error = caught.value
     assert error.exit_code == 5
-    assert error.details[0] == "ladder recommend -a arena=unit_development -a purpose=discuss"
+    command = f"ladder recommend --rules {WIZARD} -a arena=unit_development -a purpose=discuss"
+    assert error.details[0] == command
     assert any(d.strip().startswith("mandate:") for d in error.details)
     assert not any(d.strip().startswith("purpose:") for d in error.details)
 
@@ -401,22 +357,22 @@ def test_kronoberg_rules(drive):
 
 
 def test_wizard_without_a_terminal_exits_5(cli):
-    result = cli("wizard", "-a", "arena=care_meeting", "--rules", str(DEFAULT_RULES))
+    result = cli("wizard", "-a", "arena=care_meeting", "--rules", WIZARD)
     assert result.exit_code == 5
     assert result.stdout == ""
-    assert f"ladder recommend --rules {DEFAULT_RULES} -a arena=care_meeting" in result.stderr
+    assert f"ladder recommend --rules {WIZARD} -a arena=care_meeting" in result.stderr
     assert "patient_wish:" in result.stderr and "relatives:" in result.stderr
 
 
 def test_wizard_without_a_terminal_when_complete(cli):
-    result = cli("wizard", *answer_flags(CARE), "--lang", "sv")
+    result = cli("wizard", *answer_flags(CARE), "--lang", "sv", "--rules", WIZARD)
     assert result.exit_code == 5
-    assert "ladder recommend --lang sv -a arena=care_meeting" in result.stderr
+    assert f"ladder recommend --rules {WIZARD} --lang sv -a arena=care_meeting" in result.stderr
     assert "Alla frågor som krävs är besvarade" in result.stderr
 
 
 def test_bad_prefilled_answer_exits_4_before_any_prompt(cli):
-    result = cli("wizard", "-a", "arena=kitchen")
+    result = cli("wizard", "-a", "arena=kitchen", "--rules", WIZARD)
     assert result.exit_code == 4
     assert "did you mean" in result.stderr or "not an option" in result.stderr
 
@@ -443,18 +399,24 @@ def test_count_range_and_pruning(small_rules):
 
 
 def test_count_range_of_the_default_rules_follows_its_paths(default_rules):
-    assert Interview(default_rules.rules, "en").count_range() == (CARE_LENGTH, UNIT_LENGTH)
+    rules = default_rules.rules
+    paths = [
+        len(Interview(rules, "en", {"arena": o.id}).shown())
+        for o in rules.question("arena").options
+    ]
+    assert Interview(rules, "en").count_range() == (min(paths), max(paths))
+    assert min(paths) < max(paths)
 
 
-def test_filling_passes_over_questions_already_seen(default_rules):
-    interview = Interview(default_rules.rules, "en", visited={"project", "decision_owner"})
+def test_filling_passes_over_questions_already_seen(wizard_rules):
+    interview = Interview(wizard_rules.rules, "en", visited={"project", "decision_owner"})
     interview.answer("arena", "care_meeting")
     shown = [q.id for q in interview.shown()]
-    arena = default_rules.rules.question("arena")
+    arena = wizard_rules.rules.question("arena")
     assert next_position(interview, arena, filling=False) == 1
     interview.answer("patient_wish", "be_informed")
     interview.answer("relatives", "no")
-    relatives = default_rules.rules.question("relatives")
+    relatives = wizard_rules.rules.question("relatives")
     assert shown[next_position(interview, relatives, filling=True)] == "fixed"
 
 
@@ -492,7 +454,7 @@ def test_not_interactive_path_does_not_import_questionary():
         "import sys\n"
         "from ladder.cli import app\n"
         "try:\n"
-        "    app(['wizard', '-a', 'arena=care_meeting'], prog_name='ladder')\n"
+        f"    app(['wizard', '--rules', {WIZARD!r}, '-a', 'arena=care_meeting'], prog_name='ladder')\n"
         "except SystemExit as e:\n"
         "    print(e.code, 'questionary' in sys.modules, 'prompt_toolkit' in sys.modules)\n"
     )
@@ -522,7 +484,7 @@ def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
     """Keys to reach the result, taking the first option and skipping the free text."""
     keys = [first, *[ENTER] * (questions - 1), ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys)
-    rules = load_rules(DEFAULT_RULES).rules  # after the arena, every answer is the first option
+    rules = load_rules(WIZARD_RULES).rules  # after the arena, every answer is the first option
     answered = {a.id: a.value for a in rec.answers}
     arena = answered.pop("arena")
     assert arena == rules.question("arena").options[0 if first == ENTER else 1].id
@@ -533,8 +495,6 @@ def test_keystrokes_to_the_result(drive, first, questions, keystrokes):
 
 
 # Where a real keyboard meets the prompts
-
-CTRL_D = "\x04"
 
 
 def test_ctrl_d_on_an_empty_free_text_line_skips_the_question(drive):
@@ -608,7 +568,7 @@ def test_skip_answered_does_not_ask_a_saved_skipped_free_text_again(drive, cli):
     rec, out = drive([ACCEPT, SAVE_NOTHING], answers_file="answers.yaml", skip_answered=True)
     assert "Question 1 of" not in out  # nothing left to ask: straight to the summary
     assert {a.id: a.value for a in rec.answers} == {**CARE, "project": "Clinic"}
-    again = cli("recommend", "--answers", "answers.yaml", "--format", "json")
+    again = cli("recommend", "--rules", WIZARD, "--answers", "answers.yaml", "-f", "json")
     assert again.exit_code == 0, again.stderr
 
 
