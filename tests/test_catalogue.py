@@ -37,7 +37,14 @@ catalogue = _load_script()
 
 def _entries(catalog):
     """(context, msgid) -> (translation, fuzzy) for every message but the header."""
-    return {(m.context, _hashable(m.id)): (_hashable(m.string), m.fuzzy) for m in catalog if m.id}
+    return {
+        (_text(m.context), _hashable(m.id)): (_hashable(m.string), m.fuzzy) for m in catalog if m.id
+    }
+
+
+def _text(context):
+    """Babel before 2.15 reads a .mo's contexts as bytes."""
+    return context.decode("utf-8") if isinstance(context, bytes) else context
 
 
 def _hashable(value):
