@@ -3,12 +3,8 @@
 # No `from __future__ import annotations`: typer reads each command's annotations three
 # times while it builds the commands, and string annotations are compiled every time.
 
-import contextlib
-import os
 import signal
 import sys
-import traceback
-from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
@@ -16,19 +12,18 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 import typer
 
 from ladder import __version__
+from ladder.cli_ending import drop_stdout, emit, errors_reported, io_failed, language
 from ladder.completion import complete_answer, complete_language, install_shell_completion
 from ladder.errors import (
-    EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
     EXIT_USAGE,
     Interrupted,
-    LadderError,
     Terminated,
 )
-from ladder.i18n.language import choose_language, known_language
-from ladder.i18n.messages import LANGUAGES, os_problem, t
+from ladder.i18n.language import known_language
+from ladder.i18n.messages import t
 from ladder.i18n.toolkit import translated_context, usage_errors_in
 from ladder.output import formats
 
@@ -159,68 +154,6 @@ def main_callback(
             _wizard([], None, False, None, lang, False)
             return
         print(ctx.get_help())
-
-
-def language(option: str | None) -> str:
-    if option and choose_language(option) not in LANGUAGES:
-        _fail(t("cli.bad_lang", "en", lang=option), [], EXIT_USAGE)
-    return known_language(option)
-
-
-def _fail(message: str, details: list[str], code: int) -> None:
-    from ladder.io.untrusted import shown
-
-    text = "\n".join([message, *(f"  {d}" for d in details)])
-    # Whatever a message echoes, no terminal code reaches the terminal.
-    sys.stderr.write("\n".join(shown(line) for line in text.split("\n")) + "\n")
-    raise typer.Exit(code)
-
-
-@contextlib.contextmanager
-def errors_reported(lang: str) -> Iterator[None]:
-    """Every failure becomes one clear message on stderr and its documented exit code."""
-    try:
-        yield
-        sys.stdout.flush()  # a failed write shows here, not as noise at exit
-    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
-        _drop_stdout()
-        raise typer.Exit(EXIT_OK) from None
-    except LadderError as error:
-        from ladder.hints import with_flag_hints
-
-        _fail(*with_flag_hints(error, lang), error.exit_code)
-    except Terminated:
-        _fail(t("cli.terminated", lang), [], EXIT_TERMINATED)
-    except (KeyboardInterrupt, Interrupted):
-        _fail(t("cli.interrupted", lang), [], EXIT_INTERRUPTED)
-    except (typer.Exit, typer.Abort):
-        raise
-    except OSError as error:  # standard output or input failed: a full disk, a lost terminal
-        _fail(_io_failed(error, lang), [], EXIT_USAGE)
-    except Exception as error:  # noqa: BLE001 - a bug: say so, and how to report it
-        if os.environ.get("LADDER_DEBUG"):
-            traceback.print_exc()
-        _fail(t("cli.internal", lang, error=f"{type(error).__name__}: {error}"), [], EXIT_INTERNAL)
-
-
-def _io_failed(error: OSError, lang: str) -> str:
-    return t("cli.io_error", lang, reason=os_problem(error, lang))
-
-
-def _drop_stdout() -> None:
-    """Point standard output at the null device: what could not be written is dropped, and
-    the flush at exit has nothing left to fail on."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return
-    from ladder.io.files import write_atomic, written_message
-
-    write_atomic(output, text, force=force, lang=lang)
-    sys.stderr.write(written_message(output, lang) + "\n")
 
 
 @app.command(help=_h("recommend"))
@@ -465,11 +398,11 @@ def main() -> None:
         finally:  # help and --version are written by the parser, outside any command
             sys.stdout.flush()
     except BrokenPipeError:
-        _drop_stdout()
+        drop_stdout()
         sys.exit(EXIT_OK)
     except OSError as error:  # a full disk under `ladder --help > file`: as for every command
-        _drop_stdout()
-        sys.stderr.write(_io_failed(error, HELP_LANG) + "\n")
+        drop_stdout()
+        sys.stderr.write(io_failed(error, HELP_LANG) + "\n")
         sys.exit(EXIT_USAGE)
     except Terminated:  # before or between commands
         sys.stderr.write(t("cli.terminated", HELP_LANG) + "\n")
