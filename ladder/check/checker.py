@@ -15,10 +15,10 @@ from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
 from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.inherited import check_inherited
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
-from ladder.check.inherited import check_inherited
 from ladder.load.loader import find_rules, locate_in, parse_rules, read_rules_bytes
 from ladder.load.overlay import resolve_bytes
 from ladder.load.references import dotted

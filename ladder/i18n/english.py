@@ -317,6 +317,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "Print the JSON Schema (draft 7) of the rules file.\n\nExample: ladder schema > "
         "rules.schema.json"
     ),
+    "help.show": (
+        "Print a rules file as YAML (an overlay as written, or with --resolved merged with the "
+        "files it extends).\n\nExample: ladder show --resolved examples/kronoberg.yaml"
+    ),
+    "help.show_file": "The rules file to print (else the active rules).",
+    "help.show_resolved": "Merge in the files it extends: one full rules file.",
     "help.skip_answered": "Do not ask what -a or --answers already answer.",
     "help.steps": (
         "Show the participation ladder and the promise of each step.\n\nExample: ladder steps "
@@ -423,6 +429,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "overlay.extends_type": (
         "'extends' needs a file name (relative to this file's folder), builtin or builtin:NAME"
     ),
+    "overlay.header": "The rules of {file}, with the files it extends merged in:",
     "overlay.remove_path": (
         "'{key}' is not a list of items with ids (such as structures or questions.ID.options)"
     ),
@@ -434,9 +441,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "overlay.unknown_id": "there is no item '{id}' to remove",
     "overlay.unknown_place": "there is no item '{id}' to place this one next to",
     "overlay.version": "version {version} differs from version {base} of the base rules {file}",
-    "overlay.resolved_help": (
-        "Print the rules as one full file, with the files it extends merged in."
-    ),
     "rules.bad_value": "invalid value: {reason}",
     "rules.choice_options": "a choice question needs at least two options",
     "rules.control_chars": (

@@ -50,7 +50,9 @@ BUILTINS = {"kronoberg": ("kronoberg.yaml", Path("examples") / "kronoberg.yaml")
 
 def builtin_rules() -> dict[str, Path]:
     """The shipped rules files an overlay can extend: `builtin` is the default."""
-    shipped = {name: _shipped(packaged, checkout) for name, (packaged, checkout) in BUILTINS.items()}
+    shipped = {
+        name: _shipped(packaged, checkout) for name, (packaged, checkout) in BUILTINS.items()
+    }
     return {"default": default_rules_path(), **shipped}
 
 
@@ -378,7 +380,10 @@ def _locate_all(found: list[tuple[YamlPath, str]], root: Any) -> list[Problem]:
     for path, message in found:
         file, line, column = locate_in(root, path)
         problems.append(Problem(file, line, column, dotted(path), message))
-    return sorted(problems, key=lambda p: (p.file != root.start_mark.name, p.file, p.line, p.column, p.message))
+    return sorted(
+        problems,
+        key=lambda p: (p.file != root.start_mark.name, p.file, p.line, p.column, p.message),
+    )
 
 
 def locate_in(node: Any, path: YamlPath) -> tuple[str, int, int]:

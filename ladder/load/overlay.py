@@ -20,7 +20,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -53,6 +53,7 @@ OVERLAY_KEYS = ("extends", "remove")  # an overlay's own keys; they never reach 
 NULL = "tag:yaml.org,2002:null"
 
 Node = yaml.Node
+N = TypeVar("N", yaml.MappingNode, yaml.SequenceNode)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def unchanged(name: str, bases: list[Any]) -> list[str] | None:
     return shas
 
 
-def compose(data: bytes, name: str, lang: str) -> Node:
+def compose(data: bytes, name: str, lang: str) -> Node | None:
     """A rules file's bytes as YAML nodes whose marks carry `name`; errors located in it."""
     from ladder.load.loader import Loader, check_yaml_limits, decode_rules, yaml_invalid
 
@@ -166,7 +167,7 @@ class _Resolver:
         link = Link(name, spec, hashlib.sha256(data).hexdigest())
         extends = _value(root, "extends")
         if extends is None:
-            return Resolved(root, [*chain, link], [])
+            return Resolved(root, [link], [])
         base = self.base(extends, name, [*chain, link])
         merged = _Merge(self.lang).mapping(base.root, root, ())
         merged = self.apply_removals(merged, _value(root, "remove"))
@@ -340,9 +341,10 @@ class _Remove:
 # Nodes
 
 
-def _copy(node: Any, value: list[Any]) -> Any:
+def _copy(node: N, value: list[Any]) -> N:
     """A new node like `node` (same tag and marks) holding `value`; inputs are never changed."""
-    return type(node)(node.tag, value, node.start_mark, node.end_mark, node.flow_style)
+    made: N = type(node)(node.tag, value, node.start_mark, node.end_mark, node.flow_style)
+    return made
 
 
 def _is_text(node: Node) -> bool:
@@ -387,4 +389,3 @@ def _error(name: str, line: int, column: int, message: str, lang: str) -> RulesE
     from ladder.load.loader import invalid
 
     return invalid(name, lang, [Problem(name, line, column, "", message)])
-
