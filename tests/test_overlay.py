@@ -185,10 +185,18 @@ def test_plain_lists_replace_and_null_removes_a_key(folder):
 
 
 def test_a_chain_merges_in_order_and_locates_each_value_in_its_file(folder):
-    overlay(folder, "region:\n  name: {en: Middle}\nmethods:\n  - id: talk\n    time: {en: ten}\n", "mid.yaml")
+    overlay(
+        folder,
+        "region:\n  name: {en: Middle}\nmethods:\n  - id: talk\n    time: {en: ten}\n",
+        "mid.yaml",
+    )
     top = write(folder, "top.yaml", "extends: mid.yaml\nregion:\n  name: {sv: Toppen}\n")
     found = resolve(top)
-    assert [link.name for link in found.chain] == [str(top), str(folder / "mid.yaml"), str(folder / "base.yaml")]
+    assert [link.name for link in found.chain] == [
+        str(top),
+        str(folder / "mid.yaml"),
+        str(folder / "base.yaml"),
+    ]
     rules = load_rules(top).rules
     assert rules.region.name == {"sv": "Toppen", "en": "Middle"}
     assert rules.methods[0].time == {"sv": "tio minuter", "en": "ten"}
@@ -325,7 +333,9 @@ def test_check_reports_an_overlay_value_in_the_overlay(folder):
 
 
 def test_show_resolved_round_trips(folder, cli, tmp_path):
-    path = overlay(folder, "structures:\n  - id: own\n    after: association\n    name: {en: Ours}\n")
+    path = overlay(
+        folder, "structures:\n  - id: own\n    after: association\n    name: {en: Ours}\n"
+    )
     result = cli("show", "--resolved", str(path))
     assert result.exit_code == 0, result.stderr
     assert "extends" not in yaml.safe_load(result.stdout)
