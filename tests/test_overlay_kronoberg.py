@@ -53,3 +53,15 @@ def test_every_answer_combination_gets_the_same_recommendation(pair, lang):
         mine = recommendation_for(overlay, answers, lang)
         theirs = recommendation_for(full, answers, lang)
         assert dataclasses.replace(mine, rules=theirs.rules) == theirs, answers
+
+
+def test_show_resolved_prints_a_full_file_that_gives_the_same_rules(pair, cli, tmp_path):
+    overlay, full = pair
+    result = cli("show", "--resolved", str(KRONOBERG_RULES))
+    assert result.exit_code == 0, result.stderr
+    path = tmp_path / "kronoberg-full.yaml"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert "extends" not in result.stdout
+    resolved = load_rules(path)
+    assert resolved.rules == full.rules
+    assert resolved.info.sha256 != overlay.info.sha256  # a full file: its own bytes' hash

@@ -19,13 +19,13 @@ from ladder.io.locations import undecodable_at, yaml_error_at
 from ladder.io.untrusted import shown
 from ladder.load import cache
 from ladder.load.references import dotted, find_reference_problems
+from ladder.load.shipped import default_rules_path
 from ladder.model import Rules
 from ladder.result import RulesInfo
 
 MAX_RULES_BYTES = 5 * 1024 * 1024
 MAX_YAML_DEPTH = 64  # a rules file needs about 8; libyaml's composer recurses in C
 MAX_YAML_NODES = 1_000_000  # after alias expansion: a 5 MB file cannot hold more honestly
-DEFAULT_RULES_NAME = "ladder.yaml"
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 YamlPath = tuple[str | int, ...]
@@ -37,37 +37,6 @@ class LoadedRules:
 
     rules: Rules
     info: RulesInfo
-
-
-def default_rules_path() -> Path:
-    """The packaged default rules (inside the wheel), or data/ladder.yaml in a source checkout."""
-    return _shipped(DEFAULT_RULES_NAME, Path("data") / DEFAULT_RULES_NAME)
-
-
-# `extends: builtin:NAME` -> (name in the wheel, place in a source checkout)
-BUILTINS = {"kronoberg": ("kronoberg.yaml", Path("examples") / "kronoberg.yaml")}
-
-
-def builtin_rules() -> dict[str, Path]:
-    """The shipped rules files an overlay can extend: `builtin` is the default."""
-    shipped = {
-        name: _shipped(packaged, checkout) for name, (packaged, checkout) in BUILTINS.items()
-    }
-    return {"default": default_rules_path(), **shipped}
-
-
-def _shipped(packaged_name: str, in_checkout: Path) -> Path:
-    packaged = Path(__file__).parent.parent / "data" / packaged_name  # where the wheel puts it
-    checkout = Path(__file__).resolve().parents[2] / in_checkout
-    if packaged.is_file():
-        return packaged
-    if not checkout.is_file():
-        from importlib import resources  # only zipped installs get here; it costs start-up
-
-        zipped = resources.files("ladder") / "data" / packaged_name
-        if zipped.is_file():
-            return Path(str(zipped))
-    return checkout
 
 
 def find_rules(option: str | os.PathLike[str] | None) -> Path:

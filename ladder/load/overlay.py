@@ -29,6 +29,7 @@ from ladder.i18n.messages import t
 from ladder.io.files import read_limited
 from ladder.io.untrusted import shown
 from ladder.load.references import did_you_mean
+from ladder.load.shipped import builtin_rules
 
 MAX_CHAIN = 8  # files in one chain: an overlay of an overlay of ... of a full file
 IDENTITY = "ladder.overlay/1"
@@ -112,8 +113,6 @@ def resolve_bytes(data: bytes, name: str, lang: str = "en") -> Resolved:
 
 def base_path(spec: str, folder: Path) -> Path | None:
     """Where `extends: spec` points, or None for an unknown builtin name."""
-    from ladder.load.loader import builtin_rules
-
     if spec == "builtin" or spec.startswith("builtin:"):
         return builtin_rules().get(spec.partition(":")[2] or "default")
     return folder / spec
@@ -177,7 +176,7 @@ class _Resolver:
         return Resolved(_copy(merged, own), [link, *base.chain], inherited)
 
     def base(self, extends: Node, name: str, chain: list[Link]) -> Resolved:
-        from ladder.load.loader import builtin_rules, read_rules_bytes
+        from ladder.load.loader import read_rules_bytes
 
         lang = self.lang
         spec = extends.value if _is_text(extends) else ""
