@@ -61,7 +61,7 @@ def test_show_resolved_prints_a_full_file_that_gives_the_same_rules(pair, cli, t
     assert result.exit_code == 0, result.stderr
     path = tmp_path / "kronoberg-full.yaml"
     path.write_text(result.stdout, encoding="utf-8")
-    assert "extends" not in result.stdout
+    assert "\nextends:" not in result.stdout
     resolved = load_rules(path)
     assert resolved.rules == full.rules
     assert resolved.info.sha256 != overlay.info.sha256  # a full file: its own bytes' hash
