@@ -73,3 +73,19 @@ def format_recommendation(rec: Recommendation, fmt: str) -> str:
     from ladder.output.formats import render
 
     return render(rec, fmt)
+
+
+def show_rules(path: str | os.PathLike[str] | None, resolved: bool, lang: str) -> str:
+    """A rules file as text: as written, or (resolved) merged with the files it extends into
+    one full file that loads into the same rules."""
+    from ladder.load.dump import rules_yaml
+    from ladder.load.loader import find_rules, read_rules_bytes
+    from ladder.load.overlay import resolve
+
+    file = find_rules(path)
+    load_rules(file, lang)  # invalid rules are reported, located, as by every command
+    if not resolved:
+        return read_rules_bytes(file, lang).decode("utf-8")
+    found = resolve(file, lang)
+    header = [t("overlay.header", lang, file=file)] + [f"  {link.name}" for link in found.chain]
+    return rules_yaml(found.raw(), header)

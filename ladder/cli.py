@@ -330,6 +330,21 @@ def schema() -> None:
         sys.stdout.write(schema_text())
 
 
+@app.command(help=_h("show"))
+def show(
+    file: Annotated[Path | None, typer.Argument(help=_h("show_file"), metavar=_m("file"))] = None,
+    resolved: Annotated[bool, typer.Option("--resolved", help=_h("show_resolved"))] = False,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from ladder.app import show_rules
+
+        emit(show_rules(file, resolved, lang), output, force, lang)
+
+
 class BatchInput(str, Enum):
     jsonl = "jsonl"
     csv = "csv"

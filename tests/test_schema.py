@@ -83,3 +83,42 @@ def test_cli_prints_the_schema(cli):
     result = cli("schema")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == rules_schema()
+
+
+def test_an_overlay_needs_only_what_it_changes_and_still_has_no_unknown_keys():
+    validator = jsonschema.Draft7Validator(rules_schema())
+    overlay = {
+        "extends": "builtin",
+        "region": {"id": "mine"},
+        "structures": [{"id": "unit_patients", "after": "interest_bank", "levels": None}],
+        "questions": [{"id": "purpose", "options": [{"id": "views", "text": {"en": "Views"}}]}],
+        "remove": {"structures": ["interest_bank"], "questions.purpose.options": ["co_decide"]},
+    }
+    assert list(validator.iter_errors(overlay)) == []
+    for bad in (
+        {**overlay, "selections": {}},
+        {**overlay, "structures": [{"id": "unit_patients", "mandat": "personal"}]},
+        {**overlay, "remove": {"structures": "interest_bank"}},
+        {**overlay, "extends": 1},
+    ):
+        assert list(validator.iter_errors(bad)), bad
+    # without `extends`, the same keys are a full file that lacks most of what it needs
+    full = {k: v for k, v in overlay.items() if k not in ("extends", "remove")}
+    assert any("required" in e.message for e in validator.iter_errors(full))
+
+
+def test_the_overlay_example_of_the_guide_obeys_the_schema_and_loads(tmp_path):
+    from ladder.load.loader import load_rules
+
+    from .conftest import ROOT
+
+    guide = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Overlays") :]
+    block = section[
+        section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))
+    ]
+    jsonschema.Draft7Validator(rules_schema()).validate(yaml.safe_load(block))
+    path = tmp_path / "my-region.yaml"
+    path.write_text(block, encoding="utf-8")
+    rules = load_rules(path).rules
+    assert rules.region.id == "my_region" and "patient_panel" in [s.id for s in rules.structures]

@@ -106,6 +106,22 @@ def test_installed_wheel_ships_kronoberg_and_help(installed, tmp_path):
     assert run(installed, "--help", cwd=tmp_path).returncode == 0
 
 
+def test_installed_wheel_resolves_builtin_overlays(installed, tmp_path):
+    # The shipped Kronoberg file extends `builtin`; an overlay of it extends `builtin:kronoberg`.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("extends: builtin:kronoberg\nregion:\n  id: mine\n", encoding="utf-8")
+    args = ["-a", "arena=care_meeting", "-a", "patient_wish=be_consulted", "-a", "relatives=no"]
+    result = run(installed, "recommend", "--rules", str(mine), *args, "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["rules"]["region"] == "mine"
+    assert data["methods"][0]["id"] == "patient_contract"  # Kronoberg's method, first
+    shown = run(installed, "show", "--resolved", str(mine), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "site-packages/ladder/data/kronoberg.yaml" in shown.stdout
+    assert "site-packages/ladder/data/ladder.yaml" in shown.stdout
+
+
 def test_installed_wheel_speaks_swedish_from_its_compiled_catalogue(installed, tmp_path):
     assert next(installed.parent.glob("lib/python*/site-packages/ladder/i18n/locale/sv/*/*.mo"))
     result = run(installed, "recommend", "--lang", "sv", "--rules", "nope.yaml", cwd=tmp_path)

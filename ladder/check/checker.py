@@ -15,10 +15,12 @@ from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
 from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.inherited import check_inherited
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
-from ladder.load.loader import Loader, find_rules, locate, parse_rules, read_rules_bytes
+from ladder.load.loader import find_rules, locate_in, parse_rules, read_rules_bytes
+from ladder.load.overlay import resolve_bytes
 from ladder.load.references import dotted
 
 SCHEMA = "ladder.check/1"
@@ -93,16 +95,21 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
         except OutOfBudget:  # nothing else can be checked without the pieces
             what = t("check.stage.space", lang)
             found = [budget_finding(("questions",), what, lang)]
-            findings = _locate(found, data.decode("utf-8"), name)
+            findings = _locate(found, resolve_bytes(data, name, lang).root)
             return FileReport(name, findings, seconds=time.perf_counter() - started)
         check_rules(analysis)
         properties = check_properties(analysis)
+        resolved = resolve_bytes(data, name, lang)  # the nodes that locate findings
+        inherited, located = check_inherited(analysis, resolved)
     examples = check_examples(analysis, loaded)
-    findings = _locate(analysis.found, data.decode("utf-8"), name)
+    findings = _locate(analysis.found, resolved.root) + [
+        Finding(x.raw.code, x.raw.severity, x.file, x.line, x.column, "", x.raw.message)
+        for x in located
+    ]
     return FileReport(
         name,
         findings,
-        properties,
+        properties + inherited,
         examples,
         combinations=sum(analysis.space.size(b) for b in analysis.boxes),
         pieces=len(analysis.cells),
@@ -110,17 +117,16 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
     )
 
 
-def _locate(found: list[Any], text: str, name: str) -> list[Finding]:
-    import yaml
-
-    root = yaml.compose(text, Loader=Loader)
+def _locate(found: list[Any], root: Any) -> list[Finding]:
+    """Each finding in the file that wrote the value it is about (an overlay's or a base's)."""
     out = []
     for raw in found:
-        line, column = locate(root, raw.path)
+        file, line, column = locate_in(root, raw.path)
         out.append(
-            Finding(raw.code, raw.severity, name, line, column, dotted(raw.path), raw.message)
+            Finding(raw.code, raw.severity, file, line, column, dotted(raw.path), raw.message)
         )
-    return sorted(out, key=lambda f: (f.line, f.column, f.code))
+    first = root.start_mark.name
+    return sorted(out, key=lambda f: (f.file != first, f.file, f.line, f.column, f.code))
 
 
 def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:

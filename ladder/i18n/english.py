@@ -317,6 +317,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "Print the JSON Schema (draft 7) of the rules file.\n\nExample: ladder schema > "
         "rules.schema.json"
     ),
+    "help.show": (
+        "Print a rules file as YAML (an overlay as written, or with --resolved merged with the "
+        "files it extends).\n\nExample: ladder show --resolved examples/kronoberg.yaml"
+    ),
+    "help.show_file": "The rules file to print (else the active rules).",
+    "help.show_resolved": "Merge in the files it extends: one full rules file.",
     "help.skip_answered": "Do not ask what -a or --answers already answer.",
     "help.steps": (
         "Show the participation ladder and the promise of each step.\n\nExample: ladder steps "
@@ -417,6 +423,24 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.time": "Time asked",
     "render.warnings": "Watch out",
     "render.why": "Why",
+    # Overlays: a rules file that extends another (ladder/load/overlay.py)
+    "check.inherited_property": "a property of the base rules cannot be checked here: {problem}",
+    "overlay.cycle": "'extends' goes round in a circle: {chain}",
+    "overlay.extends_type": (
+        "'extends' needs a file name (relative to this file's folder), builtin or builtin:NAME"
+    ),
+    "overlay.header": "The rules of {file}, with the files it extends merged in:",
+    "overlay.remove_path": (
+        "'{key}' is not a list of items with ids (such as structures or questions.ID.options)"
+    ),
+    "overlay.remove_type": (
+        "'remove' needs lists of ids by list, such as structures: [interest_bank]"
+    ),
+    "overlay.too_long": "more than {limit} files extend one another",
+    "overlay.unknown_builtin": "there are no built-in rules called '{name}'",
+    "overlay.unknown_id": "there is no item '{id}' to remove",
+    "overlay.unknown_place": "there is no item '{id}' to place this one next to",
+    "overlay.version": "version {version} differs from version {base} of the base rules {file}",
     "rules.bad_value": "invalid value: {reason}",
     "rules.choice_options": "a choice question needs at least two options",
     "rules.control_chars": (

@@ -4,6 +4,8 @@ An entry is used only when every check holds; otherwise the rules file is valida
 (and the entry rewritten):
 
 - its name carries the sha256 of the rules file's bytes, so an edited file never meets it;
+- an overlay's entry lists the sha256 of each base in its chain, and is used only while every
+  base, found again from the overlay's folder, still has those bytes;
 - it records a fingerprint of the code that validated it (the package's sources, pydantic,
   Python), so a new version of ladder never trusts what an older one accepted;
 - its HMAC matches, keyed by a random per-user key kept where entries are not (the user's
@@ -83,8 +85,13 @@ def _under(base: str | None, in_home: str, name: str) -> Path | None:
     return home / in_home / name if home.is_dir() else None
 
 
-def load(sha256: str, model: type[BaseModel]) -> Any | None:
-    """The validated rules stored for a file with this sha256, or None (never raises)."""
+def load(
+    sha256: str, model: type[BaseModel], bases_unchanged: Callable[[list[Any]], bool] | None = None
+) -> Any | None:
+    """The validated rules stored for a file with this sha256, or None (never raises).
+
+    An overlay's entry also records its bases ([extends value, sha256] each): it is used only
+    when `bases_unchanged` confirms that every base still has those bytes."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -103,6 +110,9 @@ def load(sha256: str, model: type[BaseModel]) -> Any | None:
             return None
         if data.get("fingerprint") != fingerprint():
             return None
+        bases = data.get("bases", [])
+        if bases and (bases_unchanged is None or not bases_unchanged(bases)):
+            return None
         rules = build(model, data["rules"])
         os.utime(entry)  # pruning keeps the most recently used entries
         return rules
@@ -110,8 +120,9 @@ def load(sha256: str, model: type[BaseModel]) -> Any | None:
         return None  # Unsupported is a TypeError
 
 
-def store(sha256: str, rules: BaseModel) -> None:
-    """Remember rules that passed every check; any failure only means no cache."""
+def store(sha256: str, rules: BaseModel, bases: list[list[str]] | None = None) -> None:
+    """Remember rules that passed every check (for an overlay, with the bases it was merged
+    from); any failure only means no cache."""
     folder = cache_dir()
     if folder is None:
         return
@@ -127,6 +138,7 @@ def store(sha256: str, rules: BaseModel) -> None:
             "format": FORMAT,
             "sha256": sha256,
             "fingerprint": fingerprint(),
+            "bases": bases or [],
             "rules": rules.model_dump(mode="json", by_alias=True, exclude_unset=True),
         }
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,13 @@ from ladder.io.locations import undecodable_at, yaml_error_at
 from ladder.io.untrusted import shown
 from ladder.load import cache
 from ladder.load.references import dotted, find_reference_problems
+from ladder.load.shipped import default_rules_path
 from ladder.model import Rules
 from ladder.result import RulesInfo
 
 MAX_RULES_BYTES = 5 * 1024 * 1024
 MAX_YAML_DEPTH = 64  # a rules file needs about 8; libyaml's composer recurses in C
 MAX_YAML_NODES = 1_000_000  # after alias expansion: a 5 MB file cannot hold more honestly
-DEFAULT_RULES_NAME = "ladder.yaml"
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 YamlPath = tuple[str | int, ...]
@@ -36,21 +37,6 @@ class LoadedRules:
 
     rules: Rules
     info: RulesInfo
-
-
-def default_rules_path() -> Path:
-    """The packaged default rules (inside the wheel), or data/ladder.yaml in a source checkout."""
-    packaged = Path(__file__).parent / "data" / DEFAULT_RULES_NAME  # where the wheel puts it
-    checkout = Path(__file__).resolve().parents[2] / "data" / DEFAULT_RULES_NAME
-    if packaged.is_file():
-        return packaged
-    if not checkout.is_file():
-        from importlib import resources  # only zipped installs get here; it costs start-up
-
-        zipped = resources.files("ladder") / "data" / DEFAULT_RULES_NAME
-        if zipped.is_file():
-            return Path(str(zipped))
-    return checkout
 
 
 def find_rules(option: str | os.PathLike[str] | None) -> Path:
@@ -88,29 +74,69 @@ def read_rules_bytes(file: Path, lang: str) -> bytes:
 
 
 def parse_rules(data: bytes, name: str, lang: str = "en") -> LoadedRules:
-    """Validate the bytes of a rules file named `name` (used in messages)."""
+    """Validate the bytes of a rules file named `name` (used in messages; an overlay's bases
+    are found from its folder)."""
     if len(data) > MAX_RULES_BYTES:
         raise _single(name, lang, t("rules.too_large", lang, size=len(data), limit=MAX_RULES_BYTES))
     sha256 = hashlib.sha256(data).hexdigest()
+    shas = [sha256]
+
+    def bases_unchanged(bases: list[Any]) -> bool:  # only an overlay's entry has bases
+        from ladder.load.overlay import unchanged
+
+        found = unchanged(name, bases)
+        shas[1:] = found or []
+        return found is not None
+
     # Only bytes that passed every check below are ever cached, so errors come from the file.
-    rules = cache.load(sha256, Rules)
+    rules = cache.load(sha256, Rules, bases_unchanged)
     if rules is None:
-        rules = _parse_and_validate(data, name, lang)
-        cache.store(sha256, rules)
-    info = RulesInfo(path=name, sha256=sha256, version=rules.version, region=rules.region.id)
+        rules, bases = _parse_and_validate(data, name, lang)
+        cache.store(sha256, rules, bases)
+        shas[1:] = [sha for _, sha in bases]
+    info = RulesInfo(
+        path=name, sha256=_identity(shas), version=rules.version, region=rules.region.id
+    )
     return LoadedRules(rules, info)
 
 
-def _parse_and_validate(data: bytes, name: str, lang: str) -> Rules:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, _ = undecodable_at(data, error)
-        raise _single(name, lang, t("rules.not_utf8", lang, reason=error.reason), line) from None
+def _identity(shas: list[str]) -> str:
+    if len(shas) == 1:
+        return shas[0]
+    from ladder.load.overlay import identity
+
+    return identity(shas)
+
+
+def _parse_and_validate(data: bytes, name: str, lang: str) -> tuple[Rules, list[list[str]]]:
+    text = decode_rules(data, name, lang)
     raw = _parse_yaml(text, name, lang)
     if not isinstance(raw, dict):
         raise _single(name, lang, t("rules.not_mapping", lang), 1)
-    return _validate(raw, text, name, lang)
+    if "extends" in raw:
+        from ladder.load.overlay import resolve_bytes
+
+        resolved = resolve_bytes(data, name, lang)
+        root = resolved.root
+        return _validate(resolved.raw(), lambda: root, name, lang), resolved.bases
+    return _validate(raw, lambda: compose_named(text, name), name, lang), []
+
+
+def decode_rules(data: bytes, name: str, lang: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, _ = undecodable_at(data, error)
+        raise _single(name, lang, t("rules.not_utf8", lang, reason=error.reason), line) from None
+
+
+def compose_named(text: str, name: str) -> Any:
+    """The YAML nodes of `text`, every mark naming `name` (for locating problems)."""
+    import io
+
+    stream = io.StringIO(text)
+    stream.name = name  # the reader names every mark after its stream
+    return yaml.compose(stream, Loader=Loader)
 
 
 def _single(name: str, lang: str, message: str, line: int = 0) -> RulesError:
@@ -230,9 +256,13 @@ def _parse_yaml(text: str, name: str, lang: str) -> Any:
         check_yaml_limits(text, lang)
         return yaml.load(text, Loader=Loader)
     except (yaml.YAMLError, ValueError) as error:  # ValueError: a scalar that cannot be built
-        line, column = yaml_error_at(text, error)
-        message = _yaml_message(error, lang)
-        raise _invalid(name, lang, [Problem(name, line, column, "", message)]) from None
+        raise yaml_invalid(error, text, name, lang) from None
+
+
+def yaml_invalid(error: Exception, text: str, name: str, lang: str) -> RulesError:
+    """A YAML error in `text`, located."""
+    line, column = yaml_error_at(text, error)
+    return _invalid(name, lang, [Problem(name, line, column, "", _yaml_message(error, lang))])
 
 
 def _yaml_message(error: Exception, lang: str) -> str:
@@ -251,20 +281,21 @@ def _invalid(name: str, lang: str, problems: list[Problem]) -> RulesError:
     return RulesError(t("rules.invalid", lang, file=name, count=len(problems)), problems)
 
 
-def _validate(raw: dict[str, Any], text: str, name: str, lang: str) -> Rules:
+def _validate(raw: dict[str, Any], root: Callable[[], Any], name: str, lang: str) -> Rules:
+    """Validate the rules; `root` gives the YAML nodes that locate a problem (made on need)."""
     from pydantic import ValidationError
 
     try:
         rules = Rules.model_validate(raw, strict=True)  # YAML gives real types: coerce nothing
     except ValidationError as error:
         found = [(tuple(e["loc"]), _describe(e, lang)) for e in error.errors()]
-        raise _invalid(name, lang, _locate_all(found, text, name)) from None
+        raise _invalid(name, lang, _locate_all(found, root())) from None
     problems = find_reference_problems(rules, lang)
     if isinstance(raw.get("version"), bool):  # True == 1, so Literal[1] lets it through
         reason = f"Input should be 1 (got {raw['version']!r})"
         problems.append((("version",), t("rules.bad_value", lang, reason=reason)))
     if problems:
-        raise _invalid(name, lang, _locate_all(problems, text, name))
+        raise _invalid(name, lang, _locate_all(problems, root()))
     return rules
 
 
@@ -312,17 +343,21 @@ VALUE_ERRORS = {
 }
 
 
-def _locate_all(found: list[tuple[YamlPath, str]], text: str, name: str) -> list[Problem]:
-    root = yaml.compose(text, Loader=Loader)
+def _locate_all(found: list[tuple[YamlPath, str]], root: Any) -> list[Problem]:
+    """Each problem at the node its path leads to, in the file that wrote that node."""
     problems = []
     for path, message in found:
-        line, column = _locate(root, path)
-        problems.append(Problem(name, line, column, dotted(path), message))
-    return sorted(problems, key=lambda p: (p.line, p.column, p.message))
+        file, line, column = locate_in(root, path)
+        problems.append(Problem(file, line, column, dotted(path), message))
+    return sorted(
+        problems,
+        key=lambda p: (p.file != root.start_mark.name, p.file, p.line, p.column, p.message),
+    )
 
 
-def _locate(node: Any, path: YamlPath) -> tuple[int, int]:
-    """Line and column of the deepest node on `path` (a key's own position for a mapping key)."""
+def locate_in(node: Any, path: YamlPath) -> tuple[str, int, int]:
+    """File, line and column of the deepest node on `path` (a key's own position for a
+    mapping key). The file is the name the node's mark carries (see compose_named)."""
     mark = node.start_mark
     for part in path:
         child = None
@@ -341,9 +376,16 @@ def _locate(node: Any, path: YamlPath) -> tuple[int, int]:
         if child is None:
             break
         node = child
-    return mark.line + 1, mark.column + 1
+    return mark.name, mark.line + 1, mark.column + 1
+
+
+def _locate(node: Any, path: YamlPath) -> tuple[int, int]:
+    """Line and column of the deepest node on `path` (a key's own position for a mapping key)."""
+    _, line, column = locate_in(node, path)
+    return line, column
 
 
 # Public names: `ladder check` locates its findings with the same code as the loader.
 locate = _locate
 locate_all = _locate_all
+invalid = _invalid

@@ -1,0 +1,67 @@
+"""examples/kronoberg.yaml is an overlay of the default rules. It must give exactly what the full
+file it replaced gave (kept as tests/fixtures/kronoberg_full_v1.yaml, which also proves that a
+full version-1 file written for the format before overlays still loads): the same rules, and the
+same recommendation for every reachable answer combination, in Swedish and in English."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from ladder.app import recommendation_for
+from ladder.check.answer_space import answer_space
+from ladder.load.loader import LoadedRules, load_rules
+
+from .conftest import KRONOBERG_RULES, ROOT
+
+FULL = ROOT / "tests" / "fixtures" / "kronoberg_full_v1.yaml"
+FREE_TEXT = {
+    "project": "Ny vårdkedja",
+    "decision_owner": "Verksamhetschefen",
+    "fixed": "Budgeten",
+    "feedback": "Inom två veckor",
+}
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[LoadedRules, LoadedRules]:
+    return load_rules(KRONOBERG_RULES), load_rules(FULL)
+
+
+def test_the_overlay_is_short_and_extends_the_default():
+    text = KRONOBERG_RULES.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 400
+    assert "\nextends: builtin\n" in text
+
+
+def test_the_overlay_resolves_to_the_full_file(pair):
+    overlay, full = pair
+    assert overlay.rules == full.rules
+    assert overlay.info.region == full.info.region == "kronoberg"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_answer_combination_gets_the_same_recommendation(pair, lang):
+    overlay, full = pair
+    assert all(full.rules.question(q).kind == "text" for q in FREE_TEXT)
+    space = list(answer_space(full.rules))
+    assert space == list(answer_space(overlay.rules)) and len(space) > 1000
+    for i, answers in enumerate(space):
+        if i % 2:  # half of them with every free text given: the statement uses them
+            answers = {**answers, **FREE_TEXT}
+        mine = recommendation_for(overlay, answers, lang)
+        theirs = recommendation_for(full, answers, lang)
+        assert dataclasses.replace(mine, rules=theirs.rules) == theirs, answers
+
+
+def test_show_resolved_prints_a_full_file_that_gives_the_same_rules(pair, cli, tmp_path):
+    overlay, full = pair
+    result = cli("show", "--resolved", str(KRONOBERG_RULES))
+    assert result.exit_code == 0, result.stderr
+    path = tmp_path / "kronoberg-full.yaml"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert "\nextends:" not in result.stdout
+    resolved = load_rules(path)
+    assert resolved.rules == full.rules
+    assert resolved.info.sha256 != overlay.info.sha256  # a full file: its own bytes' hash
