@@ -73,3 +73,15 @@ def format_recommendation(rec: Recommendation, fmt: str) -> str:
     from ladder.output.formats import render
 
     return render(rec, fmt)
+
+
+def placeholders_output(paths: list[Any], fmt: str, lang: str) -> str:
+    """The placeholders each rules file's templates may name, as text or JSON."""
+    from ladder.load.placeholders import placeholders, placeholders_to_dict, placeholders_to_text
+
+    files = [(str(p), placeholders(load_rules(p, lang).rules, lang)) for p in paths]
+    if fmt == "json":
+        from ladder.output.record import dump
+
+        return dump(placeholders_to_dict(files), "json")
+    return placeholders_to_text(files, lang)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
+from ladder.check.codes import fix_text
 from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import Loader, find_rules, locate, parse_rules, read_rules_bytes
-from ladder.load.references import dotted
+from ladder.load.references import Namer, dotted
 
 SCHEMA = "ladder.check/1"
 
@@ -31,14 +32,20 @@ class Finding:
     file: str
     line: int
     column: int
-    path: str
+    path: str  # by position, as ladder.check/1 has always given it
     message: str
+    named_path: str = ""  # list items named by their ids where they have them
 
     def text(self, lang: str) -> str:
         where = str(Problem(self.file, self.line, self.column, "", "")).rstrip(": ")
-        path = f" {self.path}:" if self.path else ""
+        shown_path = self.named_path or self.path
+        path = f" {shown_path}:" if shown_path else ""
         severity = t(f"check.severity.{self.severity}", lang)
         return f"{where}: {severity} [{self.code}]{path} {self.message}"
+
+    def fix(self, lang: str) -> str:
+        """What to do about it, from the catalogue (one text per code)."""
+        return fix_text(self.code, lang)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -83,7 +90,7 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
         loaded = parse_rules(data, name, lang)
     except RulesError as error:
         findings = [
-            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message)
+            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message, p.named)
             for p in error.problems
         ] or [Finding("schema", ERROR, name, 0, 0, "", error.message)]
         return FileReport(name, findings, seconds=time.perf_counter() - started)
@@ -114,16 +121,20 @@ def _locate(found: list[Any], text: str, name: str) -> list[Finding]:
     import yaml
 
     root = yaml.compose(text, Loader=Loader)
+    named = Namer(root)
     out = []
     for raw in found:
         line, column = locate(root, raw.path)
+        path, message = dotted(raw.path), raw.message
         out.append(
-            Finding(raw.code, raw.severity, name, line, column, dotted(raw.path), raw.message)
+            Finding(raw.code, raw.severity, name, line, column, path, message, named(raw.path))
         )
     return sorted(out, key=lambda f: (f.line, f.column, f.code))
 
 
-def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
+def report_to_dict(report: CheckReport, strict: bool, lang: str = "en") -> dict[str, Any]:
+    """The report as ladder.check/1: each finding's `path` names list items by position (as
+    always), `named_path` by their ids where they have them, and `fix` says what to do."""
     return {
         "schema": SCHEMA,
         "ok": not report.failed(strict),
@@ -150,7 +161,9 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
                         "line": x.line,
                         "column": x.column,
                         "path": x.path,
+                        "named_path": x.named_path or x.path,
                         "message": x.message,
+                        "fix": x.fix(lang),
                     }
                     for x in f.findings
                 ],

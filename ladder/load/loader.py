@@ -17,7 +17,7 @@ from ladder.io.files import read_limited
 from ladder.io.locations import undecodable_at, yaml_error_at
 from ladder.io.untrusted import shown
 from ladder.load import cache
-from ladder.load.references import dotted, find_reference_problems
+from ladder.load.references import Namer, dotted, find_reference_problems
 from ladder.model import Rules
 from ladder.result import RulesInfo
 
@@ -314,10 +314,11 @@ VALUE_ERRORS = {
 
 def _locate_all(found: list[tuple[YamlPath, str]], text: str, name: str) -> list[Problem]:
     root = yaml.compose(text, Loader=Loader)
+    named = Namer(root)
     problems = []
     for path, message in found:
         line, column = _locate(root, path)
-        problems.append(Problem(name, line, column, dotted(path), message))
+        problems.append(Problem(name, line, column, dotted(path), message, named(path)))
     return sorted(problems, key=lambda p: (p.line, p.column, p.message))
 
 
