@@ -178,7 +178,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "check.rule_kind.cap": "cap",
     "check.rule_kind.floor": "floor",
     "check.rule_kind.target": "target rule",
-    "check.rule_named": "{kind} '{id}' ({path})",
+    "check.rule_named": "{kind} '{id}' at {path}",
     "check.rule_never_applies": (
         "rule '{id}' never applies: its `when` (and `from` map) hold for no reachable answers."
     ),
