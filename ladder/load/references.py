@@ -80,7 +80,9 @@ class _Checker:
         for i, q in enumerate(rules.questions):
             self.position.setdefault(q.id, i)
         self.caps = {c.id for c in rules.level.caps}
-        self.free_texts = {q.id for q in rules.questions if q.kind == "text"}
+        # A free-text question named like a built-in placeholder is an error of its own; its
+        # name keeps meaning the built-in one in the texts.
+        self.free_texts = {q.id for q in rules.questions if q.kind == "text"} - set(BUILT_IN)
         self.output_placeholders = output_placeholders(rules)
         self.ids = {
             kind: {x.id for x in getattr(rules, f"{kind}s")}
