@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
-from ladder.check.codes import fix_text
-from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.codes import ERROR, WARNING, fix_text
+from ladder.check.findings import analyse, budget_finding, check_rules
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
@@ -76,7 +77,7 @@ class CheckReport:
         return self.count(ERROR) > 0 or (strict and self.count(WARNING) > 0)
 
 
-def check_files(paths: list[str | os.PathLike[str]] | None, lang: str) -> CheckReport:
+def check_files(paths: Sequence[str | os.PathLike[str]] | None, lang: str) -> CheckReport:
     targets = list(paths) if paths else [find_rules(None)]
     return CheckReport([check_file(path, lang) for path in targets])
 

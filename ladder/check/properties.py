@@ -11,7 +11,8 @@ from ladder.answers import resolve
 from ladder.app import recommendation_for
 from ladder.check.boxes import NA, SEP, Box, meet, replace, search
 from ladder.check.budget import OutOfBudget, spend
-from ladder.check.findings import ERROR, WARNING, Analysis
+from ladder.check.codes import ERROR, WARNING
+from ladder.check.findings import Analysis
 from ladder.engine import decide_level
 from ladder.errors import AnswerError, RulesError
 from ladder.i18n.messages import t

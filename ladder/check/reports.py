@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.check.findings import ERROR, WARNING
+from ladder.check.codes import ERROR, WARNING
 from ladder.i18n.messages import t
 from ladder.output.document import Block, Document, Field, Item, Label, List, Paragraph, Text
 
