@@ -312,3 +312,39 @@ def test_the_guides_new_cap_edit_passes_check_strict(tmp_path, cli):
     result = cli("check", "--strict", str(path))
     assert result.exit_code == 0, result.stdout
     assert "properties proved 11 of 11" in result.stdout
+
+
+# Ties between caps, as docs/rules.md states them.
+
+TWIN_CAP = """    - id: staff_weeks
+      when:
+        timeframe: ["weeks"]
+      step: dialogue
+      because: {sv: "Högst {step}: personalen hinner inte.", en: "At most {step}: staff lack time."}
+"""
+TWIN_WARNING = """  - id: capped_by_staff
+    capped_by: [staff_weeks]
+    text: {sv: "Personalen begränsar till {level}.", en: "Staff time limits it to {level}."}
+"""
+
+
+def test_two_caps_at_the_same_step_both_bind_and_both_raise_their_warnings(tmp_path, cli):
+    text = edit(TEXT, AFTER_CAPS, TWIN_CAP + AFTER_CAPS)
+    text = edit(text, "  - id: capped_by_time\n", TWIN_WARNING + "  - id: capped_by_time\n")
+    path = write(tmp_path, text)
+    answers = {**DIABETES, "mandate": "decide", "timeframe": "weeks", "purpose": "co_decide"}
+    out = json.loads(
+        cli("recommend", "--rules", str(path), *answer_flags(answers), "-f", "json").stdout
+    )
+    assert out["level"]["id"] == "dialogue"
+    warnings = {w["id"] for w in out["warnings"]}
+    assert {"capped_by_time", "capped_by_staff"} <= warnings
+    effects = {line["rule"]: line["effect"] for line in out["trace"]}
+    assert effects["cap.timeframe_weeks"] == effects["cap.staff_weeks"] == "cap:dialogue:lowers"
+    # At a level the caps do not lower (the target is already Dialogue), neither binds.
+    same = {**answers, "purpose": "discuss"}
+    out = json.loads(
+        cli("recommend", "--rules", str(path), *answer_flags(same), "-f", "json").stdout
+    )
+    assert out["level"]["id"] == "dialogue"
+    assert not {"capped_by_time", "capped_by_staff"} & {w["id"] for w in out["warnings"]}
