@@ -24,6 +24,7 @@ class Problem:
     path: str  # by position: questions[0].options[1]
     message: str
     named: str = ""  # the same path with list items named by their ids, where they have them
+    fix: str = ""  # how to fix this problem, where the loader knows more than "correct it"
 
     def __str__(self) -> str:
         where = self.file

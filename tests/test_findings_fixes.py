@@ -14,6 +14,7 @@ from ladder.check.codes import CODES, fix_text
 from ladder.engine import decide_level
 from ladder.errors import RulesError
 from ladder.i18n.english import ENGLISH
+from ladder.i18n.messages import t
 from ladder.load.loader import load_rules
 from ladder.load.placeholders import BUILT_IN
 
@@ -69,7 +70,8 @@ def test_each_planted_finding_has_a_known_code_and_its_fix_under_it(tmp_path, co
     lines = report_to_text(CheckReport([report]), "en").splitlines()
     for finding in report.findings:
         at_line = lines.index(finding.text("en"))
-        assert lines[at_line + 1] == f"    fix: {fix_text(finding.code, 'en')}"
+        assert lines[at_line + 1] == f"    fix: {finding.fix('en')}"
+        assert finding.fix("en") in (fix_text(finding.code, "en"), finding.hint)
 
 
 def test_json_findings_keep_the_position_path_and_add_the_named_path_and_the_fix(tmp_path, cli):
@@ -82,7 +84,7 @@ def test_json_findings_keep_the_position_path_and_add_the_named_path_and_the_fix
     assert finding["code"] == "schema"
     assert re.fullmatch(r"questions\[\d+\]\.text", finding["path"])
     assert finding["named_path"] == "questions[feedback].text"
-    assert finding["fix"] == fix_text("schema", "sv")
+    assert finding["fix"] == t("fix.rules.missing_language", "sv")
 
 
 def test_docs_list_every_code_with_its_fix():
@@ -348,3 +350,13 @@ def test_two_caps_at_the_same_step_both_bind_and_both_raise_their_warnings(tmp_p
     )
     assert out["level"]["id"] == "dialogue"
     assert not {"capped_by_time", "capped_by_staff"} & {w["id"] for w in out["warnings"]}
+
+
+def test_a_schema_problem_gets_the_fix_for_its_kind(tmp_path, cli):
+    text = edit(
+        TEXT, "      structures: [patient_associations]\n", "      structures: [patient_panel]\n"
+    )
+    out = cli("check", str(write(tmp_path, text)), "--lang", "sv").stdout.splitlines()
+    at = next(i for i, line in enumerate(out) if "patient_panel" in line)
+    assert out[at + 1] == f"    åtgärd: {t('fix.rules.ref', 'sv')}"
+    assert out[at + 1] != f"    åtgärd: {fix_text('schema', 'sv')}"

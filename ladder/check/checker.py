@@ -36,6 +36,7 @@ class Finding:
     path: str  # by position, as ladder.check/1 has always given it
     message: str
     named_path: str = ""  # list items named by their ids where they have them
+    hint: str = ""  # a fix for this very problem, else the code's fix is given
 
     def text(self, lang: str) -> str:
         where = str(Problem(self.file, self.line, self.column, "", "")).rstrip(": ")
@@ -45,8 +46,8 @@ class Finding:
         return f"{where}: {severity} [{self.code}]{path} {self.message}"
 
     def fix(self, lang: str) -> str:
-        """What to do about it, from the catalogue (one text per code)."""
-        return fix_text(self.code, lang)
+        """What to do about it: the problem's own fix, else the code's (from the catalogue)."""
+        return self.hint or fix_text(self.code, lang)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -91,7 +92,7 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
         loaded = parse_rules(data, name, lang)
     except RulesError as error:
         findings = [
-            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message, p.named)
+            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message, p.named, p.fix)
             for p in error.problems
         ] or [Finding("schema", ERROR, name, 0, 0, "", error.message)]
         return FileReport(name, findings, seconds=time.perf_counter() - started)

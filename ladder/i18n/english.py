@@ -303,6 +303,40 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "Run the counterexample with `ladder recommend` and read its explanation; correct the "
         "rule named, or the property if the rule is right."
     ),
+    "fix.rules.duplicate_id": "Give one of the two items another id, and update whatever names it.",
+    "fix.rules.extra_language": (
+        "Remove the text in that language, or add the language to `languages` (and to every text)."
+    ),
+    "fix.rules.missing_language": (
+        "Add the text in that language: every text needs each language listed in `languages`."
+    ),
+    "fix.rules.placeholder": (
+        "Use one of the allowed placeholders (`ladder check --placeholders` lists them), or add a "
+        "free-text question with that id."
+    ),
+    "fix.rules.placeholder_given": (
+        "Add the question to the item's `given`, and write a second item with `missing` for when "
+        "the answer is not given."
+    ),
+    "fix.rules.placeholder_taken": (
+        "Rename the question, and the placeholders and `given` lists that name it."
+    ),
+    "fix.rules.property_shape": (
+        "Give the fields of one kind of property only (see Properties in docs/rules.md)."
+    ),
+    "fix.rules.question_kind": (
+        "Name a question of the kind needed here, or change the question's `kind`."
+    ),
+    "fix.rules.ref": "Use an id the file defines (check the spelling), or add the item it names.",
+    "fix.rules.step_or_from": (
+        "Give a fixed `step`, or `from` a choice question with a `map` from its options to steps."
+    ),
+    "fix.rules.template": (
+        "Write plain `{name}` placeholders only, and `{{` and `}}` for literal braces."
+    ),
+    "fix.rules.when_order": (
+        "Move the question after the questions its `when` names, or name only earlier questions."
+    ),
     "fix.schema": (
         "Correct the file at the place named; `ladder schema` shows every key, and an editor with "
         "the schema line completes them."

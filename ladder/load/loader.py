@@ -257,12 +257,12 @@ def _validate(raw: dict[str, Any], text: str, name: str, lang: str) -> Rules:
     try:
         rules = Rules.model_validate(raw, strict=True)  # YAML gives real types: coerce nothing
     except ValidationError as error:
-        found = [(tuple(e["loc"]), _describe(e, lang)) for e in error.errors()]
+        found = [(tuple(e["loc"]), _describe(e, lang), "") for e in error.errors()]
         raise _invalid(name, lang, _locate_all(found, text, name)) from None
     problems = find_reference_problems(rules, lang)
     if isinstance(raw.get("version"), bool):  # True == 1, so Literal[1] lets it through
         reason = f"Input should be 1 (got {raw['version']!r})"
-        problems.append((("version",), t("rules.bad_value", lang, reason=reason)))
+        problems.append((("version",), t("rules.bad_value", lang, reason=reason), ""))
     if problems:
         raise _invalid(name, lang, _locate_all(problems, text, name))
     return rules
@@ -312,13 +312,14 @@ VALUE_ERRORS = {
 }
 
 
-def _locate_all(found: list[tuple[YamlPath, str]], text: str, name: str) -> list[Problem]:
+def _locate_all(found: list[tuple[YamlPath, str, str]], text: str, name: str) -> list[Problem]:
+    """Each (path, message, fix) located in the file, its path written both ways."""
     root = yaml.compose(text, Loader=Loader)
     named = Namer(root)
     problems = []
-    for path, message in found:
+    for path, message, fix in found:
         line, column = _locate(root, path)
-        problems.append(Problem(name, line, column, dotted(path), message, named(path)))
+        problems.append(Problem(name, line, column, dotted(path), message, named(path), fix))
     return sorted(problems, key=lambda p: (p.line, p.column, p.message))
 
 

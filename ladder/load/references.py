@@ -10,6 +10,7 @@ import typing
 from collections.abc import Collection, Iterable
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from ladder.i18n.messages import t
@@ -20,7 +21,27 @@ from ladder.templates import NotPlain
 from ladder.templates import parse as parse_template
 
 YamlPath = tuple[str | int, ...]
-Found = list[tuple[YamlPath, str]]
+Found = list[tuple[YamlPath, str, str]]  # path, what is wrong, how to fix it ("" for in general)
+
+# The fix for each kind of reference problem, by the key of its message.
+FIXES = {
+    "rules.unknown_ref": "fix.rules.ref",
+    "rules.not_in_file": "fix.rules.ref",
+    "rules.missing_language": "fix.rules.missing_language",
+    "rules.extra_language": "fix.rules.extra_language",
+    "rules.duplicate_id": "fix.rules.duplicate_id",
+    "rules.placeholder": "fix.rules.placeholder",
+    "rules.placeholder_given": "fix.rules.placeholder_given",
+    "rules.placeholder_taken": "fix.rules.placeholder_taken",
+    "rules.placeholder_plain": "fix.rules.template",
+    "rules.format_syntax": "fix.rules.template",
+    "rules.when_order": "fix.rules.when_order",
+    "rules.not_choice": "fix.rules.question_kind",
+    "rules.not_text": "fix.rules.question_kind",
+    "rules.step_or_from": "fix.rules.step_or_from",
+    "check.property_shape_bound": "fix.rules.property_shape",
+    "check.property_shape_monotone": "fix.rules.property_shape",
+}
 
 # "Did you mean" compares a word with every candidate; past this many comparisons in one file
 # the remaining unknown references get no hint, so thousands of typos stay linear too.
@@ -90,7 +111,10 @@ class _Checker:
         }
 
     def add(self, path: YamlPath, key: str, **values: object) -> None:
-        self.found.append((path, t(key, self.lang, **values)))
+        self.found.append((path, t(key, self.lang, **values), self.fix(key)))
+
+    def fix(self, key: str) -> str:
+        return t(FIXES[key], self.lang) if key in FIXES else ""
 
     def ref(self, path: YamlPath, kind: str, ref: str, known: Collection[str]) -> bool:
         if ref in known:
@@ -105,7 +129,7 @@ class _Checker:
         else:
             where = t(f"ref.where.{kind}", self.lang)
             message = t("rules.not_in_file", self.lang, kind=kind_name, id=shown(ref), where=where)
-        self.found.append((path, message))
+        self.found.append((path, message, self.fix("rules.unknown_ref")))
         return False
 
     def run(self) -> None:
@@ -287,9 +311,8 @@ class _Checker:
                     message = t(
                         "rules.placeholder", self.lang, name=shown(name), allowed=", ".join(allowed)
                     )
-                    self.found.append(
-                        ((*path, lang), message + did_you_mean(name, allowed, self.lang))
-                    )
+                    message += did_you_mean(name, allowed, self.lang)
+                    self.found.append(((*path, lang), message, self.fix("rules.placeholder")))
                 elif name in self.free_texts and name not in given:
                     self.add((*path, lang), "rules.placeholder_given", name=name)
 
@@ -354,7 +377,7 @@ def _child(node: Any, part: str | int) -> Any:
     if not isinstance(value, list):
         return None
     if isinstance(part, int):
-        is_sequence = type(node).__name__ == "SequenceNode"
+        is_sequence = isinstance(node, yaml.SequenceNode)
         return value[part] if is_sequence and 0 <= part < len(value) else None
     for pair in value:
         if isinstance(pair, tuple) and getattr(pair[0], "value", None) == part:
