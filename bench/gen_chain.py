@@ -86,7 +86,14 @@ def generate(chain: int, monotone: int = 0, variant: bool = False) -> str:
         "methods": [item(f"method_{s}", levels=[s], time=text("An hour.")) for s in STEPS],
         "expectations": {
             "title": text("What you can expect"),
-            "parts": [{"id": "promise", "text": text("{level}: {promise}")}],
+            "parts": [
+                {"id": "promise", "text": text("{level}: {promise}")},
+                {  # every cap explained, as `check` requires
+                    "id": "limited",
+                    "capped_by": [c["id"] for c in caps],
+                    "text": text("Limited to {level} for now."),
+                },
+            ],
         },
         "properties": properties,
     }

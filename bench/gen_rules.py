@@ -135,6 +135,11 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
         )
     warnings = [
         item("capped", capped_by=["mandate"], text=text("Capped by the mandate at {level}.")),
+        item(  # every other cap explained, as `check` requires
+            "limited",
+            capped_by=[c["id"] for c in caps[1:]] or ["mandate"],
+            text=text("Limited to {level} by time or means."),
+        ),
         item("high", levels=STEPS[3:], text=text("Plan for representativeness.")),
     ]
     properties = [

@@ -55,11 +55,25 @@ def fill(text: str, cwd: Path = ROOT) -> str:
     return BLOCK.sub(lambda m: m.group(1) + fenced(m.group("cmd"), cwd) + m.group(4), text)
 
 
+CODES_TABLE = re.compile(r"(<!-- generated-table: finding codes -->\n)(.*?)(<!-- end -->)", re.S)
+
+
+def codes_table() -> str:
+    """Every finding code of `ladder check`: severity, meaning and fix, from the code itself."""
+    from ladder.check.codes import CODES, fix_text
+
+    rows = ["| code | severity | meaning | how to fix |", "|---|---|---|---|"]
+    for code, (severity, meaning) in CODES.items():
+        rows.append(f"| `{code}` | {severity} | {meaning} | {fix_text(code, 'en')} |")
+    return "\n".join(rows) + "\n"
+
+
 def rules_guide(text: str) -> str:
     """docs/rules.md, its commands run on the worked edit: its YAML block added to a copy of the
     default rules, above `unit_patients`, as `mine.yaml`."""
     import tempfile
 
+    text = CODES_TABLE.sub(lambda m: m.group(1) + codes_table() + m.group(3), text)
     block = re.search(r"## A worked edit.*?```yaml\n(.*?)```", text, re.S)
     assert block, "docs/rules.md lost its worked edit"
     rules = (ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8")

@@ -89,3 +89,15 @@ def show_rules(path: str | os.PathLike[str] | None, resolved: bool, lang: str) -
     found = resolve(file, lang)
     header = [t("overlay.header", lang, file=file)] + [f"  {link.name}" for link in found.chain]
     return rules_yaml(found.raw(), header)
+
+
+def placeholders_output(paths: list[Any], fmt: str, lang: str) -> str:
+    """The placeholders each rules file's templates may name, as text or JSON."""
+    from ladder.load.placeholders import placeholders, placeholders_to_dict, placeholders_to_text
+
+    files = [(str(p), placeholders(load_rules(p, lang).rules, lang)) for p in paths]
+    if fmt == "json":
+        from ladder.output.record import dump
+
+        return dump(placeholders_to_dict(files), "json")
+    return placeholders_to_text(files, lang)

@@ -275,10 +275,12 @@ def _wizard(
 @app.command(help=_h("check"))
 def check(
     files: Annotated[
-        list[Path] | None, typer.Argument(help=_h("check_files"), metavar=_m("files"))
+        list[Path] | None,
+        typer.Argument(help=_h("check_files"), metavar=_m("file"), show_default=False),
     ] = None,
     rules: RulesOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("strict"))] = False,
+    placeholders: Annotated[bool, typer.Option("--placeholders", help=_h("placeholders"))] = False,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help=_h("format"))] = "text",
     lang: LangOpt = None,
 ) -> None:
@@ -288,11 +290,17 @@ def check(
         from ladder.errors import EXIT_RULES
         from ladder.load.loader import find_rules
 
-        report = check_files(list(files or []) or [find_rules(rules)], lang)
+        targets = list(files or []) or [find_rules(rules)]
+        if placeholders:
+            from ladder.app import placeholders_output
+
+            sys.stdout.write(placeholders_output(targets, _name(format), lang))
+            return
+        report = check_files(targets, lang)
         if _name(format) == "json":
             from ladder.output.record import dump
 
-            sys.stdout.write(dump(report_to_dict(report, strict), "json"))
+            sys.stdout.write(dump(report_to_dict(report, strict, lang), "json"))
         else:
             sys.stdout.write(report_to_text(report, lang))
         if report.failed(strict):

@@ -21,14 +21,17 @@ class Problem:
     file: str
     line: int
     column: int
-    path: str
+    path: str  # by position: questions[0].options[1]
     message: str
+    named: str = ""  # the same path with list items named by their ids, where they have them
+    fix: str = ""  # how to fix this problem, where the loader knows more than "correct it"
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        path = self.named or self.path
+        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
 
 
 class LadderError(Exception):

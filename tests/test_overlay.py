@@ -248,7 +248,7 @@ def test_a_yaml_error_in_the_base_is_located_in_the_base(folder):
 def test_a_bad_value_is_located_in_the_file_that_wrote_it(folder):
     path = overlay(folder, "structures:\n  - id: own\n    mandate: persnal\n")
     [problem] = problems(path)
-    assert problem.startswith(f"{path}:4:5: structures[1].mandate:")
+    assert problem.startswith(f"{path}:4:5: structures[own].mandate:")
     # a base value the overlay breaks: a worked example of the base expects a removed method
     path = overlay(folder, "remove:\n  methods: [workshop]\n")
     base = folder / "base.yaml"

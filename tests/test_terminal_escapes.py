@@ -80,9 +80,9 @@ def test_an_example_name_with_terminal_codes_is_a_located_error(cli, tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "where"),
     [
-        ("en: Consultation}", 'en: "Consul{c}tation"}', "steps[1].name.en"),
-        ('en: "Only weeks?"', 'en: "Only{c} weeks?"', "questions[1].text.en"),
-        ("en: Timeframe.}", 'en: "Time{c}frame."}', "questions[1].help.en"),
+        ("en: Consultation}", 'en: "Consul{c}tation"}', "steps[consultation].name.en"),
+        ('en: "Only weeks?"', 'en: "Only{c} weeks?"', "questions[weeks].text.en"),
+        ("en: Timeframe.}", 'en: "Time{c}frame."}', "questions[weeks].help.en"),
         ("  - name: short survey", '  - name: "short {c}survey"', "examples[0].name"),
         ("languages: [sv, en]", 'languages: [sv, en, "e{c}n"]', "languages[2]"),
     ],

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
-from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
+from ladder.check.codes import ERROR, WARNING, fix_text
+from ladder.check.findings import analyse, budget_finding, check_rules
 from ladder.check.inherited import check_inherited
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import find_rules, locate_in, parse_rules, read_rules_bytes
 from ladder.load.overlay import resolve_bytes
-from ladder.load.references import dotted
+from ladder.load.references import Namer, dotted
 
 SCHEMA = "ladder.check/1"
 
@@ -33,14 +35,21 @@ class Finding:
     file: str
     line: int
     column: int
-    path: str
+    path: str  # by position, as ladder.check/1 has always given it
     message: str
+    named_path: str = ""  # list items named by their ids where they have them
+    hint: str = ""  # a fix for this very problem, else the code's fix is given
 
     def text(self, lang: str) -> str:
         where = str(Problem(self.file, self.line, self.column, "", "")).rstrip(": ")
-        path = f" {self.path}:" if self.path else ""
+        shown_path = self.named_path or self.path
+        path = f" {shown_path}:" if shown_path else ""
         severity = t(f"check.severity.{self.severity}", lang)
         return f"{where}: {severity} [{self.code}]{path} {self.message}"
+
+    def fix(self, lang: str) -> str:
+        """What to do about it: the problem's own fix, else the code's (from the catalogue)."""
+        return self.hint or fix_text(self.code, lang)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -71,7 +80,7 @@ class CheckReport:
         return self.count(ERROR) > 0 or (strict and self.count(WARNING) > 0)
 
 
-def check_files(paths: list[str | os.PathLike[str]] | None, lang: str) -> CheckReport:
+def check_files(paths: Sequence[str | os.PathLike[str]] | None, lang: str) -> CheckReport:
     targets = list(paths) if paths else [find_rules(None)]
     return CheckReport([check_file(path, lang) for path in targets])
 
@@ -85,7 +94,7 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
         loaded = parse_rules(data, name, lang)
     except RulesError as error:
         findings = [
-            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message)
+            Finding("schema", ERROR, p.file, p.line, p.column, p.path, p.message, p.named, p.fix)
             for p in error.problems
         ] or [Finding("schema", ERROR, name, 0, 0, "", error.message)]
         return FileReport(name, findings, seconds=time.perf_counter() - started)
@@ -119,17 +128,21 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
 
 def _locate(found: list[Any], root: Any) -> list[Finding]:
     """Each finding in the file that wrote the value it is about (an overlay's or a base's)."""
+    named = Namer(root)
     out = []
     for raw in found:
         file, line, column = locate_in(root, raw.path)
+        path, message = dotted(raw.path), raw.message
         out.append(
-            Finding(raw.code, raw.severity, file, line, column, dotted(raw.path), raw.message)
+            Finding(raw.code, raw.severity, file, line, column, path, message, named(raw.path))
         )
     first = root.start_mark.name
     return sorted(out, key=lambda f: (f.file != first, f.file, f.line, f.column, f.code))
 
 
-def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
+def report_to_dict(report: CheckReport, strict: bool, lang: str = "en") -> dict[str, Any]:
+    """The report as ladder.check/1: each finding's `path` names list items by position (as
+    always), `named_path` by their ids where they have them, and `fix` says what to do."""
     return {
         "schema": SCHEMA,
         "ok": not report.failed(strict),
@@ -156,7 +169,9 @@ def report_to_dict(report: CheckReport, strict: bool) -> dict[str, Any]:
                         "line": x.line,
                         "column": x.column,
                         "path": x.path,
+                        "named_path": x.named_path or x.path,
                         "message": x.message,
+                        "fix": x.fix(lang),
                     }
                     for x in f.findings
                 ],

@@ -25,14 +25,13 @@ from ladder.check.budget import (
     spend,
     stopped_by_pieces,
 )
+from ladder.check.codes import ERROR, WARNING
 from ladder.check.logic import LevelCell, Logic
 from ladder.engine import decide_level, matches
 from ladder.i18n.messages import t
 from ladder.model import Conditions, Rules
 
 YamlPath = tuple[str | int, ...]
-ERROR = "error"
-WARNING = "warning"
 CONCRETE_TEXT = "x"  # stands for any free-text answer when the engine is asked
 
 
@@ -105,6 +104,7 @@ def check_rules(a: Analysis) -> None:
         (target_rules, "target", ("level", "target")),
         (floors_and_caps, "floors_caps", ("level",)),
         (duplicates, "", ()),
+        (explained_caps, "", ()),
         (steps, "", ()),
         (outputs, "outputs", ("structures",)),
     ):
@@ -314,6 +314,19 @@ def duplicates(a: Analysis) -> None:
                 )
             else:
                 seen[key] = rule.id
+
+
+def explained_caps(a: Analysis) -> None:
+    """Each cap is named in `capped_by` of a warning or statement part, so that a user whose
+    level it lowers is told why; a new cap with no explanation would otherwise go unsaid."""
+    named = {
+        cap for item in [*a.rules.warnings, *a.rules.expectations.parts] for cap in item.capped_by
+    }
+    for i, cap in enumerate(a.rules.level.caps):
+        if cap.id not in named:
+            a.add(
+                "unexplained.cap", ERROR, ("level", "caps", i), "check.cap_unexplained", id=cap.id
+            )
 
 
 def steps(a: Analysis) -> None:

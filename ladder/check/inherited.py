@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from ladder.check.findings import WARNING, Analysis, Raw
+from ladder.check.codes import WARNING
+from ladder.check.findings import Analysis, Raw
 from ladder.check.properties import PropertyResult, check_properties
 from ladder.i18n.messages import t
 from ladder.load.loader import Loader, locate_in
@@ -60,7 +61,7 @@ def check_inherited(a: Analysis, resolved: Resolved) -> tuple[list[PropertyResul
 
 
 def _reference_problems(rules: Any, lang: str) -> list[tuple[Any, str]]:
-    found = [(p, m) for p, m in find_reference_problems(rules, lang) if p[:1] == ("properties",)]
+    found = [(p, m) for p, m, _ in find_reference_problems(rules, lang) if p[:1] == ("properties",)]
     return [(p, t("check.inherited_property", lang, problem=m)) for p, m in found]
 
 

@@ -11,12 +11,14 @@ from ladder.answers import resolve
 from ladder.app import recommendation_for
 from ladder.check.boxes import NA, SEP, Box, meet, replace, search
 from ladder.check.budget import OutOfBudget, spend
-from ladder.check.findings import ERROR, WARNING, Analysis
+from ladder.check.codes import ERROR, WARNING
+from ladder.check.findings import Analysis
 from ladder.engine import decide_level
 from ladder.errors import AnswerError, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules
 from ladder.model import Property
+from ladder.result import LevelDecision
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
         if found is None:
             continue
         answers = a.concrete(found)
-        level = decide_level(a.rules, answers).level
+        placed = decide_level(a.rules, answers)
+        level = placed.level
         bound = prop.step or prop.map[answers[prop.from_ or ""]]
         a.add(
             "property.refuted",
@@ -73,6 +76,7 @@ def _bound(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[str
             level=a.step_name(level),
             relation=t("check.above" if upper else "check.below", a.lang),
             bound=a.step_name(bound),
+            rule=deciding_rules(placed, a.lang),
         )
         return answers
     return None
@@ -114,7 +118,8 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
             low = replace(common, dim, frozenset({pair[0]}))
             high = replace(common, dim, frozenset({pair[1]}))
             before = decide_level(a.rules, a.concrete(low)).level
-            after = decide_level(a.rules, a.concrete(high)).level
+            placed = decide_level(a.rules, a.concrete(high))
+            after = placed.level
             others = {k: v for k, v in a.space.answers(low).items() if k != question}
             a.add(
                 "property.refuted",
@@ -129,9 +134,33 @@ def _monotone(a: Analysis, path: tuple[str | int, ...], prop: Property) -> dict[
                 before=a.step_name(before),
                 after=a.step_name(after),
                 answers=", ".join(f"{k}={v}" for k, v in others.items()),
+                rule=deciding_rules(placed, a.lang),
             )
             return a.concrete(low)
     return None
+
+
+LISTS = {"target": "target", "floor": "floors", "cap": "caps"}
+
+
+def deciding_rules(placed: LevelDecision, lang: str) -> str:
+    """The level rules that made the level what it is, from the decision's trace: the caps that
+    lowered it, else the floor that raised it, else the target rule; each with its place."""
+    trace = placed.trace
+    decisive = [e for e in trace if e.kind == "cap" and e.effect == "lowers"]
+    if not decisive:
+        floors = [e for e in trace if e.kind == "floor" and e.effect == "raises"]
+        decisive = floors[-1:] if floors else [e for e in trace if e.kind == "target"]
+    return ", ".join(
+        t(
+            "check.rule_named",
+            lang,
+            kind=t(f"check.rule_kind.{e.kind}", lang),
+            id=e.rule,
+            path=f"level.{LISTS[e.kind]}[{e.rule}]",
+        )
+        for e in decisive
+    )
 
 
 def bit_sets(keys: list[Any]) -> dict[Any, int]:

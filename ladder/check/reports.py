@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.check.findings import ERROR, WARNING
+from ladder.check.codes import ERROR, WARNING
 from ladder.i18n.messages import t
-from ladder.output.document import Block, Document, Item, List, Paragraph, Text
+from ladder.output.document import Block, Document, Field, Item, Label, List, Paragraph, Text
 
 if TYPE_CHECKING:  # the reports' own modules import this one
     from ladder.check.checker import CheckReport
@@ -17,10 +17,16 @@ SHOWN_CONDITIONS = 5  # per change; the rest are counted
 
 
 def check_document(report: CheckReport, lang: str) -> Document:
-    """Each file's findings, then its summary (or that it did not load)."""
+    """Each file's findings with what to do about each, then its summary (or that it did not
+    load)."""
     blocks: list[Block] = []
+    label = t("check.fix_label", lang)
     for f in report.files:
-        blocks.extend(Paragraph((Text(x.text(lang)),)) for x in f.findings)
+        found = [
+            Item((Text(x.text(lang)),), (Field(label, (Label(x.fix(lang)),)),)) for x in f.findings
+        ]
+        if found:
+            blocks.append(List(tuple(found)))
         if not f.combinations:  # the file did not load: nothing else was checked
             count = f.count(ERROR)
             blocks.append(_line(t("check.summary_unloaded", lang, file=f.path, count=count)))

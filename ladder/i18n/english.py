@@ -93,6 +93,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "cap '{id}' never lowers the level: the level is always already at or below it where it "
         "applies."
     ),
+    "check.cap_unexplained": (
+        "cap '{id}' is never explained: no warning or statement part names it in `capped_by`, so "
+        "a user whose level it lowers is not told why."
+    ),
     "check.coverage_level": (
         "{count} reachable answer combination gets no level: {answers}. No rule under "
         "level.target applies. Add a rule for it, or a last rule without `when` as the default.",
@@ -115,6 +119,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "check.example_unused": (
         "example '{name}' answers '{id}', which is not asked for these answers."
     ),
+    "check.fix_label": "fix",
     "check.floor_no_effect": (
         "floor '{id}' never raises the level: the target or other floors are always at least as "
         "high where it applies."
@@ -143,11 +148,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "follow-up questions required or by joining questions."
     ),
     "check.property_refuted_bound": (
-        "property '{id}' does not hold: with {answers} the level is {level}, {relation} {bound}."
+        "property '{id}' does not hold: with {answers} the level is {level}, {relation} {bound}. "
+        "The level is set by {rule}."
     ),
     "check.property_refuted_monotone": (
         "property '{id}' does not hold: changing {question} from '{low}' to '{high}' {moves} the "
-        "level from {before} to {after} (other answers: {answers})."
+        "level from {before} to {after} (other answers: {answers}). {after} is set by {rule}."
     ),
     "check.property_shape_bound": (
         "property '{id}': at_most and at_least need either `step` or `from` with `map`, and no "
@@ -169,6 +175,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "check.rule_duplicate": (
         "rule '{id}' repeats rule '{first}' exactly (same when, step, from and map); remove one."
     ),
+    "check.rule_kind.cap": "cap",
+    "check.rule_kind.floor": "floor",
+    "check.rule_kind.target": "target rule",
+    "check.rule_named": "{kind} '{id}' at {path}",
     "check.rule_never_applies": (
         "rule '{id}' never applies: its `when` (and `from` map) hold for no reachable answers."
     ),
@@ -256,6 +266,135 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "env.bad_epoch": (
         "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '{value}'"
     ),
+    "fix.budget.exceeded": (
+        "Raise the work budget with the environment variable named, or split the questions' "
+        "`when`s so the answer space has fewer pieces."
+    ),
+    "fix.coverage.level": (
+        "Add a target rule for the answers named, or a last target rule without `when` as the "
+        "default."
+    ),
+    "fix.coverage.method": (
+        "Widen the `when` or `levels` of a method so that one fits these answers, or add a method "
+        "for them."
+    ),
+    "fix.coverage.structure": (
+        "Widen the `when` or `levels` of a structure so that one fits these answers, or add a "
+        "structure for them."
+    ),
+    "fix.duplicate.rule": (
+        "Remove one of the two rules (and its id from `capped_by`, examples and properties)."
+    ),
+    "fix.example.failed": (
+        "Run the example's answers with `ladder recommend` to see why; correct the rules, or "
+        "`expect` if the new result is intended."
+    ),
+    "fix.example.invalid": (
+        "Answer every question the example's answers lead to, with option ids of the file "
+        "(`ladder questions` lists them)."
+    ),
+    "fix.example.unused_answer": (
+        "Remove the answer from the example: the question is not asked for its other answers."
+    ),
+    "fix.overlap.rule": (
+        "Make the two rules' `when`s exclusive, or put the one that should win first."
+    ),
+    "fix.property.refuted": (
+        "Run the counterexample with `ladder recommend` and read its explanation; correct the "
+        "rule named, or the property if the rule is right."
+    ),
+    "fix.property.inherited": (
+        "Keep what the base's property names (remove less in the overlay), or extend a base "
+        "that does not declare that property."
+    ),
+    "fix.rules.duplicate_id": "Give one of the two items another id, and update whatever names it.",
+    "fix.rules.extra_language": (
+        "Remove the text in that language, or add the language to `languages` (and to every text)."
+    ),
+    "fix.rules.missing_language": (
+        "Add the text in that language: every text needs each language listed in `languages`."
+    ),
+    "fix.rules.placeholder": (
+        "Use one of the allowed placeholders (`ladder check --placeholders` lists them), or add a "
+        "free-text question with that id."
+    ),
+    "fix.rules.placeholder_given": (
+        "Add the question to the item's `given`, and write a second item with `missing` for when "
+        "the answer is not given."
+    ),
+    "fix.rules.placeholder_taken": (
+        "Rename the question, and the placeholders and `given` lists that name it."
+    ),
+    "fix.rules.property_shape": (
+        "Give the fields of one kind of property only (see Properties in docs/rules.md)."
+    ),
+    "fix.rules.question_kind": (
+        "Name a question of the kind needed here, or change the question's `kind`."
+    ),
+    "fix.rules.ref": "Use an id the file defines (check the spelling), or add the item it names.",
+    "fix.rules.step_or_from": (
+        "Give a fixed `step`, or `from` a choice question with a `map` from its options to steps."
+    ),
+    "fix.rules.template": (
+        "Write plain `{name}` placeholders only, and `{{` and `}}` for literal braces."
+    ),
+    "fix.rules.when_order": (
+        "Move the question after the questions its `when` names, or name only earlier questions."
+    ),
+    "fix.schema": (
+        "Correct the file at the place named; `ladder schema` shows every key, and an editor with "
+        "the schema line completes them."
+    ),
+    "fix.shadowed.method": (
+        "Move the method up the list, narrow the ones before it, or raise `selection.methods`."
+    ),
+    "fix.shadowed.rule": (
+        "Move the rule up, narrow the rules before it, or remove it if it is no longer needed."
+    ),
+    "fix.shadowed.structure": (
+        "Move the structure up the list, narrow the ones before it, or raise "
+        "`selection.structures`."
+    ),
+    "fix.undistinguished.option": (
+        "Let a rule or an item treat the two options differently, or merge them into one option."
+    ),
+    "fix.unexplained.cap": (
+        "Add the cap's id to `capped_by` of a warning that says what would lift it, or of the "
+        "statement part that says why the level is limited."
+    ),
+    "fix.unreachable.method": (
+        "Correct the method's conditions so that they can hold together (`when`, `levels`, "
+        "`capped_by`, `given`), or remove it."
+    ),
+    "fix.unreachable.part": (
+        "Correct the statement part's conditions so that they can hold together, or remove it."
+    ),
+    "fix.unreachable.question": (
+        "Correct the question's `when` (it may only name earlier questions and their options), or "
+        "remove the question."
+    ),
+    "fix.unreachable.rule": (
+        "Correct the rule's `when` and `map` so that some answers meet them, or remove the rule."
+    ),
+    "fix.unreachable.step": (
+        "Let a target, floor or cap lead to the step (its `step` or `map`), or remove the step."
+    ),
+    "fix.unreachable.structure": (
+        "Correct the structure's conditions so that they can hold together (`when`, `levels`, "
+        "`capped_by`, `given`), or remove it."
+    ),
+    "fix.unreachable.warning": (
+        "Correct the warning's conditions so that they can hold together (a `capped_by` cap must "
+        "be able to lower the level to one of its `levels`), or remove it."
+    ),
+    "fix.unused.mandate_type": (
+        "Give a recommendable structure this mandate, or leave the text as it is if the region "
+        "has no such structure."
+    ),
+    "fix.unused.question": (
+        "Read the answer in a rule's `when` or `from`, or in the conditions of an item; otherwise "
+        "remove the question."
+    ),
     "help.answer": "An answer as KEY=VALUE, e.g. arena=unit_development (repeatable).",
     "help.answers": "A YAML or JSON file of answers (question: answer); -a wins over the file.",
     "help.app": (
@@ -303,6 +442,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "help.lang": "Language: sv or en (else $LADDER_LANG, else the locale).",
     "help.no_color": "No colour (NO_COLOR works too).",
     "help.output": "Write to FILE (atomically) instead of standard output.",
+    "help.placeholders": (
+        "List the placeholders the file's texts may name (built-in ones, and one per free-text "
+        "question) instead of checking."
+    ),
     "help.questions": (
         "List the questions with their ids, options and conditions.\n\nExample: ladder questions "
         "--format json"
@@ -351,7 +494,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "kind.number": "a number",
     "metavar.answer": "KEY=VALUE",
     "metavar.file": "FILE",
-    "metavar.files": "[FILE]...",
     "metavar.name": "NAME",
     "metavar.new": "NEW",
     "metavar.old": "OLD",
@@ -376,6 +518,29 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "output.through_link": "Wrote {file}, a symbolic link: the file written is {target}",
     "output.written": "Wrote {file}",
+    "placeholder.answer": (
+        "the text of the answer the rule reads with `from` (empty without `from`)"
+    ),
+    "placeholder.from_file": (
+        'the answer to the free-text question "{question}" (name it in `given`)'
+    ),
+    "placeholder.heading.because": "In a level rule's `because`:",
+    "placeholder.heading.output": "In the texts of warnings and statement parts:",
+    "placeholder.level": "the name of the recommended level",
+    "placeholder.level_description": (
+        "what participants do at the recommended level (its variant's, where one applies)"
+    ),
+    "placeholder.mandate": "what the mandates of the recommended structures mean (`mandate_types`)",
+    "placeholder.marked_file": "from the file",
+    "placeholder.method_times": "each recommended method with the time it asks: 'name: time; ...'",
+    "placeholder.methods": "the names of the recommended methods, separated by commas",
+    "placeholder.promise": (
+        "the promise of the recommended level (its variant's, where one applies)"
+    ),
+    "placeholder.region": "the region's name",
+    "placeholder.step": "the name of the step the rule sets",
+    "placeholder.structures": "the names of the recommended structures, separated by commas",
+    "placeholder.target": "the name of the target level, before floors and caps",
     "pydantic.bool_type": "must be true or false",
     "pydantic.dict_type": "must be a mapping (key: value)",
     "pydantic.greater_than_equal": "must be at least {ge}",
@@ -395,6 +560,13 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ref.step": "step",
     "ref.structure": "structure",
     "ref.warning": "warning",
+    "ref.where.cap": "level.caps",
+    "ref.where.method": "methods",
+    "ref.where.option": "the question's options",
+    "ref.where.question": "questions",
+    "ref.where.step": "steps",
+    "ref.where.structure": "structures",
+    "ref.where.warning": "warnings",
     "render.answer": "Answer",
     "render.answers": "Answers",
     "render.asked_when": "Asked when",
@@ -461,6 +633,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.missing_language": "the text lacks language '{lang}'",
     "rules.not_choice": "'{id}' is a free-text question; a choice question is needed here",
     "rules.not_found": "The rules file {file} does not exist.",
+    "rules.not_in_file": (
+        "unknown {kind} '{id}': no {kind} in this file has that id (the ids are under {where})"
+    ),
     "rules.not_mapping": (
         "the file must be a YAML mapping with the keys version, steps, questions ..."
     ),
@@ -472,6 +647,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.placeholder_plain": (
         "the placeholder '{field}' is not allowed: write just the name in braces, such as "
         "{{level}}, without a format (:), conversion (!), attribute (.) or index ([ ])"
+    ),
+    "rules.placeholder_taken": (
+        "free-text question '{id}' has the name of a built-in placeholder; give it another id"
     ),
     "rules.step_or_from": "give either 'step', or 'from' with 'map'",
     "rules.text_options": "a free-text question has no options",

@@ -18,7 +18,7 @@ from ladder.io.files import read_limited
 from ladder.io.locations import undecodable_at, yaml_error_at
 from ladder.io.untrusted import shown
 from ladder.load import cache
-from ladder.load.references import dotted, find_reference_problems
+from ladder.load.references import Namer, dotted, find_reference_problems
 from ladder.load.shipped import default_rules_path
 from ladder.model import Rules
 from ladder.result import RulesInfo
@@ -288,12 +288,12 @@ def _validate(raw: dict[str, Any], root: Callable[[], Any], name: str, lang: str
     try:
         rules = Rules.model_validate(raw, strict=True)  # YAML gives real types: coerce nothing
     except ValidationError as error:
-        found = [(tuple(e["loc"]), _describe(e, lang)) for e in error.errors()]
+        found = [(tuple(e["loc"]), _describe(e, lang), "") for e in error.errors()]
         raise _invalid(name, lang, _locate_all(found, root())) from None
     problems = find_reference_problems(rules, lang)
     if isinstance(raw.get("version"), bool):  # True == 1, so Literal[1] lets it through
         reason = f"Input should be 1 (got {raw['version']!r})"
-        problems.append((("version",), t("rules.bad_value", lang, reason=reason)))
+        problems.append((("version",), t("rules.bad_value", lang, reason=reason), ""))
     if problems:
         raise _invalid(name, lang, _locate_all(problems, root()))
     return rules
@@ -343,12 +343,14 @@ VALUE_ERRORS = {
 }
 
 
-def _locate_all(found: list[tuple[YamlPath, str]], root: Any) -> list[Problem]:
-    """Each problem at the node its path leads to, in the file that wrote that node."""
+def _locate_all(found: list[tuple[YamlPath, str, str]], root: Any) -> list[Problem]:
+    """Each (path, message, fix) at the node its path leads to, in the file that wrote that
+    node, its path written both ways."""
+    named = Namer(root)
     problems = []
-    for path, message in found:
+    for path, message, fix in found:
         file, line, column = locate_in(root, path)
-        problems.append(Problem(file, line, column, dotted(path), message))
+        problems.append(Problem(file, line, column, dotted(path), message, named(path), fix))
     return sorted(
         problems,
         key=lambda p: (p.file != root.start_mark.name, p.file, p.line, p.column, p.message),

@@ -10,39 +10,50 @@ import typing
 from collections.abc import Collection, Iterable
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from ladder.i18n.messages import t
 from ladder.io.untrusted import first_invisible, has_control, shown
+from ladder.load.placeholders import BECAUSE_PLACEHOLDERS, BUILT_IN, output_placeholders
 from ladder.model import TEXT, Conditions, LevelRule, Property, Rules
 from ladder.templates import NotPlain
 from ladder.templates import parse as parse_template
 
 YamlPath = tuple[str | int, ...]
-Found = list[tuple[YamlPath, str]]
+Found = list[tuple[YamlPath, str, str]]  # path, what is wrong, how to fix it ("" for in general)
+
+# The fix for each kind of reference problem, by the key of its message.
+FIXES = {
+    "rules.unknown_ref": "fix.rules.ref",
+    "rules.not_in_file": "fix.rules.ref",
+    "rules.missing_language": "fix.rules.missing_language",
+    "rules.extra_language": "fix.rules.extra_language",
+    "rules.duplicate_id": "fix.rules.duplicate_id",
+    "rules.placeholder": "fix.rules.placeholder",
+    "rules.placeholder_given": "fix.rules.placeholder_given",
+    "rules.placeholder_taken": "fix.rules.placeholder_taken",
+    "rules.placeholder_plain": "fix.rules.template",
+    "rules.format_syntax": "fix.rules.template",
+    "rules.when_order": "fix.rules.when_order",
+    "rules.not_choice": "fix.rules.question_kind",
+    "rules.not_text": "fix.rules.question_kind",
+    "rules.step_or_from": "fix.rules.step_or_from",
+    "check.property_shape_bound": "fix.rules.property_shape",
+    "check.property_shape_monotone": "fix.rules.property_shape",
+}
 
 # "Did you mean" compares a word with every candidate; past this many comparisons in one file
 # the remaining unknown references get no hint, so thousands of typos stay linear too.
 HINT_BUDGET = 200_000
 
-BECAUSE_PLACEHOLDERS = ("step", "answer")
-FREE_TEXT_PLACEHOLDERS = ("project", "decision_owner", "fixed", "feedback")
-OUTPUT_PLACEHOLDERS = (
-    "region",
-    "level",
-    "promise",
-    "level_description",
-    "target",
-    "structures",
-    "methods",
-    "method_times",
-    "mandate",
-    *FREE_TEXT_PLACEHOLDERS,
-)
+# An id in the file that names no item is hinted at only when it looks like a typo of one:
+# a removed or renamed item's id is usually not close to any other, and a far guess misleads.
+TYPO_CUTOFF = 0.8
 
 
-def did_you_mean(word: str, candidates: Iterable[str], lang: str) -> str:
-    guesses = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+def did_you_mean(word: str, candidates: Iterable[str], lang: str, cutoff: float = 0.6) -> str:
+    guesses = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return f"; {t('did_you_mean', lang, guess=guesses[0])}" if guesses else ""
 
 
@@ -90,23 +101,35 @@ class _Checker:
         for i, q in enumerate(rules.questions):
             self.position.setdefault(q.id, i)
         self.caps = {c.id for c in rules.level.caps}
+        # A free-text question named like a built-in placeholder is an error of its own; its
+        # name keeps meaning the built-in one in the texts.
+        self.free_texts = {q.id for q in rules.questions if q.kind == "text"} - set(BUILT_IN)
+        self.output_placeholders = output_placeholders(rules)
         self.ids = {
             kind: {x.id for x in getattr(rules, f"{kind}s")}
             for kind in ("structure", "method", "warning")
         }
 
     def add(self, path: YamlPath, key: str, **values: object) -> None:
-        self.found.append((path, t(key, self.lang, **values)))
+        self.found.append((path, t(key, self.lang, **values), self.fix(key)))
+
+    def fix(self, key: str) -> str:
+        return t(FIXES[key], self.lang) if key in FIXES else ""
 
     def ref(self, path: YamlPath, kind: str, ref: str, known: Collection[str]) -> bool:
         if ref in known:
             return True
         kind_name = t(f"ref.{kind}", self.lang)
-        message = t("rules.unknown_ref", self.lang, kind=kind_name, id=shown(ref))
+        hint = ""
         if len(known) <= self.hint_budget:
             self.hint_budget -= len(known)
-            message += did_you_mean(ref, known, self.lang)
-        self.found.append((path, message))
+            hint = did_you_mean(ref, known, self.lang, TYPO_CUTOFF)
+        if hint:
+            message = t("rules.unknown_ref", self.lang, kind=kind_name, id=shown(ref)) + hint
+        else:
+            where = t(f"ref.where.{kind}", self.lang)
+            message = t("rules.not_in_file", self.lang, kind=kind_name, id=shown(ref), where=where)
+        self.found.append((path, message, self.fix("rules.unknown_ref")))
         return False
 
     def run(self) -> None:
@@ -136,12 +159,12 @@ class _Checker:
             for i, item in enumerate(items):
                 self.conditions((name, i), item)
         for i, warning in enumerate(r.warnings):
-            self.template(("warnings", i, "text"), warning.text, OUTPUT_PLACEHOLDERS, warning)
+            self.template(("warnings", i, "text"), warning.text, self.output_placeholders, warning)
         self.unique(("expectations", "parts"), r.expectations.parts)
         for i, part in enumerate(r.expectations.parts):
             path = ("expectations", "parts", i)
             self.conditions(path, part)
-            self.template((*path, "text"), part.text, OUTPUT_PLACEHOLDERS, part)
+            self.template((*path, "text"), part.text, self.output_placeholders, part)
         for i, example in enumerate(r.examples):
             self.example(("examples", i), example)
         self.unique(("properties",), r.properties)
@@ -203,6 +226,8 @@ class _Checker:
             self.add((*path, "options"), "rules.choice_options")
         if q.kind == "text" and q.options:
             self.add((*path, "options"), "rules.text_options")
+        if q.kind == "text" and q.id in BUILT_IN:
+            self.add((*path, "id"), "rules.placeholder_taken", id=q.id)
         self.unique((*path, "options"), q.options)
         for key in q.when:
             if key in self.position and self.position[key] >= index:
@@ -286,10 +311,9 @@ class _Checker:
                     message = t(
                         "rules.placeholder", self.lang, name=shown(name), allowed=", ".join(allowed)
                     )
-                    self.found.append(
-                        ((*path, lang), message + did_you_mean(name, allowed, self.lang))
-                    )
-                elif name in FREE_TEXT_PLACEHOLDERS and name not in given:
+                    message += did_you_mean(name, allowed, self.lang)
+                    self.found.append(((*path, lang), message, self.fix("rules.placeholder")))
+                elif name in self.free_texts and name not in given:
                     self.add((*path, lang), "rules.placeholder_given", name=name)
 
     def example(self, path: YamlPath, example: Any) -> None:
@@ -307,9 +331,60 @@ class _Checker:
                 self.ref((*path, "expect", f"{kind}s", i), kind, ref, known)
 
 
-def dotted(path: YamlPath) -> str:
-    """A YAML path as written in messages: questions[2].options[0].id"""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if out else shown(part))
-    return out
+def dotted(path: YamlPath, root: Any = None) -> str:
+    """A YAML path as written in messages: questions[arena].options[care_meeting].text.
+    With the file's composed YAML `root`, list items are named by their ids (see Namer)."""
+    return Namer(root)(path)
+
+
+class Namer:
+    """Names YAML paths for every report (loader, check, properties): a list item with an id of
+    its own (unique in its list) by that id, other items by position:
+    structures[unit_patients].how, level.caps[resources_none], examples[0].name."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.counts: dict[int, dict[str | None, int]] = {}  # per sequence node: ids -> uses
+
+    def __call__(self, path: YamlPath) -> str:
+        out = ""
+        node = self.root
+        for part in path:
+            if isinstance(part, int):
+                item_id = self._item_id(node, part)
+                out += f"[{shown(item_id) if item_id else part}]"
+            else:
+                out += f".{shown(part)}" if out else shown(part)
+            node = _child(node, part)
+        return out
+
+    def _item_id(self, sequence: Any, index: int) -> str | None:
+        mine = _id_of(_child(sequence, index))
+        if mine is None:
+            return None
+        counts = self.counts.get(id(sequence))
+        if counts is None:
+            counts = self.counts[id(sequence)] = {}
+            for sibling in sequence.value:
+                key = _id_of(sibling)
+                counts[key] = counts.get(key, 0) + 1
+        return mine if counts.get(mine) == 1 else None
+
+
+def _child(node: Any, part: str | int) -> Any:
+    """The YAML node at `part` under `node` (None when there is none)."""
+    value = getattr(node, "value", None)
+    if not isinstance(value, list):
+        return None
+    if isinstance(part, int):
+        is_sequence = isinstance(node, yaml.SequenceNode)
+        return value[part] if is_sequence and 0 <= part < len(value) else None
+    for pair in value:
+        if isinstance(pair, tuple) and getattr(pair[0], "value", None) == part:
+            return pair[1]
+    return None
+
+
+def _id_of(node: Any) -> str | None:
+    value = getattr(_child(node, "id"), "value", None)
+    return value if isinstance(value, str) and value.isidentifier() else None
