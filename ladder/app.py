@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from ladder import engine
@@ -101,3 +102,29 @@ def placeholders_output(paths: list[Any], fmt: str, lang: str) -> str:
 
         return dump(placeholders_to_dict(files), "json")
     return placeholders_to_text(files, lang)
+
+
+def init_region(
+    region_id: str,
+    name: str | None,
+    extends: str,
+    output: str | os.PathLike[str] | None,
+    force: bool,
+    lang: str,
+) -> list[Path]:
+    """Write a new region's overlay (checked before it is written) and the JSON Schema its
+    modeline names beside it; the files written."""
+    from ladder.io.files import write_atomic
+    from ladder.load.loader import parse_rules
+    from ladder.load.scaffold import SCHEMA_NAME, default_name, region_overlay
+    from ladder.load.schema import schema_text
+
+    target = Path(output) if output is not None else Path(f"{region_id}.yaml")
+    name = default_name(region_id) if name is None else name
+    text = region_overlay(region_id, name, extends, target.name, lang)
+    parse_rules(text.encode("utf-8"), str(target), lang)  # a bad --extends fails here, located
+    written = [write_atomic(target, text, force=force, lang=lang)]
+    schema, wanted = target.parent / SCHEMA_NAME, schema_text()
+    if not (schema.is_file() and schema.read_text(encoding="utf-8") == wanted):
+        written.append(write_atomic(schema, wanted, force=force, lang=lang))
+    return written

@@ -331,11 +331,38 @@ def diff(
 
 
 @app.command(help=_h("schema"))
-def schema() -> None:
+def schema(
+    path: Annotated[bool, typer.Option("--path", help=_h("schema_path"))] = False,
+) -> None:
     with errors_reported(HELP_LANG):
-        from ladder.load.schema import schema_text
+        from ladder.load.schema import SCHEMA_FILE, schema_text
 
-        sys.stdout.write(schema_text())
+        sys.stdout.write(f"{SCHEMA_FILE}\n" if path else schema_text())
+
+
+@app.command("init-region", help=_h("init_region"))
+def init_region(
+    region_id: Annotated[str, typer.Argument(help=_h("init_region_id"), metavar="ID")],
+    name: Annotated[
+        str | None, typer.Option("--name", help=_h("init_region_name"), metavar=_m("name"))
+    ] = None,
+    extends: Annotated[
+        str, typer.Option("--extends", help=_h("init_region_extends"), metavar=_m("base"))
+    ] = "builtin",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_h("init_region_output"), metavar=_m("file")),
+    ] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from ladder.app import init_region as write_region
+        from ladder.io.files import written_message
+
+        for path in write_region(region_id, name, extends, output, force, lang):
+            sys.stderr.write(written_message(path, lang) + "\n")
 
 
 @app.command(help=_h("show"))

@@ -122,6 +122,16 @@ def test_installed_wheel_resolves_builtin_overlays(installed, tmp_path):
     assert "site-packages/ladder/data/ladder.yaml" in shown.stdout
 
 
+def test_installed_wheel_writes_a_new_region_that_passes_its_checks(installed, tmp_path):
+    made = run(installed, "init-region", "gotland", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    checked = run(installed, "check", "--strict", "gotland.yaml", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    path = run(installed, "schema", "--path", cwd=tmp_path).stdout.strip()
+    assert "site-packages/ladder/" in path
+    assert (tmp_path / "rules.schema.json").read_text() == Path(path).read_text()
+
+
 def test_installed_wheel_speaks_swedish_from_its_compiled_catalogue(installed, tmp_path):
     assert next(installed.parent.glob("lib/python*/site-packages/ladder/i18n/locale/sv/*/*.mo"))
     result = run(installed, "recommend", "--lang", "sv", "--rules", "nope.yaml", cwd=tmp_path)

@@ -456,6 +456,17 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "json"
     ),
     "help.rules": "Rules file (else $LADDER_RULES, else the built-in rules).",
+    "help.init_region": (
+        "Write a new region's rules file: an overlay of the default rules with the region's id "
+        "and name, one structure of its own and a worked example, and the JSON Schema beside "
+        "it for editors. `ladder check --strict` passes it as written.\n\nExample: ladder "
+        "init-region vastra_gotaland --name 'Västra Götalandsregionen'"
+    ),
+    "help.init_region_extends": "The rules it extends: builtin, builtin:kronoberg or a file.",
+    "help.init_region_id": "The region's id: lower-case letters, digits and _.",
+    "help.init_region_name": "The region's name (else made from the id).",
+    "help.init_region_output": "The file to write (else ID.yaml in this folder).",
+    "help.schema_path": "Print where the installed schema file is, for an editor's modeline.",
     "help.schema": (
         "Print the JSON Schema (draft 7) of the rules file.\n\nExample: ladder schema > "
         "rules.schema.json"
@@ -492,7 +503,35 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "kind.mapping": "a mapping",
     "kind.null": "empty (null)",
     "kind.number": "a number",
+    "init.bad_id": (
+        "The region's id {id} is not usable: use lower-case letters, digits and _, starting "
+        "with a letter, at most 40 characters (for example vastra_gotaland)."
+    ),
+    "init.bad_name": (
+        "The region's name {name} is not usable: give a name of at most {limit} characters "
+        "without control or invisible characters."
+    ),
+    "init.comment.head": (
+        "The rules of this region, as an overlay: `extends:` names the rules it builds on, and\n"
+        "this file says only what differs, so every later fix to those rules reaches it as is."
+    ),
+    "init.comment.merge": (
+        "Items of a list merge by id: give an existing id to change that item, a new id to add\n"
+        "one (at the end, or where after: or before: says), and list ids under remove: to take\n"
+        "items out. "
+        'The merge rules are in the guide to the rules format (docs/rules.md, "Overlays").'
+    ),
+    "init.comment.next": (
+        "Next: describe the region's own structures (the council below is a start: keep,\n"
+        "change or remove it), its compensation, and a worked example for each structure."
+    ),
+    "init.comment.check": (
+        "Check every edit:  ladder check --strict {file}\n"
+        "See the merged rules:  ladder show --resolved {file}\n"
+        "Use it:  ladder --rules {file}  (or LADDER_RULES={file})"
+    ),
     "metavar.answer": "KEY=VALUE",
+    "metavar.base": "BASE",
     "metavar.file": "FILE",
     "metavar.name": "NAME",
     "metavar.new": "NEW",
