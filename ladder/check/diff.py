@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import os
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ladder.check.boxes import (
@@ -34,6 +34,7 @@ from ladder.check.budget import (
     spend,
     work_budget,
 )
+from ladder.check.diff_items import FileChanges, compare_files, renamed_rules
 from ladder.check.logic import CompiledItem, Logic
 from ladder.engine import decide_level
 from ladder.errors import RulesError
@@ -66,6 +67,15 @@ class DiffReport:
     only_new: int
     changed: int
     changes: list[Change]
+    overlap: int = 0  # changed combinations that change in more than one kind
+    files: FileChanges = field(default_factory=FileChanges)
+
+    def groups(self) -> dict[str, int]:
+        """Changed combinations per kind (level, structures, methods), kinds that change only."""
+        out: dict[str, int] = {}
+        for c in self.changes:
+            out[c.kind] = out.get(c.kind, 0) + c.count
+        return out
 
 
 class _Side:
@@ -151,6 +161,8 @@ def diff_files(
 
 
 def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:
+    files = compare_files(old.rules, new.rules)
+    old = LoadedRules(renamed_rules(old.rules, files.renamed), old.info)  # renames are no change
     space = union_space(old.rules, new.rules)
     old_boxes, _ = path_boxes(old.rules, space)
     new_boxes, _ = path_boxes(new.rules, space)
@@ -163,12 +175,14 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
 
     cells = partition(common, lambda view: _outcomes(sides, view), keep=_is_change)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
-    changed = 0
+    changed = overlap = 0
     for box, pair in cells:
         assert pair is not None  # kept only where the files may differ
         before, after = pair
         if before != after:
             changed += _size(space, box)
+            if sum(b != a for b, a in zip(before, after, strict=True)) > 1:
+                overlap += _size(space, box)
         for i, kind in enumerate(KINDS):
             if before[i] != after[i]:
                 key = (kind, _as_tuple(before[i]), _as_tuple(after[i]))
@@ -202,6 +216,8 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         sum(_size(space, b) for b in new_boxes) - total,
         changed,
         changes,
+        overlap,
+        files,
     )
 
 
@@ -378,33 +394,3 @@ def _narrowed(
     everything = [v for v in order if v != NA]
     if asked and len(asked) < len(everything):
         out[key] = asked
-
-
-def diff_to_dict(report: DiffReport) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA,
-        "old": report.old,
-        "new": report.new,
-        "combinations": report.combinations,
-        "only_old": report.only_old,
-        "only_new": report.only_new,
-        "changed": report.changed,
-        "changes": [
-            {
-                "kind": c.kind,
-                "old": list(c.old),
-                "new": list(c.new),
-                "count": c.count,
-                "conditions": c.conditions,
-                "examples": c.examples,
-            }
-            for c in report.changes
-        ],
-    }
-
-
-def diff_to_text(report: DiffReport, lang: str) -> str:
-    from ladder.check.reports import diff_document
-    from ladder.output.text import render_lines
-
-    return render_lines(diff_document(report, lang))

@@ -221,6 +221,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "cli.stdout_hint": ", or use -o - for standard output",
     "cli.terminated": "Terminated (SIGTERM).",
     "did_you_mean": "did you mean '{guess}'?",
+    "diff.added_head": "Added:",
     "diff.always": "always",
     "diff.budget": (
         "{old} -> {new}: could not finish the comparison: the work budget of {limit} steps ran "
@@ -230,10 +231,22 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "  {kind}: {old} -> {new} ({count} combination)",
         "  {kind}: {old} -> {new} ({count} combinations)",
     ),
+    "diff.edited_head": "Settings changed (other than texts):",
     "diff.example": "e.g. {answers}",
+    "diff.group": "{kind} {count}",
+    "diff.groups": "By kind: {groups}; together {sum}, the {changed} above.",
+    "diff.groups_overlap": (
+        "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
+        "combination changes in more than one way.",
+        "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
+        "combinations change in more than one way.",
+    ),
+    "diff.items": "  {list}: {ids}",
     "diff.kind.level": "level",
     "diff.kind.methods": "methods",
+    "diff.kind.parts": "statement parts",
     "diff.kind.structures": "structures",
+    "diff.kind.warnings": "warnings",
     "diff.more": (
         "... and {count} more condition",
         "... and {count} more conditions",
@@ -242,11 +255,21 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "{old} -> {new}: could not finish the comparison: the answer space splits into more than "
         "{limit} pieces at once, which no setting raises. Simplify the conditions."
     ),
+    "diff.removed_head": "Removed:",
+    "diff.renamed": "  {list}: {old} -> {new}",
+    "diff.renamed_head": "Renamed (same settings, new id; compared under the new id):",
+    "diff.spacing": "    {lang}: only spaces or line breaks differ",
     "diff.summary": (
         "{old} -> {new}: {changed} of {combinations} answer combinations change; {only_old} are "
         "reachable only in the old file, {only_new} only in the new one."
     ),
+    "diff.text": "  {path}: {langs}",
+    "diff.texts_head": (
+        "{count} text differs (item.field: languages):",
+        "{count} texts differ (item.field: languages):",
+    ),
     "diff.when": "when {conditions}",
+    "diff.words": "    {lang}: {diff}",
     "engine.no_step": "none",
     "engine.no_target": "No rule under level.target applies to these answers.",
     "engine.result": "Result: {level}.",
@@ -290,6 +313,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "help.diff_examples": "Examples shown per change.",
     "help.diff_new": "The new rules file.",
     "help.diff_old": "The old rules file.",
+    "help.diff_texts": "Also show each changed text word by word, old and new words marked.",
     "help.encoding": (
         "The input file's encoding, for example cp1252 for Excel's plain CSV (default: utf-8; a "
         "BOM is accepted)."
