@@ -9,7 +9,6 @@ the comparison over the answers does not count a rename as losses and gains.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -241,6 +240,8 @@ def word_diff(old: str, new: str, context: int = 6) -> str:
     """`old` -> `new` word by word: [-removed-] and {+added+}, runs of more than twice
     `context` unchanged words shortened to their ends around "...". One or two unchanged
     words between two changes join them, so that a reworded phrase reads as one change."""
+    import difflib  # only `--texts` needs it
+
     a, b = old.split(), new.split()
     runs: list[tuple[list[str], list[str], bool]] = []  # (old words, new words, unchanged)
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -253,6 +254,8 @@ def word_diff(old: str, new: str, context: int = 6) -> str:
             runs.append((was + words + a[i1:i2], now + words + b[j1:j2], False))
         else:
             runs.append((a[i1:i2], b[j1:j2], same))
+    if len(runs) == 1 and runs[0][2]:
+        return " ".join(a)  # the same words: nothing to mark or shorten
     pieces: list[str] = []
     for n, (was, now, same) in enumerate(runs):
         if same:
