@@ -63,9 +63,10 @@ def diff_document(report: DiffReport, lang: str, texts: bool = False) -> Documen
 
 
 def _groups(report: DiffReport, lang: str) -> list[Paragraph]:
-    """One line: the changed combinations per kind, and why they add up to more if they do."""
+    """One line, when more than one kind changes: the changed combinations per kind, and why
+    they add up to more than the total if they do."""
     groups = report.groups()
-    if not groups:
+    if len(groups) < 2:  # one kind's count is the total
         return []
     kinds = [
         t("diff.group", lang, kind=t(f"diff.kind.{k}", lang), count=n) for k, n in groups.items()

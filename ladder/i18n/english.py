@@ -308,7 +308,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "help.diff": (
         "Show which answer combinations change their level, structures or methods between two "
-        "rules files.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
+        "rules files, and what differs in the files themselves: renamed, added and removed "
+        "items, other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
     ),
     "help.diff_examples": "Examples shown per change.",
     "help.diff_new": "The new rules file.",
