@@ -250,7 +250,7 @@ DIFF_SCHEMA = {
                 "required": ["kind", "old", "new", "count", "conditions", "examples"],
                 "additionalProperties": False,
                 "properties": {
-                    "kind": {"enum": ["level", "structures", "methods"]},
+                    "kind": {"enum": ["level", "structures", "methods", "warnings"]},
                     "old": NAMES,
                     "new": NAMES,
                     "count": {"type": "integer", "minimum": 1},
@@ -267,7 +267,7 @@ DIFF_SCHEMA = {
         },
         "groups": {
             "type": "object",
-            "propertyNames": {"enum": ["level", "structures", "methods"]},
+            "propertyNames": {"enum": ["level", "structures", "methods", "warnings"]},
             "additionalProperties": {"type": "integer", "minimum": 1},
         },
         "overlap": {"type": "integer", "minimum": 0},
@@ -331,7 +331,10 @@ def test_json_keeps_its_fields_and_adds_the_new_ones(tmp_path, cli):
         done = cli("diff", str(old_path), str(new_path), "-f", "json")
         data = json.loads(done.stdout)
         jsonschema.Draft7Validator(DIFF_SCHEMA).validate(data)
-        assert sum(data["groups"].values()) == sum(c["count"] for c in data["changes"])
+        for kind, count in data["groups"].items():
+            lines = sum(c["count"] for c in data["changes"] if c["kind"] == kind)
+            # a combination can gain one warning and lose another: two lines, one count
+            assert lines == count if kind != "warnings" else lines >= count
     assert data["changed"] == 0
     data = json.loads(cli("diff", str(DEFAULT_RULES), str(new.info.path), "-f", "json").stdout)
     assert data["renamed"] == [
@@ -387,3 +390,43 @@ def test_word_diff_holds_both_texts(a, b):
         old += (removed or same).split() if not added else []
         new += (added or same).split() if not removed else []
     assert (old, new) == (a, b)
+
+
+NEW_WARNING = (
+    "  - id: relatives_consent\n",
+    '  - id: new_warning\n    when:\n      arena: ["system_wide"]\n'
+    '    text:\n      sv: "Ny varning."\n      en: "New warning."\n'
+    "  - id: relatives_consent\n",
+)
+
+
+def test_a_new_warning_is_one_line_with_its_conditions(tmp_path):
+    old, new = load_rules(DEFAULT_RULES), edited(tmp_path, NEW_WARNING)
+    report = diff_rules(old, new)
+    (change,) = report.changes
+    reached = sum(a["arena"] == "system_wide" for a in answer_space(new.rules))
+    assert (change.kind, change.old, change.new) == ("warnings", (), ("new_warning",))
+    assert change.count == report.changed == reached and change.conditions == [
+        {"arena": ["system_wide"]}
+    ]
+    lines = diff_to_text(report, "en").splitlines()
+    assert lines[1] == f"  warnings: + new_warning ({reached} combinations)"
+    assert "  warnings: new_warning" in lines  # under Added
+
+
+def test_warnings_gained_and_lost_add_up_against_brute_force(tmp_path):
+    """A warning narrowed to where another is not added: some combinations lose one and gain
+    the other, so the warning lines add up to more than the combinations."""
+    narrowed = (
+        '      arena: ["unit_development", "system_wide"]\n    levels: [influence, co_determination]\n'
+        "    text:",
+        '      arena: ["unit_development"]\n    levels: [influence, co_determination]\n    text:',
+    )
+    old, new = load_rules(DEFAULT_RULES), edited(tmp_path, NEW_WARNING, narrowed)
+    report = diff_rules(old, new)
+    lost = [c for c in report.changes if c.new == ()]
+    assert [c.old for c in lost] == [("representativeness",)]
+    groups, changed, _ = brute_groups(old, new)
+    assert report.groups() == dict(groups) == {"warnings": changed}
+    assert sum(c.count for c in report.changes) > changed == report.changed
+    assert diff_to_text(report, "en").splitlines()[1].startswith("By kind: warnings ")

@@ -63,11 +63,12 @@ def diff_document(report: DiffReport, lang: str, texts: bool = False) -> Documen
 
 
 def _groups(report: DiffReport, lang: str) -> list[Paragraph]:
-    """One line, when more than one kind changes: the changed combinations per kind, and why
-    they add up to more than the total if they do."""
+    """One line, when more than one kind changes or the changes overlap (one combination
+    gaining two warnings): the changed combinations per kind, and why they add up to more than
+    the total if they do."""
     groups = report.groups()
-    if len(groups) < 2:  # one kind's count is the total
-        return []
+    if len(groups) < 2 and sum(c.count for c in report.changes) == report.changed:
+        return []  # the lines add up to the total, which says it all
     kinds = [
         t("diff.group", lang, kind=t(f"diff.kind.{k}", lang), count=n) for k, n in groups.items()
     ]
@@ -122,7 +123,13 @@ def _change(c: Change, lang: str) -> Item:
     none = t("render.none", lang)
     kind = t(f"diff.kind.{c.kind}", lang)
     old, new = ", ".join(c.old) or none, ", ".join(c.new) or none
-    lead = t("diff.change", lang, kind=kind, old=old, new=new, count=c.count)
+    from ladder.check.diff import EACH  # not at import: `check` needs none of diff
+
+    if c.kind in EACH:  # one item gained or lost
+        key, item = ("diff.gained", c.new[0]) if c.new else ("diff.lost", c.old[0])
+        lead = t(key, lang, kind=kind, id=item, count=c.count)
+    else:
+        lead = t("diff.change", lang, kind=kind, old=old, new=new, count=c.count)
     body = []
     for condition in c.conditions[:SHOWN_CONDITIONS]:
         text = "; ".join(f"{k} = {' | '.join(v)}" for k, v in condition.items())

@@ -233,6 +233,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "diff.edited_head": "Settings changed (other than texts):",
     "diff.example": "e.g. {answers}",
+    "diff.gained": (
+        "  {kind}: + {id} ({count} combination)",
+        "  {kind}: + {id} ({count} combinations)",
+    ),
     "diff.group": "{kind} {count}",
     "diff.groups": "By kind: {groups}; together {sum}, the {changed} above.",
     "diff.groups_overlap": (
@@ -244,9 +248,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "diff.items": "  {list}: {ids}",
     "diff.kind.level": "level",
     "diff.kind.methods": "methods",
-    "diff.kind.parts": "statement parts",
     "diff.kind.structures": "structures",
     "diff.kind.warnings": "warnings",
+    "diff.lost": (
+        "  {kind}: - {id} ({count} combination)",
+        "  {kind}: - {id} ({count} combinations)",
+    ),
     "diff.more": (
         "... and {count} more condition",
         "... and {count} more conditions",
@@ -307,9 +314,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "carriage return gets a leading ' so that a spreadsheet does not evaluate it."
     ),
     "help.diff": (
-        "Show which answer combinations change their level, structures or methods between two "
-        "rules files, and what differs in the files themselves: renamed, added and removed "
-        "items, other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
+        "Show which answer combinations change their level, structures, methods or warnings "
+        "between two rules files, and what differs in the files themselves: renamed, added and removed items, "
+        "other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
     ),
     "help.diff_examples": "Examples shown per change.",
     "help.diff_new": "The new rules file.",
