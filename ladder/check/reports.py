@@ -69,9 +69,7 @@ def _groups(report: DiffReport, lang: str) -> list[Paragraph]:
     groups = report.groups()
     if len(groups) < 2 and sum(c.count for c in report.changes) == report.changed:
         return []  # the lines add up to the total, which says it all
-    kinds = [
-        t("diff.group", lang, kind=t(f"diff.kind.{k}", lang), count=n) for k, n in groups.items()
-    ]
+    kinds = [f"{t(f'diff.kind.{k}', lang)} {n}" for k, n in groups.items()]
     values = {"groups": ", ".join(kinds), "sum": sum(groups.values()), "changed": report.changed}
     if report.overlap:
         return [_line(t("diff.groups_overlap", lang, count=report.overlap, **values))]
@@ -84,7 +82,7 @@ def _files(files: FileChanges, lang: str, texts: bool) -> list[Paragraph]:
     if files.renamed:
         out.append(_line(t("diff.renamed_head", lang)))
         for r in files.renamed:
-            out.append(_line(t("diff.renamed", lang, list=r.where, old=r.old, new=r.new)))
+            out.append(_line(f"  {r.where}: {r.old} -> {r.new}"))
     for key, listed in (("diff.added_head", files.added), ("diff.removed_head", files.removed)):
         if listed:
             out.append(_line(t(key, lang)))
@@ -92,17 +90,16 @@ def _files(files: FileChanges, lang: str, texts: bool) -> list[Paragraph]:
             for x in listed:
                 by_list.setdefault(x.where, []).append(x.id)
             for where, ids in by_list.items():
-                out.append(_line(t("diff.items", lang, list=where, ids=", ".join(ids))))
+                out.append(_line(f"  {where}: {', '.join(ids)}"))
     if files.edited:
         out.append(_line(t("diff.edited_head", lang)))
         for e in files.edited:
-            fields = ", ".join(e.fields)
-            out.append(_line(t("diff.items", lang, list=e.item or "-", ids=fields)))
+            out.append(_line(f"  {e.item or '-'}: {', '.join(e.fields)}"))
     if files.texts:
         out.append(_line(t("diff.texts_head", lang, count=len(files.texts))))
         for change in files.texts:
             langs = ", ".join(change.langs)
-            out.append(_line(t("diff.text", lang, path=change.path, langs=langs)))
+            out.append(_line(f"  {change.path}: {langs}"))
             if texts:
                 out.extend(_words(change, lang))
     return out
@@ -115,7 +112,7 @@ def _words(change: TextChange, lang: str) -> list[Paragraph]:
         if old.split() == new.split():
             out.append(_line(t("diff.spacing", lang, lang=code)))
         else:
-            out.append(_line(t("diff.words", lang, lang=code, diff=word_diff(old, new))))
+            out.append(_line(f"    {code}: {word_diff(old, new)}"))
     return out
 
 

@@ -237,7 +237,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "  {kind}: + {id} ({count} combination)",
         "  {kind}: + {id} ({count} combinations)",
     ),
-    "diff.group": "{kind} {count}",
     "diff.groups": "By kind: {groups}; together {sum}, the {changed} above.",
     "diff.groups_overlap": (
         "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
@@ -245,7 +244,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
         "combinations change in more than one way.",
     ),
-    "diff.items": "  {list}: {ids}",
     "diff.kind.level": "level",
     "diff.kind.methods": "methods",
     "diff.kind.structures": "structures",
@@ -263,20 +261,17 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "{limit} pieces at once, which no setting raises. Simplify the conditions."
     ),
     "diff.removed_head": "Removed:",
-    "diff.renamed": "  {list}: {old} -> {new}",
     "diff.renamed_head": "Renamed (same settings, new id; compared under the new id):",
     "diff.spacing": "    {lang}: only spaces or line breaks differ",
     "diff.summary": (
         "{old} -> {new}: {changed} of {combinations} answer combinations change; {only_old} are "
         "reachable only in the old file, {only_new} only in the new one."
     ),
-    "diff.text": "  {path}: {langs}",
     "diff.texts_head": (
         "{count} text differs (item.field: languages):",
         "{count} texts differ (item.field: languages):",
     ),
     "diff.when": "when {conditions}",
-    "diff.words": "    {lang}: {diff}",
     "engine.no_step": "none",
     "engine.no_target": "No rule under level.target applies to these answers.",
     "engine.result": "Result: {level}.",
@@ -315,8 +310,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "help.diff": (
         "Show which answer combinations change their level, structures, methods or warnings "
-        "between two rules files, and what differs in the files themselves: renamed, added and removed items, "
-        "other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
+        "between two rules files, and what differs in the files themselves: renamed, added and "
+        "removed items, other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
     ),
     "help.diff_examples": "Examples shown per change.",
     "help.diff_new": "The new rules file.",
