@@ -430,3 +430,30 @@ def test_warnings_gained_and_lost_add_up_against_brute_force(tmp_path):
     assert report.groups() == dict(groups) == {"warnings": changed}
     assert sum(c.count for c in report.changes) > changed == report.changed
     assert diff_to_text(report, "en").splitlines()[1].startswith("By kind: warnings ")
+
+
+def test_settings_are_listed_by_item_and_field(tmp_path):
+    new = edited(
+        tmp_path,
+        ("languages: [sv, en]\n", "languages: [en, sv]\n"),
+        ("selection:\n  structures: 3\n", "selection:\n  structures: 4\n"),
+        (
+            '  - id: workshop\n    when:\n      arena: ["unit_development", "system_wide"]\n'
+            "    levels: [dialogue]\n",
+            '  - id: workshop\n    when:\n      arena: ["system_wide"]\n    levels: [dialogue]\n',
+        ),
+    )
+    report = diff_rules(load_rules(DEFAULT_RULES), new)
+    assert [(e.item, e.fields) for e in report.files.edited] == [
+        ("", ("languages",)),
+        ("selection", ("structures",)),
+        ("methods[workshop]", ("when",)),
+    ]
+    lines = diff_to_text(report, "en").splitlines()
+    start = lines.index("Settings changed (other than texts):")
+    assert lines[start + 1 : start + 4] == [
+        "  languages",
+        "  selection: structures",
+        "  methods[workshop]: when",
+    ]
+    assert {"structures", "methods"} <= set(report.groups())

@@ -94,7 +94,8 @@ def _files(files: FileChanges, lang: str, texts: bool) -> list[Paragraph]:
     if files.edited:
         out.append(_line(t("diff.edited_head", lang)))
         for e in files.edited:
-            out.append(_line(f"  {e.item or '-'}: {', '.join(e.fields)}"))
+            fields = ", ".join(e.fields)
+            out.append(_line(f"  {e.item}: {fields}" if e.item else f"  {fields}"))  # top level
     if files.texts:
         out.append(_line(t("diff.texts_head", lang, count=len(files.texts))))
         for change in files.texts:
