@@ -315,11 +315,13 @@ def diff(
     examples: Annotated[
         int, typer.Option("--examples", min=0, max=50, help=_h("diff_examples"))
     ] = 3,
+    texts: Annotated[bool, typer.Option("--texts", help=_h("diff_texts"))] = False,
     lang: LangOpt = None,
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from ladder.check.diff import diff_files, diff_to_dict, diff_to_text
+        from ladder.check.diff import diff_files
+        from ladder.check.diff_output import diff_to_dict, diff_to_text
 
         report = diff_files(old, new, lang, examples)
         if _name(format) == "json":
@@ -327,7 +329,7 @@ def diff(
 
             sys.stdout.write(dump(diff_to_dict(report), "json"))
         else:
-            sys.stdout.write(diff_to_text(report, lang))
+            sys.stdout.write(diff_to_text(report, lang, texts))
 
 
 @app.command(help=_h("schema"))

@@ -1,4 +1,5 @@
-"""`ladder diff OLD NEW`: which answer combinations change their level, structures or methods.
+"""`ladder diff OLD NEW`: which answer combinations change their level, structures, methods
+or warnings.
 
 Both files are read over one answer space (the union of their questions and options). The
 common reachable space is cut into pieces on which both files give one outcome each; pieces
@@ -7,10 +8,9 @@ with the same change are summed, and shown as conditions and a few concrete exam
 
 from __future__ import annotations
 
-import heapq
 import os
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ladder.check.boxes import (
@@ -34,7 +34,9 @@ from ladder.check.budget import (
     spend,
     work_budget,
 )
+from ladder.check.diff_items import FileChanges, compare_files, renamed_rules
 from ladder.check.logic import CompiledItem, Logic
+from ladder.check.merge import merge_boxes
 from ladder.engine import decide_level
 from ladder.errors import RulesError
 from ladder.i18n.messages import t
@@ -43,13 +45,18 @@ from ladder.load.loader import LoadedRules, load_rules
 from ladder.model import Rules
 
 SCHEMA = "ladder.diff/1"
-KINDS = ("level", "structures", "methods")
-Outcome = tuple[str | None, tuple[str, ...], tuple[str, ...]]
+KINDS = ("level", "structures", "methods", "warnings")
+CHOSEN = KINDS[1:]  # the kinds chosen by their conditions at the level
+# Kinds shown whole (no `selection` limit): a change is one item gained or lost, and only the
+# items whose conditions differ between the files are evaluated (so boxes are cut less).
+EACH = ("warnings",)
+Key = tuple[str, tuple[str, ...], tuple[str, ...]]  # a change: kind, old ids, new ids
+Outcome = tuple[Any, ...]  # the level (or None), then a tuple of ids per kind in CHOSEN
 
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # level, structures, methods
+    kind: str  # one of KINDS
     old: tuple[str, ...]
     new: tuple[str, ...]
     count: int
@@ -66,38 +73,48 @@ class DiffReport:
     only_new: int
     changed: int
     changes: list[Change]
+    overlap: int = 0  # changed combinations that change in more than one kind
+    files: FileChanges = field(default_factory=FileChanges)
+    kinds: dict[str, int] = field(default_factory=dict)  # changed combinations per kind
+
+    def groups(self) -> dict[str, int]:
+        """Changed combinations per kind that changes, in the order of KINDS."""
+        return {k: self.kinds[k] for k in KINDS if self.kinds.get(k)}
 
 
 class _Side:
     def __init__(self, rules: Rules, space: Space) -> None:
         self.rules = rules
         self.logic = Logic(rules, space)
-        self.structures = [(s, self.logic.item(s)) for s in rules.structures]
-        self.methods = [(m, self.logic.item(m)) for m in rules.methods]
-        self.agree: dict[tuple[Any, ...], bool] = {}  # see _agree
+        self.items = {
+            kind: [(x, self.logic.item(x)) for x in getattr(rules, kind)] for kind in CHOSEN
+        }
+        selection = rules.selection  # every warning that matches is shown
+        self.limits = {"structures": selection.structures, "methods": selection.methods}
+        self.agree: dict[tuple[Any, ...], Any] = {}  # see _agree and _differing
 
     def outcome(self, view: View) -> Outcome:
         cell = self.logic.decide(view)
         if cell.level is None:
-            return None, (), ()
-        limit = self.rules.selection
-        return (
-            cell.level,
-            self._chosen(view, self.structures, cell, limit.structures),
-            self._chosen(view, self.methods, cell, limit.methods),
-        )
+            return (None, *(() for _ in CHOSEN))
+        return (cell.level, *(self.chosen(view, kind, cell) for kind in CHOSEN))
 
-    def chosen(self, view: View, kind: str, cell: Any) -> tuple[str, ...]:
-        items = self.structures if kind == "structures" else self.methods
-        return self._chosen(view, items, cell, getattr(self.rules.selection, kind))
+    def chosen(
+        self, view: View, kind: str, cell: Any, among: frozenset[str] | None = None
+    ) -> tuple[str, ...]:
+        items = self.items[kind]
+        if among is not None:
+            items = [pair for pair in items if pair[0].id in among]
+        return self._chosen(view, items, cell, self.limits.get(kind))
 
     def matching(self, cell: Any, kind: str) -> list[tuple[str, list[Constraint]]]:
-        """Each structure or method with the boxes where it matches, in this cell."""
-        items = self.structures if kind == "structures" else self.methods
-        return [(item.id, self.logic.item_boxes(compiled, cell)) for item, compiled in items]
+        """Each item of a kind with the boxes where it matches, in this cell."""
+        return [
+            (item.id, self.logic.item_boxes(compiled, cell)) for item, compiled in self.items[kind]
+        ]
 
     def _chosen(
-        self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int
+        self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int | None
     ) -> tuple[str, ...]:
         out: list[str] = []
         for item, compiled in items:
@@ -110,11 +127,11 @@ class _Side:
 
 def union_space(old: Rules, new: Rules) -> Space:
     """Choice questions of both files (new order first) and the free-text questions that
-    structures or methods test with given/missing, the only ones a diff can depend on."""
+    structures, methods or warnings test with given/missing, the only ones a diff can depend on."""
     texts = {
         key
         for rules in (old, new)
-        for item in [*rules.structures, *rules.methods]
+        for item in [*rules.structures, *rules.methods, *rules.warnings]
         for key in [*item.given, *item.missing]
     }
     order: dict[str, list[str]] = {}
@@ -151,6 +168,8 @@ def diff_files(
 
 
 def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffReport:
+    files = compare_files(old.rules, new.rules)
+    old = LoadedRules(renamed_rules(old.rules, files.renamed), old.info)  # renames are no change
     space = union_space(old.rules, new.rules)
     old_boxes, _ = path_boxes(old.rules, space)
     new_boxes, _ = path_boxes(new.rules, space)
@@ -162,20 +181,10 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
     sides = _Side(old.rules, space), _Side(new.rules, space)
 
     cells = partition(common, lambda view: _outcomes(sides, view), keep=_is_change)
-    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Box]] = {}
-    changed = 0
-    for box, pair in cells:
-        assert pair is not None  # kept only where the files may differ
-        before, after = pair
-        if before != after:
-            changed += _size(space, box)
-        for i, kind in enumerate(KINDS):
-            if before[i] != after[i]:
-                key = (kind, _as_tuple(before[i]), _as_tuple(after[i]))
-                groups.setdefault(key, []).append(box)
+    groups, kinds, changed, overlap = _grouped(space, cells)
     changes = []
     for (kind, was, now), boxes in groups.items():
-        merged = _merge(boxes)
+        merged = merge_boxes(boxes)
         changes.append(
             Change(
                 kind,
@@ -202,29 +211,73 @@ def diff_rules(old: LoadedRules, new: LoadedRules, examples: int = 3) -> DiffRep
         sum(_size(space, b) for b in new_boxes) - total,
         changed,
         changes,
+        overlap,
+        files,
+        kinds,
     )
+
+
+def _grouped(
+    space: Space, cells: list[tuple[Box, tuple[Outcome, Outcome] | None]]
+) -> tuple[dict[Key, list[Box]], dict[str, int], int, int]:
+    """The boxes of each change (kind, old, new); the changed combinations per kind, in all,
+    and in more than one kind. A kind in EACH gives a change per item gained or lost."""
+    groups: dict[Key, list[Box]] = {}
+    kinds = dict.fromkeys(KINDS, 0)
+    changed = overlap = 0
+    for box, pair in cells:
+        assert pair is not None  # kept only where the files may differ
+        before, after = pair
+        size = _size(space, box)
+        differ = [i for i in range(len(KINDS)) if before[i] != after[i]]
+        changed += size if differ else 0
+        overlap += size if len(differ) > 1 else 0
+        for i in differ:
+            kind = KINDS[i]
+            kinds[kind] += size
+            keys: list[Key]
+            if kind in EACH:
+                keys = [(kind, (x,), ()) for x in before[i] if x not in after[i]]
+                keys += [(kind, (), (x,)) for x in after[i] if x not in before[i]]
+            else:
+                keys = [(kind, _as_tuple(before[i]), _as_tuple(after[i]))]
+            for key in keys:
+                groups.setdefault(key, []).append(box)
+    return groups, kinds, changed, overlap
 
 
 def _outcomes(sides: tuple[_Side, _Side], view: View) -> tuple[Outcome, Outcome] | None:
     """Both files' outcomes, or None where they agree all over the box (so it is not cut).
 
     The box is cut by both levels first. Where they differ the box is a level change
-    throughout, and a kind (structures, methods) on which the files agree is left empty on
-    both sides instead of cut; where they are the same it is cut as before, so that the pieces
-    of such a change, and so its conditions and examples, stay as they were.
+    throughout, and structures or methods on which the files agree are left empty on both
+    sides instead of cut; where they are the same both are cut as before, so that the pieces
+    of such a change, and so its conditions and examples, stay as they were. Of a kind in
+    EACH only the items whose conditions differ between the files are evaluated.
     """
     old, new = sides
     cells = old.logic.decide(view), new.logic.decide(view)
     levels = cells[0].level, cells[1].level
-    if old.rules.selection != new.rules.selection or None in levels:
+    if None in levels:
         return None if levels == (None, None) else (old.outcome(view), new.outcome(view))
-    agree = [_agree(sides, cells, kind) for kind in ("structures", "methods")]
-    if levels[0] == levels[1]:
-        return None if all(agree) else (old.outcome(view), new.outcome(view))
+    limited = [kind for kind in CHOSEN if kind not in EACH]
+    agree = {kind: _agree(sides, cells, kind) for kind in limited}
+    if old.rules.selection != new.rules.selection:
+        full = set(limited)
+    elif levels[0] == levels[1]:
+        full = set() if all(agree.values()) else set(limited)
+    else:
+        full = {kind for kind in limited if not agree[kind]}
+    each = {kind: _differing(sides, cells, kind) for kind in EACH}
+    if levels[0] == levels[1] and not full and not any(each.values()):
+        return None
     out: list[list[Any]] = [[level] for level in levels]
-    for kind, same in zip(("structures", "methods"), agree, strict=True):
+    for kind in CHOSEN:
         for side, cell, row in zip(sides, cells, out, strict=True):
-            row.append(() if same else side.chosen(view, kind, cell))
+            if kind in EACH:
+                row.append(side.chosen(view, kind, cell, each[kind]) if each[kind] else ())
+            else:
+                row.append(side.chosen(view, kind, cell) if kind in full else ())
     return tuple(out[0]), tuple(out[1])
 
 
@@ -235,7 +288,21 @@ def _agree(sides: tuple[_Side, _Side], cells: Any, kind: str) -> bool:
     agree = sides[0].agree
     if key not in agree:
         agree[key] = sides[0].matching(cells[0], kind) == sides[1].matching(cells[1], kind)
-    return agree[key]
+    same: bool = agree[key]
+    return same
+
+
+def _differing(sides: tuple[_Side, _Side], cells: Any, kind: str) -> frozenset[str]:
+    """The items of a kind that do not match under the same conditions in both files (as
+    `_agree`, item by item)."""
+    key = ("each", kind, *((cell.level, cell.level == cell.raised) for cell in cells))
+    known = sides[0].agree
+    if key not in known:
+        old = dict(sides[0].matching(cells[0], kind))
+        new = dict(sides[1].matching(cells[1], kind))
+        known[key] = frozenset(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
+    found: frozenset[str] = known[key]
+    return found
 
 
 def _is_change(pair: tuple[Outcome, Outcome] | None) -> bool:
@@ -263,100 +330,6 @@ def _example(space: Space, box: Box) -> dict[str, str]:
     return {k: ("x" if v == "*" else v) for k, v in space.answers(box).items()}
 
 
-def _merge(boxes: list[Box]) -> list[Box]:
-    """Join boxes that differ in one question only, so that conditions read short.
-
-    Always the first pair in list order is joined (into the first of the two), as a plain
-    pairwise scan would. Pairs are found through an index of each box with one question left
-    out (a sum of one number per question and values, confirmed by comparing), so thousands
-    of pieces take about linear time, not quadratic. The numbers come from the order values
-    are met in, not from `hash`, so that the work done never depends on PYTHONHASHSEED.
-    """
-    out: dict[int, Box] = dict(enumerate(boxes))
-    buckets: dict[tuple[int, int], set[int]] = {}
-    heap: list[tuple[int, int]] = []
-    cached: dict[int, list[tuple[int, int]]] = {}
-    numbers: dict[tuple[int, frozenset[str]], int] = {}
-    # Only questions on which the boxes differ can tell two boxes apart, now and later.
-    first = boxes[0] if boxes else ()
-    varying = [d for d in range(len(first)) if any(box[d] != first[d] for box in boxes)]
-
-    def number(d: int, values: frozenset[str]) -> int:
-        if (d, values) not in numbers:
-            numbers[d, values] = _scramble(len(numbers))
-        return numbers[d, values]
-
-    def keys(i: int) -> list[tuple[int, int]]:
-        """Box `i` with each question left out in turn (kept until the box changes)."""
-        if i not in cached:
-            box = out[i]
-            parts = [(d, number(d, box[d])) for d in varying]
-            total = sum(part for _, part in parts)
-            cached[i] = [(d, total - part) for d, part in parts]
-        return cached[i]
-
-    def alike(i: int, j: int, d: int) -> bool:
-        one, two = out[i], out[j]
-        return one[d] != two[d] and one[:d] == two[:d] and one[d + 1 :] == two[d + 1 :]
-
-    def partner(i: int) -> int | None:
-        """The first box after `i` that differs from it in one question only."""
-        spend()
-        found = None
-        for key in keys(i):
-            bucket = buckets[key]
-            if len(bucket) > 1:  # most hold box `i` alone
-                later = sorted(j for j in bucket if i < j and (found is None or j < found))
-                found = next((j for j in later if alike(i, j, key[0])), found)
-        return found
-
-    def push(i: int) -> None:
-        j = partner(i)
-        if j is not None:
-            heapq.heappush(heap, (i, j))
-
-    for i in out:
-        for key in keys(i):
-            buckets.setdefault(key, set()).add(i)
-    for i in out:
-        push(i)
-    while heap:
-        # Each box with a partner has an entry no later than its first partner, so the first
-        # entry whose boxes still differ in one question only is the first pair.
-        i, j = heapq.heappop(heap)
-        spend()
-        differ = []
-        if i in out and j in out:
-            differ = [d for d, (x, y) in enumerate(zip(out[i], out[j], strict=True)) if x != y]
-        if len(differ) != 1:
-            if i in out:
-                push(i)
-            continue
-        d = differ[0]
-        for k in (i, j):
-            for key in keys(k):
-                buckets[key].discard(k)
-        out[i] = (*out[i][:d], out[i][d] | out[j][d], *out[i][d + 1 :])
-        del out[j], cached[i], cached[j]
-        for key in keys(i):
-            found = buckets.setdefault(key, set())
-            for k in found:
-                if k < i:
-                    heapq.heappush(heap, (k, i))  # confirmed when it is taken
-            found.add(i)
-        push(i)
-    return list(out.values())
-
-
-def _scramble(n: int) -> int:
-    """A well-mixed 64-bit number for `n` (splitmix64), so that sums of them rarely collide."""
-    mask = (1 << 64) - 1
-    z = (n + 0x9E3779B97F4A7C15) & mask
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
-    return z ^ (z >> 31)
-
-
 def _conditions(space: Space, box: Box) -> dict[str, list[str]]:
     """The questions the box narrows: each answer that is asked and not free."""
     out: dict[str, list[str]] = {}
@@ -378,33 +351,3 @@ def _narrowed(
     everything = [v for v in order if v != NA]
     if asked and len(asked) < len(everything):
         out[key] = asked
-
-
-def diff_to_dict(report: DiffReport) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA,
-        "old": report.old,
-        "new": report.new,
-        "combinations": report.combinations,
-        "only_old": report.only_old,
-        "only_new": report.only_new,
-        "changed": report.changed,
-        "changes": [
-            {
-                "kind": c.kind,
-                "old": list(c.old),
-                "new": list(c.new),
-                "count": c.count,
-                "conditions": c.conditions,
-                "examples": c.examples,
-            }
-            for c in report.changes
-        ],
-    }
-
-
-def diff_to_text(report: DiffReport, lang: str) -> str:
-    from ladder.check.reports import diff_document
-    from ladder.output.text import render_lines
-
-    return render_lines(diff_document(report, lang))

@@ -231,6 +231,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "cli.stdout_hint": ", or use -o - for standard output",
     "cli.terminated": "Terminated (SIGTERM).",
     "did_you_mean": "did you mean '{guess}'?",
+    "diff.added_head": "Added:",
     "diff.always": "always",
     "diff.budget": (
         "{old} -> {new}: could not finish the comparison: the work budget of {limit} steps ran "
@@ -240,10 +241,27 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "  {kind}: {old} -> {new} ({count} combination)",
         "  {kind}: {old} -> {new} ({count} combinations)",
     ),
+    "diff.edited_head": "Settings changed (other than texts):",
     "diff.example": "e.g. {answers}",
+    "diff.gained": (
+        "  {kind}: + {id} ({count} combination)",
+        "  {kind}: + {id} ({count} combinations)",
+    ),
+    "diff.groups": "By kind: {groups}; together {sum}, the {changed} above.",
+    "diff.groups_overlap": (
+        "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
+        "combination changes in more than one way.",
+        "By kind: {groups}; together {sum}, more than the {changed} above, because {count} "
+        "combinations change in more than one way.",
+    ),
     "diff.kind.level": "level",
     "diff.kind.methods": "methods",
     "diff.kind.structures": "structures",
+    "diff.kind.warnings": "warnings",
+    "diff.lost": (
+        "  {kind}: - {id} ({count} combination)",
+        "  {kind}: - {id} ({count} combinations)",
+    ),
     "diff.more": (
         "... and {count} more condition",
         "... and {count} more conditions",
@@ -252,9 +270,16 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "{old} -> {new}: could not finish the comparison: the answer space splits into more than "
         "{limit} pieces at once, which no setting raises. Simplify the conditions."
     ),
+    "diff.removed_head": "Removed:",
+    "diff.renamed_head": "Renamed (same settings, new id; compared under the new id):",
+    "diff.spacing": "    {lang}: only spaces or line breaks differ",
     "diff.summary": (
         "{old} -> {new}: {changed} of {combinations} answer combinations change; {only_old} are "
         "reachable only in the old file, {only_new} only in the new one."
+    ),
+    "diff.texts_head": (
+        "{count} text differs (item.field: languages):",
+        "{count} texts differ (item.field: languages):",
     ),
     "diff.when": "when {conditions}",
     "engine.no_step": "none",
@@ -423,12 +448,14 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "carriage return gets a leading ' so that a spreadsheet does not evaluate it."
     ),
     "help.diff": (
-        "Show which answer combinations change their level, structures or methods between two "
-        "rules files.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
+        "Show which answer combinations change their level, structures, methods or warnings "
+        "between two rules files, and what differs in the files themselves: renamed, added and "
+        "removed items, other settings, texts.\n\nExample: ladder diff data/ladder.yaml mine.yaml"
     ),
     "help.diff_examples": "Examples shown per change.",
     "help.diff_new": "The new rules file.",
     "help.diff_old": "The old rules file.",
+    "help.diff_texts": "Also show each changed text word by word, old and new words marked.",
     "help.encoding": (
         "The input file's encoding, for example cp1252 for Excel's plain CSV (default: utf-8; a "
         "BOM is accepted)."
