@@ -258,6 +258,35 @@ def meet(*constraints: Constraint | None) -> Constraint | None:
     return out
 
 
+def meet_unions(one: list[Constraint], two: list[Constraint]) -> list[Constraint]:
+    """The intersection of two unions of constraints, as a union."""
+    out: list[Constraint] = []
+    for x in one:
+        for y in two:
+            both = meet(x, y)
+            if both is not None and both not in out:
+                out.append(both)
+    spend(len(one) * len(two))
+    return out
+
+
+def complement(union: list[Constraint], space: Space) -> list[Constraint]:
+    """The answers outside every constraint of `union`, as a union of disjoint constraints."""
+    out: list[Constraint] = [{}]
+    for constraint in union:
+        outside: list[Constraint] = []
+        inside: Constraint = {}
+        for dim in sorted(constraint):
+            rest = frozenset(space.order[dim]) - constraint[dim]
+            if rest:
+                outside.append({**inside, dim: rest})
+            inside[dim] = constraint[dim]
+        out = meet_unions(out, outside)
+        if not out:
+            break
+    return out
+
+
 def contains(constraint: Constraint, box: Box) -> bool:
     return all(box[d] <= allowed for d, allowed in constraint.items())
 

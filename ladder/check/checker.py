@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
+from ladder.check.composite import check_conditions
 from ladder.check.findings import ERROR, WARNING, analyse, budget_finding, check_rules
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
@@ -96,6 +97,10 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
             findings = _locate(found, data.decode("utf-8"), name)
             return FileReport(name, findings, seconds=time.perf_counter() - started)
         check_rules(analysis)
+        try:
+            check_conditions(analysis)
+        except OutOfBudget:
+            analysis.unfinished(("structures",), "outputs")
         properties = check_properties(analysis)
     examples = check_examples(analysis, loaded)
     findings = _locate(analysis.found, data.decode("utf-8"), name)

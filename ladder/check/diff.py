@@ -115,7 +115,8 @@ def union_space(old: Rules, new: Rules) -> Space:
         key
         for rules in (old, new)
         for item in [*rules.structures, *rules.methods]
-        for key in [*item.given, *item.missing]
+        for block in item.blocks()
+        for key in [*block.given, *block.missing]
     }
     order: dict[str, list[str]] = {}
     choice: dict[str, bool] = {}

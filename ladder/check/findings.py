@@ -169,7 +169,8 @@ def _option_references(rules: Rules) -> dict[str, list[Any]]:
                 out.setdefault(rule.from_, []).append(lambda o, m=rule.map: m.get(o))
     items: list[Conditions] = [*rules.structures, *rules.methods, *rules.warnings]
     for item in [*items, *rules.expectations.parts]:
-        when(item.when)
+        for block in item.blocks():
+            when(block.when)
     return out
 
 

@@ -18,7 +18,9 @@ from ladder.check.boxes import (
     Space,
     View,
     compile_rules,
+    complement,
     meet,
+    meet_unions,
     partition,
 )
 from ladder.model import Conditions, Rules
@@ -37,6 +39,9 @@ class CompiledItem:
     base: Constraint
     levels: frozenset[str] | None
     caps: tuple[CompiledRule, ...] | None
+    all_: tuple[CompiledItem, ...] = ()
+    any_: tuple[CompiledItem, ...] = ()
+    not_: CompiledItem | None = None
 
 
 class Logic:
@@ -98,10 +103,34 @@ class Logic:
         caps = None
         if item.capped_by:
             caps = tuple(self.caps_by_id[c] for c in item.capped_by if c in self.caps_by_id)
-        return CompiledItem(base, levels, caps)
+        if not item.composite:
+            return CompiledItem(base, levels, caps)
+        all_ = tuple(self.item(block) for block in item.all_)
+        any_ = tuple(self.item(block) for block in item.any_)
+        not_ = self.item(item.not_) if item.not_ is not None else None
+        return CompiledItem(base, levels, caps, all_, any_, not_)
 
     def item_boxes(self, item: CompiledItem, cell: LevelCell) -> list[Constraint]:
-        """Where, inside a piece with this level, the item matches (a union of boxes)."""
+        """Where, inside a piece with this level, the item matches (a union of boxes).
+
+        any/all/not are unions, intersections and complements of their blocks' unions; the
+        complement is taken over the whole space, as the piece's own boxes bound it anyway.
+        """
+        out = self._own_boxes(item, cell)
+        if not out or not (item.all_ or item.any_ or item.not_ is not None):
+            return out
+        for block in item.all_:
+            out = meet_unions(out, self.item_boxes(block, cell))
+        if item.any_:
+            alternatives: list[Constraint] = []
+            for block in item.any_:
+                alternatives.extend(self.item_boxes(block, cell))
+            out = meet_unions(out, alternatives)
+        if item.not_ is not None:
+            out = meet_unions(out, complement(self.item_boxes(item.not_, cell), self.space))
+        return out
+
+    def _own_boxes(self, item: CompiledItem, cell: LevelCell) -> list[Constraint]:
         if cell.level is None or (item.levels is not None and cell.level not in item.levels):
             return []
         if item.caps is None:

@@ -93,6 +93,22 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "cap '{id}' never lowers the level: the level is always already at or below it where it "
         "applies."
     ),
+    "check.conditions_dead": (
+        "{kind} '{id}': this `any` alternative never holds for reachable answers where the rest "
+        "of the conditions hold, so it adds nothing. Fix it or remove it."
+    ),
+    "check.conditions_not_all": (
+        "{kind} '{id}' never applies because of this `not`: it excludes every reachable answer "
+        "where the rest of the conditions hold. Narrow the `not` block."
+    ),
+    "check.conditions_not_none": (
+        "{kind} '{id}': the block of this `not` never holds for reachable answers where the rest "
+        "of the conditions hold, so the `not` excludes nothing. Fix it or remove it."
+    ),
+    "check.conditions_single": (
+        "`{block}` has one block only, which says no more than that block written directly in the "
+        "enclosing conditions; simplify."
+    ),
     "check.coverage_level": (
         "{count} reachable answer combination gets no level: {answers}. No rule under "
         "level.target applies. Add a rule for it, or a last rule without `when` as the default.",
@@ -385,6 +401,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ref.cap": "cap",
     "ref.method": "method",
     "ref.option": "option",
+    "ref.part": "statement part",
     "ref.question": "question",
     "ref.step": "step",
     "ref.structure": "structure",
@@ -435,6 +452,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.larger_than": "The rules file is larger than {limit} bytes, the largest accepted size.",
     "rules.missing_key": "missing key '{key}'",
     "rules.missing_language": "the text lacks language '{lang}'",
+    "rules.nesting": (
+        "conditions are nested more than {limit} deep (any, all and not inside each other); write "
+        "them more simply"
+    ),
     "rules.not_choice": "'{id}' is a free-text question; a choice question is needed here",
     "rules.not_found": "The rules file {file} does not exist.",
     "rules.not_mapping": (
