@@ -25,6 +25,8 @@ from ladder.check.boxes import (
 )
 from ladder.model import Conditions, Rules
 
+GIVEN_OR_NA = frozenset({GIVEN, NA})
+
 
 @dataclass(frozen=True)
 class LevelCell:
@@ -93,12 +95,13 @@ class Logic:
     def item(self, item: Conditions) -> CompiledItem:
         index = self.space.index
         base = dict(self.space.constraint(item.when))
+        # Intersected, not set: `given` and `missing` of one question never hold together.
         for key in item.given:
             if key in index:
-                base[index[key]] = frozenset({GIVEN})
+                base[index[key]] = base.get(index[key], GIVEN_OR_NA) & {GIVEN}
         for key in item.missing:
             if key in index:
-                base[index[key]] = frozenset({NA})
+                base[index[key]] = base.get(index[key], GIVEN_OR_NA) & {NA}
         levels = frozenset(item.levels) if item.levels else None
         caps = None
         if item.capped_by:
