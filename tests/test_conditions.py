@@ -95,20 +95,36 @@ def points(rules: Rules, texts: list[str]):
             yield out
 
 
+PREPARED: dict[tuple[int, tuple[str, ...]], Any] = {}
+
+
+def prepared(rules: Rules, texts: list[str]) -> Any:
+    """The logic over the space, and each answer combination with its point, cell and level."""
+    key = (id(rules), tuple(texts))
+    if key not in PREPARED:
+        space = make_space(rules, text_questions=texts)
+        boxes, _ = path_boxes(rules, space)
+        logic = Logic(rules, space)
+        cells = logic.cells(boxes)
+        rows = []
+        for answers in points(rules, texts):
+            point = []
+            for dim, name in enumerate(space.dims):
+                value = answers.get(name, NA)
+                point.append(GIVEN if value != NA and not space.choice[dim] else value)
+            (cell,) = [
+                c for box, c in cells if all(v in b for v, b in zip(point, box, strict=True))
+            ]
+            rows.append((answers, point, cell, decide_level(rules, answers)))
+        PREPARED[key] = rules, logic, rows
+    return PREPARED[key][1:]
+
+
 def assert_boxes_match_engine(rules: Rules, items: list[Conditions], texts: list[str]) -> None:
     """For every answer combination, the boxes contain it exactly where the engine matches."""
-    space = make_space(rules, text_questions=texts)
-    boxes, _ = path_boxes(rules, space)
-    logic = Logic(rules, space)
-    cells = logic.cells(boxes)
+    logic, rows = prepared(rules, texts)
     compiled = [logic.item(item) for item in items]
-    for answers in points(rules, texts):
-        point = []
-        for dim, key in enumerate(space.dims):
-            value = answers.get(key, NA)
-            point.append(GIVEN if value != NA and not space.choice[dim] else value)
-        (cell,) = [c for box, c in cells if all(v in b for v, b in zip(point, box, strict=True))]
-        decision = decide_level(rules, answers)
+    for answers, point, cell, decision in rows:
         for item, one in zip(items, compiled, strict=True):
             inside = any(
                 all(point[d] in allowed for d, allowed in c.items())
@@ -177,7 +193,7 @@ DEFAULT = load_rules(DEFAULT_RULES).rules
 DEFAULT_TEXTS = ["project", "fixed"]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(conditions_strategy(DEFAULT, DEFAULT_TEXTS), min_size=2, max_size=3))
 def test_boxes_agree_with_the_engine_over_the_default_answer_space(blocks):
     assert_boxes_match_engine(DEFAULT, [block(**b) for b in blocks], DEFAULT_TEXTS)
