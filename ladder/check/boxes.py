@@ -323,6 +323,16 @@ class View:
             raise cut
         return True
 
+    def test_any(self, union: list[Constraint]) -> bool:
+        """Whether the box is inside the union; cut only when no constraint decides it whole."""
+        partial = None
+        for constraint in union:
+            if contains(constraint, self.box):
+                return True
+            if partial is None and not disjoint(constraint, self.box):
+                partial = constraint
+        return partial is not None and self.test(partial)
+
     def pick(self, dim: int, mapping: dict[str, str]) -> str | None:
         groups: dict[str | None, set[str]] = {}
         for value in sorted(self.box[dim]):  # a fixed order: output must not depend on hashing

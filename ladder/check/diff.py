@@ -101,7 +101,7 @@ class _Side:
     ) -> tuple[str, ...]:
         out: list[str] = []
         for item, compiled in items:
-            if any(view.test(c) for c in self.logic.item_boxes(compiled, cell)):
+            if view.test_any(self.logic.item_boxes(compiled, cell)):
                 out.append(item.id)
                 if len(out) == limit:
                     break
