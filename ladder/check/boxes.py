@@ -264,10 +264,16 @@ def meet_unions(one: list[Constraint], two: list[Constraint]) -> list[Constraint
     for x in one:
         for y in two:
             both = meet(x, y)
-            if both is not None and both not in out:
+            if both is not None and not any(within(both, kept) for kept in out):
+                out = [kept for kept in out if not within(kept, both)]
                 out.append(both)
     spend(len(one) * len(two))
     return out
+
+
+def within(inner: Constraint, outer: Constraint) -> bool:
+    """Whether every answer `inner` allows, `outer` allows too."""
+    return all(dim in inner and inner[dim] <= allowed for dim, allowed in outer.items())
 
 
 def complement(union: list[Constraint], space: Space) -> list[Constraint]:

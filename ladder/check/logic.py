@@ -8,6 +8,7 @@ counterexample the checker reports is re-run through the engine itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ladder.check.boxes import (
     GIVEN,
@@ -62,6 +63,7 @@ class Logic:
         self._floors = sorted(floors, key=lambda r: -max((rank[s] for s in r.steps), default=0))
         self._caps = sorted(caps, key=lambda r: min((rank[s] for s in r.steps), default=99))
         self.caps_by_id = {r.rule.id: r for r in caps}
+        self._composite: dict[tuple[int, str | None, bool], tuple[CompiledItem, Any]] = {}
 
     def decide(self, view: View) -> LevelCell:
         rank = self.rank
@@ -122,6 +124,17 @@ class Logic:
         out = self._own_boxes(item, cell)
         if not out or not (item.all_ or item.any_ or item.not_ is not None):
             return out
+        # They depend on the level and on whether a cap set it, as _own_boxes does: worked out
+        # once per item and such cell (the item is held so that its id is not reused).
+        key = (id(item), cell.level, cell.level == cell.raised)
+        kept = self._composite.get(key)
+        if kept is None:
+            kept = self._composite[key] = (item, self._composite_boxes(item, cell, out))
+        return kept[1]
+
+    def _composite_boxes(
+        self, item: CompiledItem, cell: LevelCell, out: list[Constraint]
+    ) -> list[Constraint]:
         for block in item.all_:
             out = meet_unions(out, self.item_boxes(block, cell))
         if item.any_:
