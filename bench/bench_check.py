@@ -2,8 +2,10 @@
 
 For 5, 10, 15 and 20 generated questions: the answer combinations, the pieces the checker cuts
 the space into, and the best of three in-process check times; then whether a planted gap and a
-planted overlap are still found in the 20-question file. Brute force (engine.decide_level on every
-combination) is timed on the 5-question file and extrapolated from its time per combination.
+planted overlap are still found in the 20-question file, and the 20-question file with any/not
+conditions on its structures and methods next to the plain one (time and peak memory). Brute
+force (engine.decide_level on every combination) is timed on the 5-question file and
+extrapolated from its time per combination.
 
     python bench/bench_check.py
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import timeit
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,6 +73,19 @@ def main() -> int:
             where = f"{found[0].path} line {found[0].line}" if found else "NOT FOUND"
             print(f"planted {plant:<8} -> {code:<15} {where:<28} {seconds:.3f} s")
             failures += not found
+        n = SIZES[-1]
+        for kind, composite in (("plain", False), ("any/not", True)):
+            path = write(directory, f"{kind[:3]}{n}.yaml", generate(n, composite=composite))
+            seconds = min(timeit.repeat(lambda p=path: check_file(p, "en"), number=1, repeat=3))
+            tracemalloc.start()
+            report = check_file(path, "en")
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            print(
+                f"{kind:<8} conditions at {n} questions: {seconds:.3f} s, peak {peak:.1f} MiB "
+                f"traced, {report.pieces} pieces"
+            )
+            failures += seconds > TARGET_SECONDS
     print(
         f"target: {SIZES[-1]} questions checked in under {TARGET_SECONDS} s, plants found: "
         + ("met" if not failures else "MISSED")

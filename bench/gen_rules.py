@@ -8,6 +8,7 @@ options the answer space holds about 10^14 combinations.
     python bench/gen_rules.py 20 > /tmp/rules20.yaml
     python bench/gen_rules.py 20 --plant gap > /tmp/gap20.yaml       # a combination gets no level
     python bench/gen_rules.py 20 --plant overlap > /tmp/overlap20.yaml  # two target rules conflict
+    python bench/gen_rules.py 20 --composite > /tmp/any20.yaml  # any/not conditions
 """
 
 from __future__ import annotations
@@ -44,7 +45,11 @@ def header(region_id: str) -> dict[str, Any]:
     }
 
 
-def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
+def generate(
+    questions: int, options: int = 5, plant: str | None = None, composite: bool = False
+) -> str:
+    """The rules; with `composite`, structures and methods say part of their conditions with
+    any/not blocks (the same ids, the same shape of file)."""
     if questions < 3 or options < 2:
         raise ValueError("at least 3 questions of 2 options")
     qs = [f"q{i:02d}" for i in range(1, questions + 1)]
@@ -89,16 +94,26 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
     def item(item_id: str, **fields: Any) -> dict[str, Any]:
         return {"id": item_id, **fields}
 
+    def conditions(q: str, allowed: list[str], other: str) -> dict[str, Any]:
+        """`when` q in allowed; with `composite`, q in allowed or `other` at its last option,
+        but not q at the first allowed option together with `other` at its first."""
+        if not composite:
+            return {"when": {q: allowed}}
+        return {
+            "any": [{"when": {q: allowed}}, {"when": {other: [opts[-1]]}}],
+            "not": {"when": {q: allowed[:1], other: [opts[0]]}},
+        }
+
     structures = [
         item(
             f"structure_{q}",
-            when={q: opts[: options // 2 + 1]},
+            **conditions(q, opts[: options // 2 + 1], qs[(i + 1) % questions]),
             mandate="personal",
             name=text(f"Structure {q}"),
             description=text(f"Recruit for {q}."),
             how=text(f"Start with {q}."),
         )
-        for q in qs[3:]
+        for i, q in enumerate(qs[3:], start=3)
     ]
     structures.append(
         item(
@@ -115,7 +130,7 @@ def generate(questions: int, options: int = 5, plant: str | None = None) -> str:
             methods.append(
                 item(
                     f"method_{step}_{q}",
-                    when={q: opts[1:]},
+                    **conditions(q, opts[1:], qs[(qs.index(q) + 1) % questions]),
                     levels=[step],
                     name=text(f"Method {q}"),
                     description=text("A method."),
@@ -190,8 +205,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("questions", type=int)
     parser.add_argument("--options", type=int, default=5)
     parser.add_argument("--plant", choices=["gap", "overlap"])
+    parser.add_argument(
+        "--composite", action="store_true", help="any/not conditions on structures and methods"
+    )
     args = parser.parse_args(argv)
-    sys.stdout.write(generate(args.questions, args.options, args.plant))
+    sys.stdout.write(generate(args.questions, args.options, args.plant, args.composite))
 
 
 if __name__ == "__main__":

@@ -155,7 +155,22 @@ def matches(item: Conditions, answers: dict[str, str], decision: Placed) -> bool
     for key in item.missing:
         if key in answers:
             return False
-    return applies(item.when, answers)
+    if not applies(item.when, answers):
+        return False
+    # The composite keys last: most items have none, and they cost only when the rest holds.
+    if item.all_ or item.any_ or item.not_ is not None:
+        return _composite(item, answers, decision)
+    return True
+
+
+def _composite(item: Conditions, answers: dict[str, str], decision: Placed) -> bool:
+    """Whether every block of `all`, one of `any`, and not the block of `not` holds."""
+    for block in item.all_:
+        if not matches(block, answers, decision):
+            return False
+    if item.any_ and not any(matches(block, answers, decision) for block in item.any_):
+        return False
+    return item.not_ is None or not matches(item.not_, answers, decision)
 
 
 AtLevel = tuple[list[Structure], list[Method], list[WarningRule], list[StatementPart]]

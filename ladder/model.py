@@ -7,6 +7,7 @@ typer at start-up, validates the untrusted YAML, and gives us the JSON Schema.
 # No `from __future__ import annotations`: pydantic would compile every field's annotation
 # at import; defined in order, they need no forward references.
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,30 @@ class Conditions(Strict):
     missing: list[str] = Field(
         default_factory=list, description="Free-text question ids that must have no answer."
     )
+    # Composite conditions, each a full condition block; they combine with the keys above by
+    # AND. Keys of the item rather than of `when`, so no question id can collide with them.
+    any_: "list[Conditions]" = Field(
+        default_factory=list,
+        alias="any",
+        description="Condition blocks of which at least one must hold.",
+    )
+    all_: "list[Conditions]" = Field(
+        default_factory=list, alias="all", description="Condition blocks that must all hold."
+    )
+    not_: "Conditions | None" = Field(
+        default=None, alias="not", description="A condition block that must not hold."
+    )
+
+    @property
+    def composite(self) -> bool:
+        """Whether the item has any/all/not conditions (the engine's slow path)."""
+        return bool(self.any_ or self.all_) or self.not_ is not None
+
+    def blocks(self) -> "Iterator[Conditions]":
+        """This block and every block nested in its any/all/not, depth first."""
+        yield self
+        for block in (*self.any_, *self.all_, *([self.not_] if self.not_ is not None else [])):
+            yield from block.blocks()
 
 
 class Region(Strict):

@@ -258,6 +258,41 @@ def meet(*constraints: Constraint | None) -> Constraint | None:
     return out
 
 
+def meet_unions(one: list[Constraint], two: list[Constraint]) -> list[Constraint]:
+    """The intersection of two unions of constraints, as a union."""
+    out: list[Constraint] = []
+    for x in one:
+        for y in two:
+            both = meet(x, y)
+            if both is not None and not any(within(both, kept) for kept in out):
+                out = [kept for kept in out if not within(kept, both)]
+                out.append(both)
+    spend(len(one) * len(two))
+    return out
+
+
+def within(inner: Constraint, outer: Constraint) -> bool:
+    """Whether every answer `inner` allows, `outer` allows too."""
+    return all(dim in inner and inner[dim] <= allowed for dim, allowed in outer.items())
+
+
+def complement(union: list[Constraint], space: Space) -> list[Constraint]:
+    """The answers outside every constraint of `union`, as a union of disjoint constraints."""
+    out: list[Constraint] = [{}]
+    for constraint in union:
+        outside: list[Constraint] = []
+        inside: Constraint = {}
+        for dim in sorted(constraint):
+            rest = frozenset(space.order[dim]) - constraint[dim]
+            if rest:
+                outside.append({**inside, dim: rest})
+            inside[dim] = constraint[dim]
+        out = meet_unions(out, outside)
+        if not out:
+            break
+    return out
+
+
 def contains(constraint: Constraint, box: Box) -> bool:
     return all(box[d] <= allowed for d, allowed in constraint.items())
 
@@ -293,6 +328,16 @@ class View:
         if cut is not None:
             raise cut
         return True
+
+    def test_any(self, union: list[Constraint]) -> bool:
+        """Whether the box is inside the union; cut only when no constraint decides it whole."""
+        partial = None
+        for constraint in union:
+            if contains(constraint, self.box):
+                return True
+            if partial is None and not disjoint(constraint, self.box):
+                partial = constraint
+        return partial is not None and self.test(partial)
 
     def pick(self, dim: int, mapping: dict[str, str]) -> str | None:
         groups: dict[str | None, set[str]] = {}

@@ -16,6 +16,7 @@ from typing import Any
 
 from ladder.check.budget import OutOfBudget, configured_budget, work_budget
 from ladder.check.codes import ERROR, WARNING, fix_text
+from ladder.check.composite import check_conditions
 from ladder.check.findings import analyse, budget_finding, check_rules
 from ladder.check.inherited import check_inherited
 from ladder.check.properties import PropertyResult, check_examples, check_properties
@@ -107,6 +108,10 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
             findings = _locate(found, resolve_bytes(data, name, lang).root)
             return FileReport(name, findings, seconds=time.perf_counter() - started)
         check_rules(analysis)
+        try:
+            check_conditions(analysis)
+        except OutOfBudget:
+            analysis.unfinished(("structures",), "outputs")
         properties = check_properties(analysis)
         resolved = resolve_bytes(data, name, lang)  # the nodes that locate findings
         inherited, located = check_inherited(analysis, resolved)

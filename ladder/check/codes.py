@@ -64,6 +64,24 @@ CODES = {
     "unreachable.warning": (WARNING, "a warning that is never raised"),
     "unreachable.part": (WARNING, "a statement part that is never used"),
     "unused.mandate_type": (WARNING, "no recommendable structure has this mandate"),
+    "simplify.conditions": (
+        WARNING,
+        "an `any` or `all` with one block only: write its conditions directly",
+    ),
+    "dead.branch": (
+        WARNING,
+        "an `any` alternative that never holds where the rest of the item's conditions do",
+    ),
+    "excluding.not": (
+        WARNING,
+        "a `not` that excludes every answer where the rest of the item's conditions hold: the "
+        "item never applies",
+    ),
+    "redundant.not": (
+        WARNING,
+        "a `not` whose block never holds where the rest of the item's conditions do: it excludes "
+        "nothing",
+    ),
     "property.refuted": (
         ERROR,
         "a property does not hold; the counterexample and the level rule that decided it are named",

@@ -118,7 +118,7 @@ class _Side:
     ) -> tuple[str, ...]:
         out: list[str] = []
         for item, compiled in items:
-            if any(view.test(c) for c in self.logic.item_boxes(compiled, cell)):
+            if view.test_any(self.logic.item_boxes(compiled, cell)):
                 out.append(item.id)
                 if len(out) == limit:
                     break
@@ -132,7 +132,8 @@ def union_space(old: Rules, new: Rules) -> Space:
         key
         for rules in (old, new)
         for item in [*rules.structures, *rules.methods, *rules.warnings]
-        for key in [*item.given, *item.missing]
+        for block in item.blocks()
+        for key in [*block.given, *block.missing]
     }
     order: dict[str, list[str]] = {}
     choice: dict[str, bool] = {}

@@ -122,8 +122,10 @@ def _compare(
             ]
             if differ:
                 out.texts.append(TextChange(here, tuple(differ), dict(was), dict(now)))
-        elif isinstance(now, BaseModel):
+        elif isinstance(now, BaseModel) and isinstance(was, BaseModel):
             _compare(was, now, here, out, edits, langs)
+        elif isinstance(now, BaseModel) or isinstance(was, BaseModel):  # one side has none
+            edits.setdefault(path, []).append(key)
         elif _models(was) or _models(now):
             _compare_lists(was, now, here, out, edits, langs)
         elif was != now and name != "id":  # ids differ only where lists are matched by position

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,7 +170,8 @@ def _option_references(rules: Rules) -> dict[str, list[Any]]:
                 out.setdefault(rule.from_, []).append(lambda o, m=rule.map: m.get(o))
     items: list[Conditions] = [*rules.structures, *rules.methods, *rules.warnings]
     for item in [*items, *rules.expectations.parts]:
-        when(item.when)
+        for block in item.blocks():
+            when(block.when)
     return out
 
 
@@ -316,11 +318,21 @@ def duplicates(a: Analysis) -> None:
                 seen[key] = rule.id
 
 
+def _named_caps(item: Conditions) -> Iterator[str]:
+    """The caps an item is raised for: its `capped_by` and that of its any/all blocks (a cap
+    named under `not` is one the item is not raised for)."""
+    yield from item.capped_by
+    for block in (*item.any_, *item.all_):
+        yield from _named_caps(block)
+
+
 def explained_caps(a: Analysis) -> None:
     """Each cap is named in `capped_by` of a warning or statement part, so that a user whose
     level it lowers is told why; a new cap with no explanation would otherwise go unsaid."""
     named = {
-        cap for item in [*a.rules.warnings, *a.rules.expectations.parts] for cap in item.capped_by
+        cap
+        for item in [*a.rules.warnings, *a.rules.expectations.parts]
+        for cap in _named_caps(item)
     }
     for i, cap in enumerate(a.rules.level.caps):
         if cap.id not in named:

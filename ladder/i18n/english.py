@@ -97,6 +97,22 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "cap '{id}' is never explained: no warning or statement part names it in `capped_by`, so "
         "a user whose level it lowers is not told why."
     ),
+    "check.conditions_dead": (
+        "{kind} '{id}': this `any` alternative never holds for reachable answers where the rest "
+        "of the conditions hold, so it adds nothing. Fix it or remove it."
+    ),
+    "check.conditions_not_all": (
+        "{kind} '{id}' never applies because of this `not`: it excludes every reachable answer "
+        "where the rest of the conditions hold. Narrow the `not` block."
+    ),
+    "check.conditions_not_none": (
+        "{kind} '{id}': the block of this `not` never holds for reachable answers where the rest "
+        "of the conditions hold, so the `not` excludes nothing. Fix it or remove it."
+    ),
+    "check.conditions_single": (
+        "`{block}` has one block only, which says no more than that block written directly in the "
+        "enclosing conditions; simplify."
+    ),
     "check.coverage_level": (
         "{count} reachable answer combination gets no level: {answers}. No rule under "
         "level.target applies. Add a rule for it, or a last rule without `when` as the default.",
@@ -323,6 +339,20 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "fix.overlap.rule": (
         "Make the two rules' `when`s exclusive, or put the one that should win first."
+    ),
+    "fix.simplify.conditions": (
+        "Move the one block's keys into the enclosing conditions and delete the `any` or `all`."
+    ),
+    "fix.dead.branch": (
+        "Delete the alternative, or correct its `when` so that it holds for answers the rest of "
+        "the item allows."
+    ),
+    "fix.excluding.not": (
+        "Narrow the `not` block to the answers the item must leave out, or delete the item if "
+        "it should never apply."
+    ),
+    "fix.redundant.not": (
+        "Delete the `not`, or correct its block so that it names answers the item can meet."
     ),
     "fix.property.refuted": (
         "Run the counterexample with `ladder recommend` and read its explanation; correct the "
@@ -622,6 +652,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ref.cap": "cap",
     "ref.method": "method",
     "ref.option": "option",
+    "ref.part": "statement part",
     "ref.question": "question",
     "ref.step": "step",
     "ref.structure": "structure",
@@ -697,6 +728,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.larger_than": "The rules file is larger than {limit} bytes, the largest accepted size.",
     "rules.missing_key": "missing key '{key}'",
     "rules.missing_language": "the text lacks language '{lang}'",
+    "rules.nesting": (
+        "conditions are nested more than {limit} deep (any, all and not inside each other); write "
+        "them more simply"
+    ),
     "rules.not_choice": "'{id}' is a free-text question; a choice question is needed here",
     "rules.not_found": "The rules file {file} does not exist.",
     "rules.not_in_file": (

@@ -43,6 +43,10 @@ FIXES = {
     "check.property_shape_monotone": "fix.rules.property_shape",
 }
 
+# Blocks of any/all/not inside each other, at most: deeper conditions are hard to read and
+# their complements grow quickly.
+MAX_NESTING = 4
+
 # "Did you mean" compares a word with every candidate; past this many comparisons in one file
 # the remaining unknown references get no hint, so thousands of typos stay linear too.
 HINT_BUDGET = 200_000
@@ -280,7 +284,17 @@ class _Checker:
         else:
             self.step_source(path, prop)
 
-    def conditions(self, path: YamlPath, item: Conditions) -> None:
+    def conditions(self, path: YamlPath, item: Conditions, depth: int = 0) -> None:
+        """An item's conditions, and each block of its any/all/not at its own nested path."""
+        if depth > MAX_NESTING:
+            self.add(path, "rules.nesting", limit=MAX_NESTING)
+            return
+        for i, block in enumerate(item.any_):
+            self.conditions((*path, "any", i), block, depth + 1)
+        for i, block in enumerate(item.all_):
+            self.conditions((*path, "all", i), block, depth + 1)
+        if item.not_ is not None:
+            self.conditions((*path, "not"), item.not_, depth + 1)
         self.answers_when((*path, "when"), item.when)
         for i, step in enumerate(item.levels):
             self.ref((*path, "levels", i), "step", step, self.steps)
@@ -296,7 +310,7 @@ class _Checker:
     def template(
         self, path: YamlPath, text: dict[str, str], allowed: tuple[str, ...], item: Any
     ) -> None:
-        given = set(getattr(item, "given", ()))
+        given = guaranteed_given(item) if isinstance(item, Conditions) else set()
         for lang, value in text.items():
             try:
                 names = [name for _, name in parse_template(value) if name is not None]
@@ -329,6 +343,15 @@ class _Checker:
         for kind, known in self.ids.items():
             for i, ref in enumerate(getattr(expect, f"{kind}s")):
                 self.ref((*path, "expect", f"{kind}s", i), kind, ref, known)
+
+
+def guaranteed_given(item: Conditions) -> set[str]:
+    """Free-text questions answered wherever the item applies: its `given`, and that of each
+    block of its `all` (an `any` or `not` block guarantees nothing)."""
+    out = set(item.given)
+    for block in item.all_:
+        out |= guaranteed_given(block)
+    return out
 
 
 def dotted(path: YamlPath, root: Any = None) -> str:
