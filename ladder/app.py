@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder import engine
 from ladder.answers import missing_error, parse_pairs, read_answers_file, resolve
-from ladder.errors import RulesError
+from ladder.errors import AnswerError, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules, load_rules
-from ladder.result import Decision, Recommendation
+from ladder.result import Decision, PlanOut, Recommendation
 from ladder.wording import word
+
+if TYPE_CHECKING:
+    from ladder.plan_file import PlanSource
 
 
 def answer_sources(
@@ -35,6 +39,87 @@ def recommend_from(
     return recommend_answers(loaded, answer_sources(pairs, answers_file, lang), lang)
 
 
+def recommend_or_plan(
+    rules_path: str | os.PathLike[str] | None,
+    pairs: list[str],
+    answers_file: str | os.PathLike[str] | None,
+    lang: str,
+) -> tuple[Recommendation | PlanOut, list[str]]:
+    """A recommendation, or a plan when the answers file has tracks; notes as recommend_from."""
+    from ladder.plan_file import is_plan, split_plan
+
+    loaded = load_rules(rules_path, lang)
+    sources = answer_sources(pairs, answers_file, lang)
+    if answers_file is not None and is_plan(sources[1]):
+        plan = split_plan(sources[1], str(answers_file), lang)
+        return plan_answers(loaded, sources[0], plan, lang)
+    return recommend_answers(loaded, sources, lang)
+
+
+def plan_answers(
+    loaded: LoadedRules, flags: dict[str, Any], plan: PlanSource, lang: str
+) -> tuple[PlanOut, list[str]]:
+    """The plan: each track's answers (flags, then the track's own, then the shared) resolved
+    as a single recommendation's are, decided, dated and worded."""
+    from ladder import plan as planning
+    from ladder.output.documents import record_date
+    from ladder.plan_wording import TrackWorded, word_plan
+
+    rules = loaded.rules
+    shared = resolve(rules, [flags, plan.shared], lang)  # a bad shared answer: reported once
+    answers, notes = [], []
+    for track in plan.tracks:
+        try:
+            values, track_notes = resolve_complete(
+                loaded, [flags, track.answers, plan.shared], lang
+            )
+        except AnswerError as error:
+            raise in_track(error, track.id, lang) from None
+        answers.append(values)
+        notes += [f"{track.id}: {note}" for note in track_notes]
+    try:
+        decisions = engine.decide_plan(rules, answers)
+    except engine.NoTarget:
+        raise RulesError(t("engine.no_target", lang), []) from None
+    tracks = [
+        planning.TrackPlan(tr.id, tr.kind, tr.reason, tr.contact, values, decision)
+        for tr, values, decision in zip(plan.tracks, answers, decisions, strict=True)
+    ]
+    fields = plan.fields
+    dates = planning.Dates(
+        fields.decision_date,
+        fields.start_date,
+        shared.values.get("decision_owner"),
+        fields.feedback_owner,
+        fields.contact,
+    )
+    today = dt.date.fromisoformat(record_date(lang))
+    milestones = planning.milestones(rules, tracks, dates)
+    issues = planning.issues(rules, tracks, dates, today)
+    worded = [TrackWorded(tp, tr.name) for tp, tr in zip(tracks, plan.tracks, strict=True)]
+    out = word_plan(
+        loaded.rules, loaded.info, fields, shared.values, worded, milestones, issues, lang
+    )
+    return out, list(dict.fromkeys(notes))
+
+
+def in_track(error: AnswerError, track: str, lang: str) -> AnswerError:
+    """An answer error of one track, saying which."""
+    message = t("plan.in_track", lang, track=track, message=error.message)
+    return AnswerError(message, error.details, questions=error.questions, missing=error.missing)
+
+
+def resolve_complete(
+    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
+) -> tuple[dict[str, str], list[str]]:
+    """The answers used (validated, first source wins) and notes on those not used;
+    AnswerError if any is invalid or lacks."""
+    resolved = resolve(loaded.rules, sources, lang)
+    if resolved.missing:
+        raise missing_error(loaded.rules, resolved.missing, lang)
+    return resolved.values, resolved.notes
+
+
 def recommend_answers(
     loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
 ) -> tuple[Recommendation, list[str]]:
@@ -48,10 +133,8 @@ def decide_answers(
 ) -> tuple[dict[str, str], Decision, list[str]]:
     """The answers used (validated, first source wins), their decision, and notes on those not
     used; AnswerError if any is invalid or lacks."""
-    resolved = resolve(loaded.rules, sources, lang)
-    if resolved.missing:
-        raise missing_error(loaded.rules, resolved.missing, lang)
-    return resolved.values, decision_for(loaded, resolved.values, lang), resolved.notes
+    values, notes = resolve_complete(loaded, sources, lang)
+    return values, decision_for(loaded, values, lang), notes
 
 
 def decision_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Decision:
@@ -68,8 +151,9 @@ def recommendation_for(loaded: LoadedRules, answers: dict[str, str], lang: str) 
     return word(loaded.rules, loaded.info, answers, decision, lang)
 
 
-def format_recommendation(rec: Recommendation, fmt: str) -> str:
-    """The recommendation in one of the formats of ladder.output.formats (text is plain)."""
+def format_recommendation(rec: Recommendation | PlanOut, fmt: str) -> str:
+    """The recommendation or plan in one of the formats of ladder.output.formats (text is
+    plain)."""
     from ladder.output.formats import render
 
     return render(rec, fmt)

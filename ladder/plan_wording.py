@@ -1,0 +1,105 @@
+"""A plan in one language: each track's recommendation (ladder.wording), the milestones with
+their names and when they fall, and the plan-level warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ladder.i18n.messages import t, tn
+from ladder.model import Rules
+from ladder.plan import WEEK, TrackPlan
+from ladder.plan_file import PlanFields
+from ladder.result import (
+    Milestone,
+    MilestoneOut,
+    PlanIssue,
+    PlanOut,
+    RulesInfo,
+    TrackOut,
+    WarningOut,
+)
+from ladder.wording import answers_out, steps_out, texts, word
+
+
+@dataclass(frozen=True)
+class TrackWorded:
+    """A decided track with what its wording needs besides the decision."""
+
+    plan: TrackPlan
+    name: str
+
+
+def word_plan(
+    rules: Rules,
+    info: RulesInfo,
+    fields: PlanFields,
+    shared: dict[str, str],
+    tracks: list[TrackWorded],
+    milestones: tuple[Milestone, ...],
+    issues: list[PlanIssue],
+    lang: str,
+) -> PlanOut:
+    """The plan in `lang`."""
+    outs = tuple(
+        TrackOut(
+            tr.plan.id,
+            tr.name,
+            tr.plan.kind,
+            word(rules, info, tr.plan.answers, tr.plan.decision, lang),
+        )
+        for tr in tracks
+    )
+    names = {tr.plan.id: tr.name for tr in tracks}
+    return PlanOut(
+        rules=info,
+        lang=lang,
+        id=fields.id,
+        answers=answers_out(rules, shared, lang),
+        decision_date=_iso(fields.decision_date),
+        start_date=_iso(fields.start_date),
+        feedback_owner=fields.feedback_owner,
+        contact=fields.contact,
+        tracks=outs,
+        milestones=tuple(milestone_out(m, lang) for m in milestones),
+        warnings=tuple(issue_out(rules, i, names, lang) for i in issues),
+        steps=steps_out(rules, lang),
+    )
+
+
+def _iso(date: object) -> str | None:
+    return None if date is None else str(date)
+
+
+def milestone_out(m: Milestone, lang: str) -> MilestoneOut:
+    name = t(f"plan.milestone.{m.kind}", lang)
+    date = m.date.isoformat() if m.date else None
+    when = date or relative(m.days, lang)
+    return MilestoneOut(m.id, m.kind, m.track, name, m.days, date, when, m.owner)
+
+
+def relative(days: int, lang: str) -> str:
+    """'4 weeks after the decision', '10 days before the decision', 'at the decision'."""
+    if days == 0:
+        return t("plan.when.at", lang)
+    side = "after" if days > 0 else "before"
+    count, unit = (abs(days) // WEEK, "weeks") if days % WEEK == 0 else (abs(days), "days")
+    return tn(f"plan.when.{unit}_{side}", count, lang, count=count)
+
+
+def issue_out(rules: Rules, issue: PlanIssue, names: dict[str, str], lang: str) -> WarningOut:
+    """A plan-level warning in `lang`; its id in the contract is `plan.<id>`."""
+    text = texts(rules, lang)
+    values = dict(issue.values)
+    structures = {s.id: text(s.name) for s in rules.structures}
+    for key in ("structures", "slow", "fits"):
+        if key in values:
+            values[key] = ", ".join(structures.get(s, s) for s in values[key].split(",") if s)
+    tracks = [names.get(i, i) for i in issue.tracks]
+    key = f"plan.warning.{issue.id}"
+    if issue.id == "lead_time":
+        key += "_dated" if values.pop("dated") == "yes" else ""
+        if not values["fits"]:
+            key += "_none_fits"
+    first, second = (tracks[0], tracks[-1]) if tracks else ("", "")
+    message = t(key, lang, tracks=", ".join(tracks), first=first, second=second, **values)
+    return WarningOut(f"plan.{issue.id}", message)
