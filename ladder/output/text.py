@@ -193,9 +193,11 @@ def _render_block(block: Block, console: Console) -> None:
     elif isinstance(block, Warnings):
         for item in block.items:
             indented(console, _line(item), hang="! ")
-    elif isinstance(block, Table):
+    elif isinstance(block, Table):  # a row: its first cell, then each other under its header
         for row in block.rows:
-            indented(console, ": ".join(_line(cell) for cell in row), hang="• ")
+            indented(console, _line(row[0]), "bold", hang="• ")
+            for head, cell in zip(block.header[1:], row[1:], strict=False):
+                indented(console, f"{_line(head)}: {_line(cell)}")
 
 
 def _list(block: List, console: Console) -> None:
