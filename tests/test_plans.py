@@ -413,3 +413,33 @@ def test_the_output_suffix_picks_the_calendar(cli, tmp_path, monkeypatch):
     result = cli("recommend", "--answers", str(PLANS / "closure.yaml"), "-o", str(target))
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+# The rules' planning section.
+
+
+def test_rules_without_planning_get_the_documented_defaults(tmp_path):
+    from ladder.load.loader import load_rules
+
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    start = text.index("\nplanning:")
+    end = text.index("\nexamples:")
+    plain = text[:start] + text[end:]
+    plain = "\n".join(x for x in plain.splitlines() if "lead_weeks:" not in x) + "\n"
+    path = tmp_path / "rules.yaml"
+    path.write_text(plain, encoding="utf-8")
+    written, defaulted = load_rules(DEFAULT_RULES).rules, load_rules(path).rules
+    assert defaulted.planning == written.planning  # the built-in file writes the defaults out
+    assert {s.lead_weeks for s in defaulted.structures} == {None}
+
+
+def test_planning_references_are_checked(cli, tmp_path):
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    bad = text.replace("feedback_from: consultation", "feedback_from: consultaton")
+    bad = bad.replace("  horizon_weeks:         #", "  horizon_weeks:\n    long: 3\n   #", 1)
+    path = tmp_path / "rules.yaml"
+    path.write_text(bad, encoding="utf-8")
+    result = cli("check", str(path))
+    assert result.exit_code == 3
+    assert "planning.feedback_from: unknown step 'consultaton'" in result.stdout
+    assert "planning.horizon_weeks.long: unknown option 'long'" in result.stdout

@@ -147,6 +147,19 @@ class _Checker:
         self.unique(("properties",), r.properties)
         for i, prop in enumerate(r.properties):
             self.property(("properties", i), prop)
+        self.planning()
+
+    def planning(self) -> None:
+        """The planning section names a step and a question, and options of that question."""
+        planning = self.rules.planning
+        self.ref(("planning", "feedback_from"), "step", planning.feedback_from, self.steps)
+        path = ("planning", "timeframe_question")
+        if not self.ref(path, "question", planning.timeframe_question, self.questions):
+            return
+        options = {o.id for o in self.questions[planning.timeframe_question].options}
+        for key in ("meeting_weeks", "horizon_weeks"):
+            for option in getattr(planning, key):
+                self.ref(("planning", key, option), "option", option, options)
 
     def texts(self, model: BaseModel, path: YamlPath) -> None:
         """Every text has exactly the declared languages, none of them empty."""
