@@ -56,35 +56,65 @@ def recommend_or_plan(
     return recommend_answers(loaded, sources, lang)
 
 
+class TrackMemo:
+    """What a batch of plans keeps between rows: each track's answers used, notes and
+    decision by its answer sources, and its recommendation by the answers used (bounded)."""
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self.decided: dict[str, tuple[dict[str, str], list[str], Decision]] = {}
+        self.worded: dict[tuple[tuple[str, str], ...], Recommendation] = {}
+
+    @staticmethod
+    def bounded(memo: dict[Any, Any]) -> dict[Any, Any]:
+        if len(memo) >= TrackMemo.SIZE:
+            memo.clear()
+        return memo
+
+
 def plan_answers(
-    loaded: LoadedRules, flags: dict[str, Any], plan: PlanSource, lang: str
+    loaded: LoadedRules,
+    flags: dict[str, Any],
+    plan: PlanSource,
+    lang: str,
+    memo: TrackMemo | None = None,
 ) -> tuple[PlanOut, list[str]]:
     """The plan: each track's answers (flags, then the track's own, then the shared) resolved
-    as a single recommendation's are, decided, dated and worded."""
+    as a single recommendation's are, decided, dated and worded. A `memo` spares a batch
+    the tracks it has seen."""
+    import json
+
     from ladder import plan as planning
     from ladder.output.documents import record_date
     from ladder.plan_wording import TrackWorded, word_plan
 
+    memo = memo or TrackMemo()
     rules = loaded.rules
     shared = resolve(rules, [flags, plan.shared], lang)  # a bad shared answer: reported once
-    answers, notes = [], []
+    tracks, notes, recs = [], [], []
     for track in plan.tracks:
-        try:
-            values, track_notes = resolve_complete(
-                loaded, [flags, track.answers, plan.shared], lang
-            )
-        except AnswerError as error:
-            raise in_track(error, track.id, lang) from None
-        answers.append(values)
+        sources = [flags, track.answers, plan.shared]
+        key = json.dumps(sources, sort_keys=True, default=str)
+        found = memo.decided.get(key)
+        if found is None:
+            try:
+                values, track_notes = resolve_complete(loaded, sources, lang)
+            except AnswerError as error:
+                raise in_track(error, track.id, lang) from None
+            (decision,) = decide_plan(loaded, [values], lang)
+            found = memo.bounded(memo.decided)[key] = (values, track_notes, decision)
+        values, track_notes, decision = found
         notes += [f"{track.id}: {note}" for note in track_notes]
-    try:
-        decisions = engine.decide_plan(rules, answers)
-    except engine.NoTarget:
-        raise RulesError(t("engine.no_target", lang), []) from None
-    tracks = [
-        planning.TrackPlan(tr.id, tr.kind, tr.reason, tr.contact, values, decision)
-        for tr, values, decision in zip(plan.tracks, answers, decisions, strict=True)
-    ]
+        tracks.append(
+            planning.TrackPlan(track.id, track.kind, track.reason, track.contact, values, decision)
+        )
+        used = tuple(values.items())
+        rec = memo.worded.get(used)
+        if rec is None:
+            rec = word(rules, loaded.info, values, decision, lang)
+            memo.bounded(memo.worded)[used] = rec
+        recs.append(rec)
     fields = plan.fields
     dates = planning.Dates(
         fields.decision_date,
@@ -96,11 +126,21 @@ def plan_answers(
     today = dt.date.fromisoformat(record_date(lang))
     milestones = planning.milestones(rules, tracks, dates)
     issues = planning.issues(rules, tracks, dates, today)
-    worded = [TrackWorded(tp, tr.name) for tp, tr in zip(tracks, plan.tracks, strict=True)]
-    out = word_plan(
-        loaded.rules, loaded.info, fields, shared.values, worded, milestones, issues, lang
-    )
+    worded = [
+        TrackWorded(tp, tr.name, rec) for tp, tr, rec in zip(tracks, plan.tracks, recs, strict=True)
+    ]
+    out = word_plan(rules, loaded.info, fields, shared.values, worded, milestones, issues, lang)
     return out, list(dict.fromkeys(notes))
+
+
+def decide_plan(
+    loaded: LoadedRules, answers: list[dict[str, str]], lang: str
+) -> tuple[Decision, ...]:
+    """The decisions of a plan's tracks; RulesError when no target rule applies to one."""
+    try:
+        return engine.decide_plan(loaded.rules, answers)
+    except engine.NoTarget:
+        raise RulesError(t("engine.no_target", lang), []) from None
 
 
 def in_track(error: AnswerError, track: str, lang: str) -> AnswerError:

@@ -92,12 +92,15 @@ def split_plan(data: dict[str, Any], name: str, lang: str) -> PlanSource:
 
 
 def _where(name: str, path: tuple[str | int, ...]) -> str:
-    """`file:line:column: tracks[1].id`, the line and column found again in the file."""
+    """`file:line:column: tracks[1].id`, the line and column found again in the file; the
+    path alone without a file (a row of a batch)."""
+    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    if not name:
+        return dotted
     try:
         text = Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         text = ""
-    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
     return f"{at(name, *key_at(text, path))}: {dotted}" if text else f"{name}: {dotted}"
 
 

@@ -14,11 +14,12 @@ from ladder.result import (
     MilestoneOut,
     PlanIssue,
     PlanOut,
+    Recommendation,
     RulesInfo,
     TrackOut,
     WarningOut,
 )
-from ladder.wording import answers_out, steps_out, texts, word
+from ladder.wording import answers_out, steps_out, texts
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class TrackWorded:
 
     plan: TrackPlan
     name: str
+    recommendation: Recommendation
 
 
 def word_plan(
@@ -40,15 +42,7 @@ def word_plan(
     lang: str,
 ) -> PlanOut:
     """The plan in `lang`."""
-    outs = tuple(
-        TrackOut(
-            tr.plan.id,
-            tr.name,
-            tr.plan.kind,
-            word(rules, info, tr.plan.answers, tr.plan.decision, lang),
-        )
-        for tr in tracks
-    )
+    outs = tuple(TrackOut(tr.plan.id, tr.name, tr.plan.kind, tr.recommendation) for tr in tracks)
     names = {tr.plan.id: tr.name for tr in tracks}
     return PlanOut(
         rules=info,
