@@ -443,3 +443,39 @@ def test_planning_references_are_checked(cli, tmp_path):
     assert result.exit_code == 3
     assert "planning.feedback_from: unknown step 'consultaton'" in result.stdout
     assert "planning.horizon_weeks.long: unknown option 'long'" in result.stdout
+
+
+# Batch: a plan per row.
+
+
+def test_batch_gives_one_plan_per_row(cli, tmp_path):
+    rows = [
+        {"id": "first", **two_tracks(feedback_owner="Anna")},
+        {"id": "second", **two_tracks(feedback_owner="Anna")},
+        {"id": "bad", **two_tracks(tracks=None)},
+        {"id": "single", **SHARED, **VIEWS},
+    ]
+    rows[2]["tracks"] = [{"id": "x", **VIEWS, "mandate": "everything"}]
+    path = tmp_path / "plans.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = cli("batch", str(path))
+    assert result.exit_code == 4  # a row failed; the others are given
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in out] == ["first", "second", "bad", "single"]
+    assert out[0]["schema"] == "ladder.plan/1" and out[0]["tracks"][1]["level"]["id"] == "influence"
+    assert out[0]["tracks"] == out[1]["tracks"]
+    assert "Track x" in out[2]["error"]["message"]
+    assert out[3]["schema"] == "ladder.recommendation/1"
+    csv_out = cli("batch", str(path), "-f", "csv").stdout.splitlines()
+    assert csv_out[1].startswith("1,first,survey:consultation codesign:influence,")
+
+
+def test_batch_reads_a_yaml_list_of_plans(cli, tmp_path):
+    path = tmp_path / "plans.yaml"
+    plans = [{"id": "one", **two_tracks(decision_date=dt.date(2027, 3, 1))}]
+    path.write_text(yaml.safe_dump(plans), encoding="utf-8")
+    result = cli("batch", str(path))
+    assert result.exit_code == 0, result.stderr
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["decision_date"] == "2027-03-01"
+    assert {m["id"]: m["date"] for m in row["milestones"]}["survey.feedback_due"] == "2027-03-29"

@@ -20,8 +20,8 @@ def canonical(answers: dict[str, Any]) -> str:
 def evaluate_plan(
     loaded: LoadedRules, answers: dict[str, Any], lang: str, input_format: str, memo: Any
 ) -> tuple[Result | None, Result | None]:
-    """The plan's ladder.plan/1 record, or the error record of the row; `memo` is the run's
-    app.TrackMemo."""
+    """The plan's ladder.plan/1 record (its id is the row's), or the error record of the row;
+    `memo` is the run's app.TrackMemo."""
     from ladder.app import plan_answers
     from ladder.output.record import plan_to_dict
     from ladder.plan_file import split_plan
@@ -31,7 +31,9 @@ def evaluate_plan(
     except AnswerError as error:
         message = " ".join([error.message, *row_details(error, input_format, lang)])
         return None, {"code": error.exit_code, "message": message}
-    return plan_to_dict(plan), None
+    record = plan_to_dict(plan)
+    del record["id"]  # the row's own id stands first in its output record
+    return record, None
 
 
 def csv_cells(result: Result) -> tuple[str, str, str, int]:
