@@ -479,3 +479,20 @@ def test_batch_reads_a_yaml_list_of_plans(cli, tmp_path):
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert row["decision_date"] == "2027-03-01"
     assert {m["id"]: m["date"] for m in row["milestones"]}["survey.feedback_due"] == "2027-03-29"
+
+
+def test_a_plan_on_rules_without_a_timeframe_or_planning(cli, tmp_path):
+    from .conftest import MINI_RULES
+
+    plan = {
+        "weeks": "no",
+        "contact": "Anna",
+        "tracks": [{"id": "a", "purpose": "inform"}, {"id": "b", "purpose": "discuss"}],
+    }
+    path = write_plan(tmp_path, plan)
+    result = cli("recommend", "--rules", str(MINI_RULES), "--answers", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    first = {m["id"]: m["days_from_decision"] for m in data["milestones"]}
+    assert first["b.first_meeting"] == -14  # meeting_weeks_default: no timeframe question
+    assert "b.feedback_due" in first and "a.feedback_due" not in first

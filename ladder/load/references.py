@@ -150,15 +150,22 @@ class _Checker:
         self.planning()
 
     def planning(self) -> None:
-        """The planning section names a step and a question, and options of that question."""
+        """The planning section names a step and a question, and options of that question.
+        Its defaults name the default rules' own; a file without them is not faulted for
+        what it did not write (a missing step or question then changes no milestone)."""
         planning = self.rules.planning
-        self.ref(("planning", "feedback_from"), "step", planning.feedback_from, self.steps)
-        path = ("planning", "timeframe_question")
-        if not self.ref(path, "question", planning.timeframe_question, self.questions):
+        written = planning.model_fields_set
+        if "feedback_from" in written:
+            self.ref(("planning", "feedback_from"), "step", planning.feedback_from, self.steps)
+        question = self.questions.get(planning.timeframe_question)
+        if question is None:
+            if "timeframe_question" in written:
+                path = ("planning", "timeframe_question")
+                self.ref(path, "question", planning.timeframe_question, self.questions)
             return
-        options = {o.id for o in self.questions[planning.timeframe_question].options}
+        options = {o.id for o in question.options}
         for key in ("meeting_weeks", "horizon_weeks"):
-            for option in getattr(planning, key):
+            for option in getattr(planning, key) if key in written else ():
                 self.ref(("planning", key, option), "option", option, options)
 
     def texts(self, model: BaseModel, path: YamlPath) -> None:
