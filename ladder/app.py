@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,10 @@ from ladder.result import Decision, PlanOut, Recommendation
 from ladder.wording import word
 
 if TYPE_CHECKING:
-    from ladder.plan_file import PlanSource
+    from ladder.model import Rules
+    from ladder.plan import Dates
+    from ladder.plan_file import PlanSource, TrackSource
+    from ladder.result import Milestone
 
 
 def answer_sources(
@@ -92,9 +96,11 @@ def plan_answers(
     memo = memo or TrackMemo()
     rules = loaded.rules
     shared = resolve(rules, [flags, plan.shared], lang)  # a bad shared answer: reported once
-    tracks, notes, recs = [], [], []
-    for track in plan.tracks:
-        sources = [flags, track.answers, plan.shared]
+    tracks: list[planning.TrackPlan] = []
+    notes: list[str] = []
+
+    def decided(track: TrackSource, more: dict[str, str]) -> tuple[dict[str, str], Decision]:
+        sources = [flags, track.answers, more, plan.shared]
         key = json.dumps(sources, sort_keys=True, default=str)
         found = memo.decided.get(key)
         if found is None:
@@ -105,16 +111,14 @@ def plan_answers(
             (decision,) = decide_plan(loaded, [values], lang)
             found = memo.bounded(memo.decided)[key] = (values, track_notes, decision)
         values, track_notes, decision = found
-        notes += [f"{track.id}: {note}" for note in track_notes]
+        notes.extend(f"{track.id}: {note}" for note in track_notes)
+        return values, decision
+
+    for track in plan.tracks:
+        values, decision = decided(track, {})
         tracks.append(
             planning.TrackPlan(track.id, track.kind, track.reason, track.contact, values, decision)
         )
-        used = tuple(values.items())
-        rec = memo.worded.get(used)
-        if rec is None:
-            rec = word(rules, loaded.info, values, decision, lang)
-            memo.bounded(memo.worded)[used] = rec
-        recs.append(rec)
     fields = plan.fields
     dates = planning.Dates(
         fields.decision_date,
@@ -126,11 +130,40 @@ def plan_answers(
     today = dt.date.fromisoformat(record_date(lang))
     milestones = planning.milestones(rules, tracks, dates)
     issues = planning.issues(rules, tracks, dates, today)
-    worded = [
-        TrackWorded(tp, tr.name, rec) for tp, tr, rec in zip(tracks, plan.tracks, recs, strict=True)
-    ]
+    promised = feedback_promises(rules, milestones, dates, lang)
+    worded = []
+    for tp, track in zip(tracks, plan.tracks, strict=True):
+        if track.id in promised and FEEDBACK not in tp.answers:  # the date into its statement
+            values, decision = decided(track, {FEEDBACK: promised[track.id]})
+            tp = dataclasses.replace(tp, answers=values, decision=decision)
+        used = tuple(tp.answers.items())
+        rec = memo.worded.get(used)
+        if rec is None:
+            rec = word(rules, loaded.info, tp.answers, tp.decision, lang)
+            memo.bounded(memo.worded)[used] = rec
+        worded.append(TrackWorded(tp, track.name, rec))
     out = word_plan(rules, loaded.info, fields, shared.values, worded, milestones, issues, lang)
     return out, list(dict.fromkeys(notes))
+
+
+FEEDBACK = "feedback"  # the free-text answer that says how and when participants hear back
+
+
+def feedback_promises(
+    rules: Rules, milestones: tuple[Milestone, ...], dates: Dates, lang: str
+) -> dict[str, str]:
+    """Track id -> the feedback answer a dated plan gives it: the date and, when the plan
+    names one, the owner. None for rules without a `feedback` free-text question."""
+    question = next((q for q in rules.questions if q.id == FEEDBACK), None)
+    if question is None or question.kind != "text":
+        return {}
+    owner = dates.feedback_owner or dates.contact
+    key = "plan.feedback_answer" if owner else "plan.feedback_answer_no_owner"
+    return {
+        m.track: t(key, lang, date=m.date.isoformat(), owner=owner)
+        for m in milestones
+        if m.kind == "feedback_due" and m.track and m.date is not None
+    }
 
 
 def decide_plan(

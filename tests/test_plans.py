@@ -496,3 +496,17 @@ def test_a_plan_on_rules_without_a_timeframe_or_planning(cli, tmp_path):
     first = {m["id"]: m["days_from_decision"] for m in data["milestones"]}
     assert first["b.first_meeting"] == -14  # meeting_weeks_default: no timeframe question
     assert "b.feedback_due" in first and "a.feedback_due" not in first
+
+
+def test_a_dated_plan_puts_the_feedback_date_and_owner_into_the_statement(cli, tmp_path):
+    plan = two_tracks(decision_date="2027-03-01", feedback_owner="Enhetschefen")
+    data = plan_json(cli, write_plan(tmp_path, plan))
+    for track in data["tracks"]:
+        assert "no later than 2027-03-29, from Enhetschefen" in track["expectations"]
+        assert (
+            track["answers"]["feedback"] == "in writing no later than 2027-03-29, from Enhetschefen"
+        )
+    plan["tracks"][0]["feedback"] = "At a meeting in April."
+    data = plan_json(cli, write_plan(tmp_path, plan))
+    assert "At a meeting in April" in data["tracks"][0]["expectations"]
+    assert "2027-03-29" in data["tracks"][1]["expectations"]

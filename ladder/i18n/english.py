@@ -390,6 +390,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "plan.column.track": "Track",
     "plan.column.when": "When",
     "plan.duplicate_track": "the track id {id} is used twice; each track needs its own",
+    "plan.feedback_answer": "in writing no later than {date}, from {owner}",
+    "plan.feedback_answer_no_owner": "in writing no later than {date}",
     "plan.field.contact": "Contact",
     "plan.field.decision_date": "Decision date",
     "plan.field.feedback_owner": "Responsible for feedback",
