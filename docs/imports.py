@@ -30,7 +30,7 @@ STAGES = {
     "ladder.answers": 3,
     "ladder.plan_file": 3,
     "ladder.engine": 4,
-    "ladder.plan": 4,
+    "ladder.planning": 4,
     "ladder.wording": 5,
     "ladder.plan_wording": 5,
     "ladder.output.document": 6,

@@ -17,8 +17,8 @@ from ladder.wording import word
 
 if TYPE_CHECKING:
     from ladder.model import Rules
-    from ladder.plan import Dates
     from ladder.plan_file import PlanSource, TrackSource
+    from ladder.planning import Dates
     from ladder.result import Milestone
 
 
@@ -89,7 +89,7 @@ def plan_answers(
     the tracks it has seen."""
     import json
 
-    from ladder import plan as planning
+    from ladder import planning
     from ladder.output.documents import record_date
     from ladder.plan_wording import TrackWorded, word_plan
 

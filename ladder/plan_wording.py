@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from ladder.i18n.messages import t, tn
 from ladder.model import Rules
-from ladder.plan import WEEK, TrackPlan
 from ladder.plan_file import PlanFields
+from ladder.planning import WEEK, TrackPlan
 from ladder.result import (
     Milestone,
     MilestoneOut,

@@ -510,3 +510,16 @@ def test_a_dated_plan_puts_the_feedback_date_and_owner_into_the_statement(cli, t
     data = plan_json(cli, write_plan(tmp_path, plan))
     assert "At a meeting in April" in data["tracks"][0]["expectations"]
     assert "2027-03-29" in data["tracks"][1]["expectations"]
+
+
+def test_the_library_plans_from_a_mapping(default_rules):
+    import ladder
+
+    plan = ladder.plan(default_rules, two_tracks(decision_date=dt.date(2027, 3, 1)))
+    assert [tr.recommendation.level.id for tr in plan.tracks] == ["consultation", "influence"]
+    assert json.loads(ladder.dumps(plan, "json"))["schema"] == "ladder.plan/1"
+    assert ladder.dumps(plan, "ics").startswith("BEGIN:VCALENDAR")
+    with pytest.raises(ValueError, match="unknown format"):
+        ladder.dumps(plan, "pdf")
+    with pytest.raises(ladder.AnswerError, match="Track codesign"):
+        ladder.plan(default_rules, {**SHARED, "tracks": [{"id": "codesign", "purpose": "x"}]})

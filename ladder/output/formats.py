@@ -95,7 +95,10 @@ def render(rec: Recommendation | PlanOut, name: str) -> str:
     from ladder.result import PlanOut
 
     result = PLAN if isinstance(rec, PlanOut) else RECOMMENDATION
-    if name not in names(result):
+    known = names(RECOMMENDATION, PLAN)
+    if name not in known:
+        raise ValueError(f"unknown format {name!r}; use {', '.join(names(result))}")
+    if name not in names(result):  # ics for one recommendation
         from ladder.errors import UsageError
         from ladder.i18n.messages import t
 
