@@ -12,8 +12,8 @@ from ladder.answers import missing_error, parse_pairs, read_answers_file, resolv
 from ladder.errors import AnswerError, RulesError
 from ladder.i18n.messages import t
 from ladder.load.loader import LoadedRules, load_rules
-from ladder.result import Decision, PlanOut, Recommendation
-from ladder.wording import word
+from ladder.result import AnswerOut, Decision, PlanOut, Recommendation
+from ladder.wording import answers_out, word
 
 if TYPE_CHECKING:
     from ladder.model import Rules
@@ -69,6 +69,18 @@ class TrackMemo:
     def __init__(self) -> None:
         self.decided: dict[str, tuple[dict[str, str], list[str], Decision]] = {}
         self.worded: dict[tuple[tuple[str, str], ...], Recommendation] = {}
+        self.shared: dict[str, tuple[dict[str, str], tuple[AnswerOut, ...]]] = {}
+        self.dicts: dict[int, tuple[Recommendation, dict[str, Any]]] = {}
+
+    def as_dict(self, rec: Recommendation) -> dict[str, Any]:
+        """The recommendation's contract (output.record.to_dict), made once per recommendation
+        this memo holds (the memo keeps it, so its id is not reused)."""
+        from ladder.output.record import to_dict
+
+        kept = self.dicts.get(id(rec))
+        if kept is None or kept[0] is not rec:
+            kept = self.bounded(self.dicts)[id(rec)] = (rec, to_dict(rec))
+        return kept[1]
 
     @staticmethod
     def bounded(memo: dict[Any, Any]) -> dict[Any, Any]:
@@ -95,7 +107,11 @@ def plan_answers(
 
     memo = memo or TrackMemo()
     rules = loaded.rules
-    shared = resolve(rules, [flags, plan.shared], lang)  # a bad shared answer: reported once
+    key = json.dumps([flags, plan.shared], sort_keys=True, default=str)
+    shared = memo.shared.get(key)
+    if shared is None:  # a bad shared answer: reported once, not per track
+        values = resolve(rules, [flags, plan.shared], lang).values
+        shared = memo.bounded(memo.shared)[key] = (values, answers_out(rules, values, lang))
     tracks: list[planning.TrackPlan] = []
     notes: list[str] = []
 
@@ -123,7 +139,7 @@ def plan_answers(
     dates = planning.Dates(
         fields.decision_date,
         fields.start_date,
-        shared.values.get("decision_owner"),
+        shared[0].get("decision_owner"),
         fields.feedback_owner,
         fields.contact,
     )
@@ -142,7 +158,7 @@ def plan_answers(
             rec = word(rules, loaded.info, tp.answers, tp.decision, lang)
             memo.bounded(memo.worded)[used] = rec
         worded.append(TrackWorded(tp, track.name, rec))
-    out = word_plan(rules, loaded.info, fields, shared.values, worded, milestones, issues, lang)
+    out = word_plan(rules, loaded.info, fields, shared[1], worded, milestones, issues, lang)
     return out, list(dict.fromkeys(notes))
 
 

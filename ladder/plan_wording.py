@@ -3,6 +3,7 @@ their names and when they fall, and the plan-level warnings."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ladder.i18n.messages import t, tn
@@ -10,6 +11,7 @@ from ladder.model import Rules
 from ladder.plan_file import PlanFields
 from ladder.planning import WEEK, TrackPlan
 from ladder.result import (
+    AnswerOut,
     Milestone,
     MilestoneOut,
     PlanIssue,
@@ -19,7 +21,7 @@ from ladder.result import (
     TrackOut,
     WarningOut,
 )
-from ladder.wording import answers_out, steps_out, texts
+from ladder.wording import steps_out, texts
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def word_plan(
     rules: Rules,
     info: RulesInfo,
     fields: PlanFields,
-    shared: dict[str, str],
+    shared: tuple[AnswerOut, ...],
     tracks: list[TrackWorded],
     milestones: tuple[Milestone, ...],
     issues: list[PlanIssue],
@@ -48,7 +50,7 @@ def word_plan(
         rules=info,
         lang=lang,
         id=fields.id,
-        answers=answers_out(rules, shared, lang),
+        answers=shared,
         decision_date=_iso(fields.decision_date),
         start_date=_iso(fields.start_date),
         feedback_owner=fields.feedback_owner,
@@ -65,10 +67,15 @@ def _iso(date: object) -> str | None:
 
 
 def milestone_out(m: Milestone, lang: str) -> MilestoneOut:
-    name = t(f"plan.milestone.{m.kind}", lang)
     date = m.date.isoformat() if m.date else None
-    when = date or relative(m.days, lang)
-    return MilestoneOut(m.id, m.kind, m.track, name, m.days, date, when, m.owner)
+    name, when = _milestone_words(m.kind, m.days, lang)
+    return MilestoneOut(m.id, m.kind, m.track, name, m.days, date, date or when, m.owner)
+
+
+@functools.lru_cache(maxsize=1024)
+def _milestone_words(kind: str, days: int, lang: str) -> tuple[str, str]:
+    """A milestone's name, and when it falls relative to the decision (a batch asks often)."""
+    return t(f"plan.milestone.{kind}", lang), relative(days, lang)
 
 
 def relative(days: int, lang: str) -> str:

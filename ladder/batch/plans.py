@@ -31,7 +31,7 @@ def evaluate_plan(
     except AnswerError as error:
         message = " ".join([error.message, *row_details(error, input_format, lang)])
         return None, {"code": error.exit_code, "message": message}
-    record = plan_to_dict(plan)
+    record = plan_to_dict(plan, memo.as_dict)
     del record["id"]  # the row's own id stands first in its output record
     return record, None
 

@@ -7,6 +7,7 @@ No rich here: `--format json` must not pay for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ladder.model import Rules
@@ -50,11 +51,14 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
     }
 
 
-def plan_to_dict(plan: PlanOut) -> dict[str, Any]:
+def plan_to_dict(
+    plan: PlanOut, as_dict: Callable[[Recommendation], dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The plan's versioned JSON contract: the shared answers and the plan's own fields, each
     track as a recommendation (without the schema, rules and lang the plan gives once), the
-    milestones and the plan-level warnings."""
+    milestones and the plan-level warnings. `as_dict` is to_dict, or a batch's memo of it."""
     single = SINGLE_ONLY
+    as_dict = as_dict or to_dict
     return {
         "schema": PLAN_SCHEMA,
         "rules": to_dict_rules(plan.rules),
@@ -70,7 +74,7 @@ def plan_to_dict(plan: PlanOut) -> dict[str, Any]:
                 "id": tr.id,
                 "name": tr.name,
                 "kind": tr.kind,
-                **{k: v for k, v in to_dict(tr.recommendation).items() if k not in single},
+                **{k: v for k, v in as_dict(tr.recommendation).items() if k not in single},
             }
             for tr in plan.tracks
         ],
