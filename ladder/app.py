@@ -130,12 +130,22 @@ def plan_answers(
         notes.extend(f"{track.id}: {note}" for note in track_notes)
         return values, decision
 
+    fields = plan.fields
+    owner = fields.feedback_owner or fields.contact
+    due = fields.decision_date and fields.decision_date + dt.timedelta(
+        weeks=rules.planning.feedback_weeks
+    )
+    early = feedback_answer(rules, due, owner, lang) if due else None
     for track in plan.tracks:
-        values, decision = decided(track, {})
+        # A dated plan knows its feedback date before the levels: tried at once, it spares
+        # deciding the track again (kept where the level promises feedback, see below).
+        given = any(FEEDBACK in source for source in (flags, track.answers, plan.shared))
+        values, decision = decided(track, {FEEDBACK: early} if early and not given else {})
+        if early and not given and not planning.feedback_promised(rules, decision.level):
+            values, decision = decided(track, {})
         tracks.append(
             planning.TrackPlan(track.id, track.kind, track.reason, track.contact, values, decision)
         )
-    fields = plan.fields
     dates = planning.Dates(
         fields.decision_date,
         fields.start_date,
@@ -170,16 +180,27 @@ def feedback_promises(
 ) -> dict[str, str]:
     """Track id -> the feedback answer a dated plan gives it: the date and, when the plan
     names one, the owner. None for rules without a `feedback` free-text question."""
+    owner = dates.feedback_owner or dates.contact
+    promised = {}
+    for m in milestones:
+        if m.kind == "feedback_due" and m.track and m.date is not None:
+            answer = feedback_answer(rules, m.date, owner, lang)
+            if answer is None:
+                return {}
+            promised[m.track] = answer
+    return promised
+
+
+def feedback_answer(rules: Rules, date: dt.date, owner: str | None, lang: str) -> str | None:
+    """The feedback answer for a date and owner; None without a `feedback` text question."""
     question = next((q for q in rules.questions if q.id == FEEDBACK), None)
     if question is None or question.kind != "text":
-        return {}
-    owner = dates.feedback_owner or dates.contact
-    key = "plan.feedback_answer" if owner else "plan.feedback_answer_no_owner"
-    return {
-        m.track: t(key, lang, date=m.date.isoformat(), owner=owner)
-        for m in milestones
-        if m.kind == "feedback_due" and m.track and m.date is not None
-    }
+        return None
+    return t(_feedback_key(owner), lang, date=date.isoformat(), owner=owner)
+
+
+def _feedback_key(owner: str | None) -> str:
+    return "plan.feedback_answer" if owner else "plan.feedback_answer_no_owner"
 
 
 def decide_plan(
