@@ -128,6 +128,7 @@ def expected() -> dict[Path, str]:
         readme: fill(readme.read_text(encoding="utf-8")),
         ROOT / "docs" / "cli.md": cli_reference(),
         guide: rules_guide(guide.read_text(encoding="utf-8")),
+        ROOT / "docs" / "plans.md": fill((ROOT / "docs" / "plans.md").read_text(encoding="utf-8")),
     }
 
 

@@ -29,11 +29,12 @@ __all__ = [
     "__version__",
     "dumps",
     "load_rules",
+    "plan",
     "recommend",
 ]
 
 if TYPE_CHECKING:
-    from ladder.api import dumps, load_rules, recommend
+    from ladder.api import dumps, load_rules, plan, recommend
     from ladder.errors import AnswerError, LadderError, RulesError
     from ladder.load.loader import LoadedRules
     from ladder.result import Recommendation
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "load_rules": "api",
     "recommend": "api",
+    "plan": "api",
     "dumps": "api",
     "AnswerError": "errors",
     "LadderError": "errors",

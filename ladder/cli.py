@@ -43,9 +43,10 @@ def _help_language(argv: list[str]) -> str:
 HELP_LANG = _help_language(sys.argv[1:])
 
 
-def _choices(result: str) -> Any:
-    """The --format choices for a result, from the one list of formats."""
-    return Enum(f"{result.title()}Format", {name: name for name in formats.names(result)}, type=str)
+def _choices(result: str, *more: str) -> Any:
+    """The --format choices for results, from the one list of formats."""
+    choices = {name: name for name in formats.names(result, *more)}
+    return Enum(f"{result.title()}Format", choices, type=str)
 
 
 # For typer an Enum of the names; for the type checker, the name it holds.
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     CheckFormat: TypeAlias = str
     BatchOutput: TypeAlias = str
 else:
-    Format = _choices(formats.RECOMMENDATION)
+    Format = _choices(formats.RECOMMENDATION, formats.PLAN)  # a plan file gives a plan
     ListFormat = _choices(formats.QUESTIONS)  # questions and steps
     CheckFormat = _choices(formats.CHECK)  # check and diff
     BatchOutput = _choices(formats.BATCH)
@@ -64,7 +65,7 @@ else:
 FORMAT_BY_SUFFIX = t(
     "help.format_from_suffix",
     HELP_LANG,
-    suffixes=", ".join(formats.suffixes(formats.RECOMMENDATION)),
+    suffixes=", ".join(formats.suffixes(formats.RECOMMENDATION, formats.PLAN)),
 )
 
 
@@ -169,20 +170,20 @@ def recommend(
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
-        from ladder.app import recommend_from
+        from ladder.app import recommend_or_plan
 
-        rec, notes = recommend_from(rules, answer or [], answers, lang)
+        rec, notes = recommend_or_plan(rules, answer or [], answers, lang)
         for note in notes:
             sys.stderr.write(note + "\n")
         if output is not None and str(output) == "-":
             output = None
         fmt = _name(format) if format else "text"
         if format is None and output is not None:
-            fmt = formats.by_suffix(output, formats.RECOMMENDATION, "text")
+            fmt = formats.by_suffix(output, (formats.RECOMMENDATION, formats.PLAN), "text")
         if fmt == "text" and output is None:
-            from ladder.output.text import make_console, render_recommendation
+            from ladder.output.text import make_console, render_result
 
-            render_recommendation(rec, make_console(color=not no_color))
+            render_result(rec, make_console(color=not no_color))
             return
         from ladder.app import format_recommendation
 

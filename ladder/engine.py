@@ -133,6 +133,12 @@ def decide(rules: Rules, answers: dict[str, str]) -> Decision:
     )
 
 
+def decide_plan(rules: Rules, tracks: list[dict[str, str]]) -> tuple[Decision, ...]:
+    """A plan's decisions: one per track, each on the shared answers and the track's own
+    (merged and validated before, as for a single recommendation)."""
+    return tuple(decide(rules, answers) for answers in tracks)
+
+
 def _chosen(
     items: list[Structure] | list[Method] | list[WarningRule] | list[StatementPart],
     answers: dict[str, str],

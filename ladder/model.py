@@ -177,6 +177,13 @@ class Structure(Conditions):
         "for an association."
     )
     how: Text = Field(description="How to start recruiting from it.")
+    lead_weeks: int | None = Field(
+        default=None,
+        ge=0,
+        le=104,
+        description="Weeks from the start of recruitment to the first meeting; when not set, "
+        "`planning.lead_weeks`.",
+    )
 
 
 class Method(Conditions):
@@ -265,6 +272,59 @@ class Property(Strict):
     )
 
 
+class Planning(Strict):
+    """Lead times and periods for involvement plans: when recruitment starts, when the first
+    meeting is, when participants hear what their input changed, and when they are asked
+    whether that promise held. All in weeks; every field has a default, so rules files
+    written before plans keep working."""
+
+    lead_weeks: int = Field(
+        default=3,
+        ge=0,
+        le=104,
+        description="Weeks from the start of recruitment to the first meeting, for a structure "
+        "that gives no `lead_weeks` of its own.",
+    )
+    timeframe_question: str = Field(
+        default="timeframe",
+        description="The question whose answer says how much time there is until the decision.",
+    )
+    meeting_weeks: dict[str, int] = Field(
+        default_factory=lambda: {"weeks": 1, "months": 6, "longer": 12},
+        description="Option id of `timeframe_question` -> weeks between the first meeting and "
+        "the decision.",
+    )
+    meeting_weeks_default: int = Field(
+        default=2,
+        ge=0,
+        le=520,
+        description="Weeks between the first meeting and the decision when the timeframe is "
+        "not asked.",
+    )
+    horizon_weeks: dict[str, int] = Field(
+        default_factory=lambda: {"weeks": 4, "months": 26, "longer": 104},
+        description="Option id of `timeframe_question` -> the most weeks that answer allows "
+        "before the decision; a recruitment that needs more is warned about.",
+    )
+    feedback_from: str = Field(
+        default="consultation",
+        description="The lowest step at which participants are promised feedback on what "
+        "their input changed.",
+    )
+    feedback_weeks: int = Field(
+        default=4,
+        ge=0,
+        le=104,
+        description="Weeks after the decision by which participants hear what their input changed.",
+    )
+    follow_up_weeks: int = Field(
+        default=12,
+        ge=0,
+        le=520,
+        description="Weeks after the decision to ask participants whether the promise held.",
+    )
+
+
 class Rules(Strict):
     version: Literal[1] = Field(description="Format version of the rules file.")
     region: Region = Field(description="The region the rules are written for.")
@@ -294,6 +354,10 @@ class Rules(Strict):
         default_factory=list,
         description="Claims about the level that `ladder check` proves over every reachable "
         "answer combination.",
+    )
+    planning: Planning = Field(
+        default_factory=Planning,
+        description="Lead times and periods for involvement plans (milestones and calendars).",
     )
 
     # Loops rather than next(genexpr): the engine calls these many times per recommendation.

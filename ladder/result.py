@@ -3,6 +3,7 @@ plain frozen dataclasses."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -144,4 +145,76 @@ class Recommendation:
     expectations: str
     warnings: tuple[WarningOut, ...]
     trace: tuple[TraceLine, ...]
+    steps: tuple[StepOut, ...] = field(default=())
+
+
+# Plans: several tracks (groups or phases) decided on shared answers, with dated milestones.
+
+MilestoneKind = Literal[
+    "recruitment_start", "first_meeting", "decision", "feedback_due", "follow_up"
+]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A point in a plan: `id` is stable ("decision", "survey.first_meeting"); `days` counts
+    from the decision (negative before it); `date` is None when the plan gives no date."""
+
+    id: str
+    kind: MilestoneKind
+    track: str | None
+    days: int
+    date: dt.date | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class PlanIssue:
+    """A plan-level warning as ids and values, before any text: which, the tracks it is
+    about, and what it names (structure ids, weeks)."""
+
+    id: str
+    tracks: tuple[str, ...]
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MilestoneOut:
+    """A milestone in one language: its name, and when (a date, or weeks from the decision)."""
+
+    id: str
+    kind: MilestoneKind
+    track: str | None
+    name: str
+    days: int
+    date: str | None
+    when: str
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class TrackOut:
+    """One track of a plan: its id, name and kind (group or phase), and its recommendation."""
+
+    id: str
+    name: str
+    kind: str
+    recommendation: Recommendation
+
+
+@dataclass(frozen=True)
+class PlanOut:
+    """An involvement plan in one language: shared answers, tracks, milestones, warnings."""
+
+    rules: RulesInfo
+    lang: str
+    id: str | None
+    answers: tuple[AnswerOut, ...]
+    decision_date: str | None
+    start_date: str | None
+    feedback_owner: str | None
+    contact: str | None
+    tracks: tuple[TrackOut, ...]
+    milestones: tuple[MilestoneOut, ...]
+    warnings: tuple[WarningOut, ...]
     steps: tuple[StepOut, ...] = field(default=())

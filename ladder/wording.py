@@ -181,6 +181,11 @@ def _level_out(rules: Rules, step: Step, text: TextFn) -> StepOut:
     )
 
 
+def answers_out(rules: Rules, answers: dict[str, str], lang: str) -> tuple[AnswerOut, ...]:
+    """The answers with their question and option texts in `lang`, in the rules' order."""
+    return _answers_out(rules, answers, texts(rules, lang))
+
+
 def _answers_out(rules: Rules, answers: dict[str, str], text: TextFn) -> tuple[AnswerOut, ...]:
     out = []
     for question in rules.questions:

@@ -1,4 +1,5 @@
 """Many answer sets at once: JSON Lines, CSV or a YAML list in; JSON Lines, JSON or CSV out.
+A row with `tracks` is a plan (ladder.plan_file), and its result a ladder.plan/1 record.
 
 Each row is evaluated on its own: a bad row becomes an error record and the run goes on.
 Input and output are streamed, and what is kept between rows is bounded (`Recent`), so memory
@@ -99,6 +100,8 @@ class Evaluator:
         # their decision (free text is never read by a decision, only whether it is given)
         self.memo: Recent[frozenset[tuple[str, Any]], Outcome | Decided] = Recent()
         self.by_key: Recent[str, Outcome] = Recent()  # Row.key -> outcome: no set built per row
+        self.plans: Recent[str, Outcome] = Recent()  # a plan row's answers as JSON -> outcome
+        self.tracks: Any = None  # app.TrackMemo, made for the first plan row
         self.evaluated = 0
 
     def evaluate(self, answers: dict[str, Any], key: str | None = None) -> Outcome:
@@ -109,6 +112,8 @@ class Evaluator:
                 if found.shared:
                     self.by_key.put(key, found)
             return found
+        if "tracks" in answers:
+            return self._plan(answers)
         texts = {k: v for k, v in answers.items() if k in self.free_text and isinstance(v, str)}
         if texts and not self._valid_texts(texts):
             return self._evaluate(answers)[0]  # its own message; not kept
@@ -150,6 +155,22 @@ class Evaluator:
             return Outcome(None, {"code": error.exit_code, "message": message}), None
         rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang)
         return Outcome(to_dict(rec), None), (used, decision)
+
+    def _plan(self, answers: dict[str, Any]) -> Outcome:
+        """The outcome of a plan row (one with tracks), evaluated once while its answers, as
+        canonical JSON, are among those used last."""
+        from ladder.app import TrackMemo
+        from ladder.batch.plans import canonical, evaluate_plan
+
+        key = canonical(answers)
+        found = self.plans.get(key)
+        if found is None:
+            self.evaluated += 1
+            self.tracks = self.tracks or TrackMemo()
+            args = (self.loaded, answers, self.lang, self.input_format, self.tracks)
+            found = Outcome(*evaluate_plan(*args))
+            self.plans.put(key, found)
+        return found
 
     def _reworded(self, decided: Decided, texts: dict[str, str]) -> Outcome:
         """The recommendation for the answers used by a row with the same deciding answers
@@ -214,6 +235,10 @@ class Writer:
         if result is None:
             message = outcome.error["message"] if outcome.error else ""
             return self._csv_line((row.number, row_id, "", "", "", "", message))
+        if "tracks" in result:
+            from ladder.batch.plans import csv_cells
+
+            return self._csv_line((row.number, row_id, *csv_cells(result), ""))
         return self._csv_line(
             (
                 row.number,

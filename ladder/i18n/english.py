@@ -637,6 +637,111 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "placeholder.step": "the name of the step the rule sets",
     "placeholder.structures": "the names of the recommended structures, separated by commas",
     "placeholder.target": "the name of the target level, before floors and caps",
+    # Involvement plans: a plan file's problems, the plan's words, milestones and warnings.
+    "format.not_for_plan": "The format {name} does not fit a plan; use one of: {formats}.",
+    "format.not_for_recommendation": (
+        "The format {name} fits plans only (an answers file with tracks); for one "
+        "recommendation use one of: {formats}."
+    ),
+    "plan.bad_date": "must be a date written as YYYY-MM-DD, not '{value}'",
+    "plan.bad_id": (
+        "must be an id: lower-case letters a–z, digits and _, starting with a letter, not '{value}'"
+    ),
+    "plan.bad_kind": "must be one of {kinds}, not '{value}'",
+    "plan.column.feedback": "Feedback due",
+    "plan.column.group": "Group",
+    "plan.column.level": "Level",
+    "plan.column.methods": "Methods",
+    "plan.column.milestone": "Milestone",
+    "plan.column.owner": "Owner",
+    "plan.column.track": "Track",
+    "plan.column.when": "When",
+    "plan.duplicate_track": "the track id {id} is used twice; each track needs its own",
+    "plan.feedback_answer": "in writing no later than {date}, from {owner}",
+    "plan.feedback_answer_no_owner": "in writing no later than {date}",
+    "plan.field.contact": "Contact",
+    "plan.field.decision_date": "Decision date",
+    "plan.field.feedback_owner": "Responsible for feedback",
+    "plan.field.start_date": "Start date",
+    "plan.headline": ("Involvement plan, {count} track", "Involvement plan, {count} tracks"),
+    "plan.ics_no_dates": (
+        "A calendar needs dates, and this plan has none: give the plan a decision_date or a "
+        "start_date (YYYY-MM-DD), or choose another format."
+    ),
+    "plan.in_track": "Track {track}: {message}",
+    "plan.invalid": "The plan cannot be used:",
+    "plan.kind": "Kind",
+    "plan.kind.group": "a group",
+    "plan.kind.phase": "a phase",
+    "plan.milestone.decision": "Decision",
+    "plan.milestone.feedback_due": "Feedback to participants due",
+    "plan.milestone.first_meeting": "First meeting",
+    "plan.milestone.follow_up": "Ask participants whether the promise held",
+    "plan.milestone.recruitment_start": "Recruitment starts",
+    "plan.milestones": "Milestones",
+    "plan.not_text": "must be text",
+    "plan.overview": "The plan at a glance",
+    "plan.relative": (
+        "The plan gives no dates, so the milestones are counted from the decision. Add a "
+        "decision_date (or a start_date) to the plan file to get dates and a calendar."
+    ),
+    "plan.shared": "Shared answers",
+    "plan.title": "Involvement plan: patient involvement",
+    "plan.too_many_tracks": "a plan may have at most {limit} tracks",
+    "plan.track": "Track",
+    "plan.track_not_mapping": "a track must be a mapping (id: ..., name: ..., answers)",
+    "plan.tracks_not_list": "must be a list of tracks, each with an id",
+    "plan.warning.decision_past": (
+        "The decision date {date} has already passed. Update the plan's dates, or record what "
+        "was decided and give the participants the feedback they were promised."
+    ),
+    "plan.warning.lead_time": (
+        "{tracks}: the timeframe allows at most {weeks} weeks, but recruiting through {slow} "
+        "and holding the first meeting in time needs about {needed}. Recruit through {fits} "
+        "instead, or move the decision."
+    ),
+    "plan.warning.lead_time_none_fits": (
+        "{tracks}: the timeframe allows at most {weeks} weeks, but recruiting through {slow} "
+        "and holding the first meeting in time needs about {needed}. Move the decision, or "
+        "choose a lower level that needs no recruitment."
+    ),
+    "plan.warning.lead_time_dated": (
+        "{tracks}: there are {weeks} weeks until the decision, but recruiting through {slow} and "
+        "holding the first meeting in time needs about {needed}. Recruit through {fits} "
+        "instead, or move the decision."
+    ),
+    "plan.warning.lead_time_dated_none_fits": (
+        "{tracks}: there are {weeks} weeks until the decision, but recruiting through {slow} and "
+        "holding the first meeting in time needs about {needed}. Move the decision, or choose "
+        "a lower level that needs no recruitment."
+    ),
+    "plan.warning.level_drops": (
+        "The phase {second} comes after {first} at a lower level. Say why in the phase's "
+        "reason, so that participants do not read it as influence taken back."
+    ),
+    "plan.warning.no_feedback_owner": (
+        "{tracks}: participants are promised feedback on what their input changed, but the "
+        "plan names nobody to give it. Add a feedback_owner (or a contact) to the plan."
+    ),
+    "plan.warning.same_people": (
+        "{tracks} both recruit through {structures}, with different promises. Tell each person "
+        "which track they take part in and what that track promises them."
+    ),
+    "plan.warnings": "Watch out in the plan",
+    "plan.when.at": "at the decision",
+    "plan.when.days_after": ("{count} day after the decision", "{count} days after the decision"),
+    "plan.when.days_before": (
+        "{count} day before the decision",
+        "{count} days before the decision",
+    ),
+    "plan.when.weeks_after": (
+        "{count} week after the decision",
+        "{count} weeks after the decision",
+    ),
+    "plan.when.weeks_before": (
+        "{count} week before the decision",
+        "{count} weeks before the decision",
+    ),
     "pydantic.bool_type": "must be true or false",
     "pydantic.dict_type": "must be a mapping (key: value)",
     "pydantic.greater_than_equal": "must be at least {ge}",

@@ -67,3 +67,27 @@ def _value_error_mark(text: str) -> tuple[int, int]:
         else:
             stack.extend(reversed(node.value))
     return 1, 1
+
+
+def key_at(text: str, path: tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column (1-based; 0 when not found) of the value at `path` (keys and list
+    indexes) in a YAML or JSON text that has already been read without error."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:  # JSON that YAML does not read alike (a tab): no location
+        return 0, 0
+    for part in path:
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode):
+            node = node.value[part] if part < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        else:
+            node = None
+        if node is None:
+            return 0, 0
+    if node is None:
+        return 0, 0
+    return node.start_mark.line + 1, node.start_mark.column + 1

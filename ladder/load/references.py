@@ -174,6 +174,26 @@ class _Checker:
         self.unique(("properties",), r.properties)
         for i, prop in enumerate(r.properties):
             self.property(("properties", i), prop)
+        self.planning()
+
+    def planning(self) -> None:
+        """The planning section names a step and a question, and options of that question.
+        Its defaults name the default rules' own; a file without them is not faulted for
+        what it did not write (a missing step or question then changes no milestone)."""
+        planning = self.rules.planning
+        written = planning.model_fields_set
+        if "feedback_from" in written:
+            self.ref(("planning", "feedback_from"), "step", planning.feedback_from, self.steps)
+        question = self.questions.get(planning.timeframe_question)
+        if question is None:
+            if "timeframe_question" in written:
+                path = ("planning", "timeframe_question")
+                self.ref(path, "question", planning.timeframe_question, self.questions)
+            return
+        options = {o.id for o in question.options}
+        for key in ("meeting_weeks", "horizon_weeks"):
+            for option in getattr(planning, key) if key in written else ():
+                self.ref(("planning", key, option), "option", option, options)
 
     def texts(self, model: BaseModel, path: YamlPath) -> None:
         """Every text has exactly the declared languages, none of them empty."""

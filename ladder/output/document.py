@@ -112,12 +112,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Figure:
-    """The ladder, lowest step first, with the reached step (if any) marked."""
+    """The ladder, lowest step first, with the reached step (if any) marked; in a plan, each
+    step some track reaches is marked with the tracks' names (`labels`)."""
 
     steps: tuple[Step, ...]
     marked: int | None
     caption: str
     here: str  # the word that marks the reached step
+    labels: tuple[tuple[int, str], ...] = ()  # a plan's tracks by step: rank, track names
 
 
 @dataclass(frozen=True)

@@ -174,13 +174,20 @@ def record_date(lang: str = "en") -> str:
     """Today, or the date of SOURCE_DATE_EPOCH so that records can be reproduced byte for byte.
     A value that is not a date is refused, as the reproducible-builds specification asks: a
     record dated today by mistake would pass for a reproduced one."""
+    moment = record_moment(lang)
+    return dt.date.today().isoformat() if moment is None else moment.date().isoformat()
+
+
+def record_moment(lang: str = "en") -> dt.datetime | None:
+    """The moment of SOURCE_DATE_EPOCH (UTC), None when it is not set; SettingError when it
+    is not a whole number of seconds (see record_date)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if not epoch:
-        return dt.date.today().isoformat()
+        return None
     try:
         if not (epoch.isascii() and epoch.isdigit()):
             raise ValueError(epoch)
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     except (ValueError, OverflowError, OSError):
         raise SettingError(t("env.bad_epoch", lang, value=_printable(epoch[:40]))) from None
 

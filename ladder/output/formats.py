@@ -2,7 +2,8 @@
 
 A document format is a module under ladder.output with `render(Document) -> str`, imported
 only when used (so that `-f json` loads no rich). JSON and YAML are shaped by the contract,
-from the result itself; JSON Lines and CSV are written by batch.
+from the result itself; JSON Lines and CSV are written by batch; iCalendar (`ics`) holds a
+plan's dated milestones, from the plan itself.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the CLI reads the names at start-up: no result or document types then
     from ladder.output.document import Document
-    from ladder.result import Recommendation
+    from ladder.result import PlanOut, Recommendation
 
-RECOMMENDATION, QUESTIONS, STEPS, CHECK, DIFF, BATCH = (
+RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, BATCH = (
     "recommendation",
+    "plan",
     "questions",
     "steps",
     "check",
@@ -42,13 +44,16 @@ def _fits(*results: str) -> frozenset[str]:
 
 
 FORMATS = (
-    OutputFormat("text", _fits(RECOMMENDATION, QUESTIONS, STEPS, CHECK, DIFF), (), "text"),
-    OutputFormat("markdown", _fits(RECOMMENDATION), (".md", ".markdown"), "markdown"),
-    OutputFormat("html", _fits(RECOMMENDATION), (".html", ".htm"), "html"),
+    OutputFormat("text", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF), (), "text"),
+    OutputFormat("markdown", _fits(RECOMMENDATION, PLAN), (".md", ".markdown"), "markdown"),
+    OutputFormat("html", _fits(RECOMMENDATION, PLAN), (".html", ".htm"), "html"),
     OutputFormat("jsonl", _fits(BATCH), (".jsonl",)),
-    OutputFormat("json", _fits(RECOMMENDATION, QUESTIONS, STEPS, CHECK, DIFF, BATCH), (".json",)),
-    OutputFormat("yaml", _fits(RECOMMENDATION, QUESTIONS, STEPS), (".yaml", ".yml")),
+    OutputFormat(
+        "json", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, BATCH), (".json",)
+    ),
+    OutputFormat("yaml", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS), (".yaml", ".yml")),
     OutputFormat("csv", _fits(BATCH), (".csv",)),
+    OutputFormat("ics", _fits(PLAN), (".ics",)),  # a plan's milestones: ladder.output.ics
 )
 BY_NAME = {f.name: f for f in FORMATS}
 
@@ -57,21 +62,22 @@ class Renderer(Protocol):
     def render(self, doc: Document) -> str: ...
 
 
-def names(result: str) -> tuple[str, ...]:
-    """The formats a result can be shown in, in the order help lists them."""
-    return tuple(f.name for f in FORMATS if result in f.fits)
+def names(*results: str) -> tuple[str, ...]:
+    """The formats any of these results can be shown in, in the order help lists them."""
+    return tuple(f.name for f in FORMATS if f.fits.intersection(results))
 
 
-def by_suffix(path: PurePath, result: str, default: str) -> str:
+def by_suffix(path: PurePath, result: str | tuple[str, ...], default: str) -> str:
     """The format a file name asks for (`plan.md`: markdown), else `default`."""
+    results = (result,) if isinstance(result, str) else result
     suffix = path.suffix.lower()
-    found = (f.name for f in FORMATS if result in f.fits and suffix in f.suffixes)
+    found = (f.name for f in FORMATS if f.fits.intersection(results) and suffix in f.suffixes)
     return next(found, default)
 
 
-def suffixes(result: str) -> tuple[str, ...]:
-    """The first suffix of each format that a file name can choose for a result."""
-    return tuple(f.suffixes[0] for f in FORMATS if result in f.fits and f.suffixes)
+def suffixes(*results: str) -> tuple[str, ...]:
+    """The first suffix of each format that a file name can choose for these results."""
+    return tuple(f.suffixes[0] for f in FORMATS if f.fits.intersection(results) and f.suffixes)
 
 
 def renderer(name: str) -> Renderer:
@@ -83,14 +89,34 @@ def renderer(name: str) -> Renderer:
     return renders
 
 
-def render(rec: Recommendation, name: str) -> str:
-    """The recommendation in format `name`: its document rendered, or the contract's data."""
-    if name not in names(RECOMMENDATION):
-        raise ValueError(f"unknown format {name!r}; use {', '.join(names(RECOMMENDATION))}")
-    if BY_NAME[name].module is None:
-        from ladder.output.record import dump, to_dict
+def render(rec: Recommendation | PlanOut, name: str) -> str:
+    """A recommendation or a plan in format `name`: its document rendered, or the contract's
+    data (a plan's calendar: its milestones). UsageError for a format that does not fit."""
+    from ladder.result import PlanOut
 
-        return dump(to_dict(rec), name)
+    result = PLAN if isinstance(rec, PlanOut) else RECOMMENDATION
+    known = names(RECOMMENDATION, PLAN)
+    if name not in known:
+        raise ValueError(f"unknown format {name!r}; use {', '.join(names(result))}")
+    if name not in names(result):  # ics for one recommendation
+        from ladder.errors import UsageError
+        from ladder.i18n.messages import t
+
+        fits = ", ".join(names(result))
+        raise UsageError(t(f"format.not_for_{result}", rec.lang, name=name, formats=fits))
+    if name == "ics":
+        from ladder.output.ics import render_plan
+
+        return render_plan(rec)  # type: ignore[arg-type]
+    if BY_NAME[name].module is None:
+        from ladder.output.record import dump, plan_to_dict, to_dict
+
+        data = plan_to_dict(rec) if isinstance(rec, PlanOut) else to_dict(rec)
+        return dump(data, name)
+    if isinstance(rec, PlanOut):
+        from ladder.output.plan_document import plan_document
+
+        return renderer(name).render(plan_document(rec))
     from ladder.output.documents import recommendation_document
 
     return renderer(name).render(recommendation_document(rec))

@@ -122,13 +122,15 @@ def _table(block: Table) -> str:
 def _figure(block: Figure) -> str:
     """The ladder as an ordered list of its steps, lowest first (drawn as a staircase)."""
     items = []
+    labels = dict(block.labels)
     for step in block.steps:
         reached = block.marked is not None and step.rank <= block.marked
-        here = step.rank == block.marked
+        here = step.rank == block.marked or step.rank in labels
         classes = " ".join(c for c, on in (("reached", reached), ("here", here)) if on)
         marks = f' class="{classes}"' if classes else ""
-        current = ' aria-current="step"' if here else ""
-        mark = f' <span class="mark">◀ {_escaped(block.here)}</span>' if here else ""
+        current = ' aria-current="step"' if here and not labels else ""
+        words = labels.get(step.rank, block.here)
+        mark = f' <span class="mark">◀ {_escaped(words)}</span>' if here else ""
         bar = f'<span class="bar" style="width: {step.rank * 2}rem" aria-hidden="true"></span>'
         items.append(
             f'<li value="{step.rank}"{marks}{current}>{bar}'

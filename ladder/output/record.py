@@ -7,24 +7,21 @@ No rich here: `--format json` must not pay for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ladder.model import Rules
-from ladder.result import Recommendation, StepOut
+from ladder.result import PlanOut, Recommendation, RulesInfo, StepOut
 
 SCHEMA = "ladder.recommendation/1"
+PLAN_SCHEMA = "ladder.plan/1"
 
 
 def to_dict(rec: Recommendation) -> dict[str, Any]:
     """The versioned JSON contract, in a stable key order."""
     return {
         "schema": SCHEMA,
-        "rules": {
-            "path": rec.rules.path,
-            "sha256": rec.rules.sha256,
-            "version": rec.rules.version,
-            "region": rec.rules.region,
-        },
+        "rules": to_dict_rules(rec.rules),
         "lang": rec.lang,
         "answers": {a.id: a.value for a in rec.answers},
         "level": {
@@ -51,6 +48,61 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "expectations": rec.expectations,
         "warnings": [{"id": w.id, "text": w.text} for w in rec.warnings],
         "trace": [{"rule": x.rule, "effect": x.effect, "because": x.because} for x in rec.trace],
+    }
+
+
+def plan_to_dict(
+    plan: PlanOut, as_dict: Callable[[Recommendation], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The plan's versioned JSON contract: the shared answers and the plan's own fields, each
+    track as a recommendation (without the schema, rules and lang the plan gives once), the
+    milestones and the plan-level warnings. `as_dict` is to_dict, or a batch's memo of it."""
+    single = SINGLE_ONLY
+    as_dict = as_dict or to_dict
+    return {
+        "schema": PLAN_SCHEMA,
+        "rules": to_dict_rules(plan.rules),
+        "lang": plan.lang,
+        "id": plan.id,
+        "answers": {a.id: a.value for a in plan.answers},
+        "decision_date": plan.decision_date,
+        "start_date": plan.start_date,
+        "feedback_owner": plan.feedback_owner,
+        "contact": plan.contact,
+        "tracks": [
+            {
+                "id": tr.id,
+                "name": tr.name,
+                "kind": tr.kind,
+                **{k: v for k, v in as_dict(tr.recommendation).items() if k not in single},
+            }
+            for tr in plan.tracks
+        ],
+        "milestones": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "track": m.track,
+                "date": m.date,
+                "days_from_decision": m.days,
+                "when": m.when,
+                "owner": m.owner,
+            }
+            for m in plan.milestones
+        ],
+        "warnings": [{"id": w.id, "text": w.text} for w in plan.warnings],
+    }
+
+
+SINGLE_ONLY = ("schema", "rules", "lang")
+
+
+def to_dict_rules(rules: RulesInfo) -> dict[str, Any]:
+    return {
+        "path": rules.path,
+        "sha256": rules.sha256,
+        "version": rules.version,
+        "region": rules.region,
     }
 
 

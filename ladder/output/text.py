@@ -33,7 +33,7 @@ from ladder.output.document import (
     Warnings,
     blocks_for,
 )
-from ladder.result import Recommendation, StepOut
+from ladder.result import PlanOut, Recommendation, StepOut
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -100,6 +100,16 @@ def render_recommendation(rec: Recommendation, console: Console) -> None:
     render_document(recommendation_document(rec), console)
 
 
+def render_result(result: Recommendation | PlanOut, console: Console) -> None:
+    """A recommendation, or a plan, on a screen."""
+    if isinstance(result, Recommendation):
+        render_recommendation(result, console)
+        return
+    from ladder.output.plan_document import plan_document
+
+    render_document(plan_document(result), console)
+
+
 def render_essentials(rec: Recommendation, console: Console) -> None:
     """The level, its promise, the expectations statement and the warnings: what a short
     screen shows."""
@@ -118,11 +128,12 @@ def staircase(steps: tuple[StepOut, ...], marked: str | None, lang: str) -> list
 def _figure_lines(figure: Figure) -> list[tuple[str, str]]:
     name_width = max(len(s.name) for s in figure.steps)
     lines = []
+    labels = dict(figure.labels)
     for step in reversed(figure.steps):
-        marked = step.rank == figure.marked
+        marked = step.rank == figure.marked or step.rank in labels
         reached = figure.marked is not None and step.rank <= figure.marked
         bar = ("█" if reached else "░") * (BAR * step.rank)
-        here = f"  ◀ {figure.here}" if marked else ""
+        here = f"  ◀ {labels.get(step.rank, figure.here)}" if marked else ""
         style = "bold green" if marked else ("green" if reached else "dim")
         lines.append((f" {step.rank} {step.name.ljust(name_width)}  {bar}{here}", style))
     return lines
@@ -182,9 +193,11 @@ def _render_block(block: Block, console: Console) -> None:
     elif isinstance(block, Warnings):
         for item in block.items:
             indented(console, _line(item), hang="! ")
-    elif isinstance(block, Table):
+    elif isinstance(block, Table):  # a row: its first cell, then each other under its header
         for row in block.rows:
-            indented(console, ": ".join(_line(cell) for cell in row), hang="• ")
+            indented(console, _line(row[0]), "bold", hang="• ")
+            for head, cell in zip(block.header[1:], row[1:], strict=False):
+                indented(console, f"{_line(head)}: {_line(cell)}")
 
 
 def _list(block: List, console: Console) -> None:
