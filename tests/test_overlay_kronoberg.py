@@ -66,7 +66,7 @@ def test_every_answer_combination_gets_the_same_recommendation(pair, lang):
 
 
 def test_show_resolved_prints_a_full_file_that_gives_the_same_rules(pair, cli, tmp_path):
-    overlay, full = pair
+    overlay, _ = pair
     result = cli("show", "--resolved", str(KRONOBERG_RULES))
     assert result.exit_code == 0, result.stderr
     path = tmp_path / "kronoberg-full.yaml"
