@@ -301,10 +301,13 @@ def test_check_locates_findings_in_the_overlay_and_in_the_base(folder):
     )
     report = check_file(path, "en")
     base = folder / "base.yaml"
-    refuted = [f for f in report.findings if f.code == "property.refuted"]
-    # the base's property, removed by the overlay, is proved on the merged rules: refuted
-    assert [(f.file, f.line) for f in refuted] == [(str(base), line_of(base, "id: weeks_cap"))]
-    assert "weeks_cap" in {p.id for p in report.properties if not p.proved}
+    # the base's property, removed by the overlay, is proved on the merged rules and reported,
+    # where the base declares it, as a relaxation: a note, not a finding
+    assert not [f for f in report.findings if f.code == "property.refuted"]
+    [relaxed] = report.relaxed
+    assert (relaxed.id, relaxed.how, relaxed.proved) == ("weeks_cap", "removed", False)
+    assert (relaxed.file, relaxed.line) == (str(base), line_of(base, "id: weeks_cap"))
+    assert "weeks_cap" not in {p.id for p in report.properties}
     failed = [f for f in report.findings if f.code == "example.failed"]
     assert failed and all(f.file == str(base) for f in failed)
 
@@ -351,3 +354,33 @@ def test_show_reports_a_broken_overlay_with_exit_3(folder, cli):
     result = cli("show", "--resolved", str(path))
     assert result.exit_code == 3
     assert f"{path}:3:13: there is no item 'nothing' to remove" in result.stderr
+
+
+def test_a_base_property_the_overlay_leaves_alone_is_still_an_error_when_it_breaks(folder):
+    path = overlay(folder, "level:\n  caps:\n    - id: weeks\n      step: dialogue\n")
+    report = check_file(path, "en")
+    base = folder / "base.yaml"
+    refuted = [f for f in report.findings if f.code == "property.refuted"]
+    assert [(f.file, f.line) for f in refuted] == [(str(base), line_of(base, "- id: weeks_cap"))]
+    assert report.relaxed == []
+
+
+def test_a_base_property_replaced_by_id_is_a_note_and_its_own_version_is_proved(folder, cli):
+    path = overlay(
+        folder,
+        """
+        level:
+          caps:
+            - id: weeks
+              step: dialogue
+        properties:
+          - id: weeks_cap
+            step: dialogue
+        """,
+    )
+    report = check_file(path, "en")
+    [relaxed] = report.relaxed
+    assert (relaxed.id, relaxed.how, relaxed.proved) == ("weeks_cap", "replaced", False)
+    assert {p.id: p.proved for p in report.properties}["weeks_cap"]
+    result = cli("check", "--lang", "sv", str(path))
+    assert "ersätter egenskapen 'weeks_cap'" in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from ladder.check.budget import OutOfBudget, configured_budget, work_budget
 from ladder.check.codes import ERROR, WARNING, fix_text
 from ladder.check.composite import check_conditions
 from ladder.check.findings import analyse, budget_finding, check_rules
-from ladder.check.inherited import check_inherited
+from ladder.check.inherited import Relaxed, check_inherited
 from ladder.check.properties import PropertyResult, check_examples, check_properties
 from ladder.errors import Problem, RulesError
 from ladder.i18n.messages import t
@@ -62,6 +62,7 @@ class FileReport:
     findings: list[Finding]
     properties: list[PropertyResult] = field(default_factory=list)
     examples: tuple[int, int] = (0, 0)
+    relaxed: list[Relaxed] = field(default_factory=list)  # base properties an overlay relaxed
     combinations: int = 0
     pieces: int = 0
     seconds: float = 0.0
@@ -114,17 +115,15 @@ def check_file(path: str | os.PathLike[str], lang: str) -> FileReport:
             analysis.unfinished(("structures",), "outputs")
         properties = check_properties(analysis)
         resolved = resolve_bytes(data, name, lang)  # the nodes that locate findings
-        inherited, located = check_inherited(analysis, resolved)
+        relaxed = check_inherited(analysis, resolved)
     examples = check_examples(analysis, loaded)
-    findings = _locate(analysis.found, resolved.root) + [
-        Finding(x.raw.code, x.raw.severity, x.file, x.line, x.column, "", x.raw.message)
-        for x in located
-    ]
+    findings = _locate(analysis.found, resolved.root)
     return FileReport(
         name,
         findings,
-        properties + inherited,
+        properties,
         examples,
+        relaxed,
         combinations=sum(analysis.space.size(b) for b in analysis.boxes),
         pieces=len(analysis.cells),
         seconds=time.perf_counter() - started,
@@ -166,6 +165,7 @@ def report_to_dict(report: CheckReport, strict: bool, lang: str = "en") -> dict[
                     for p in f.properties
                 ],
                 "examples": {"passed": f.examples[0], "total": f.examples[1]},
+                "relaxed": [asdict(r) for r in f.relaxed],
                 "findings": [
                     {
                         "code": x.code,

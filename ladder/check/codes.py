@@ -86,11 +86,6 @@ CODES = {
         ERROR,
         "a property does not hold; the counterexample and the level rule that decided it are named",
     ),
-    "property.inherited": (
-        WARNING,
-        "a property of the file an overlay extends names a question, option or step the overlay "
-        "removed, so it cannot be proved on the merged rules",
-    ),
     "example.invalid": (ERROR, "an example's answers are incomplete or invalid"),
     "example.unused_answer": (
         WARNING,

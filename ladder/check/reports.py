@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ladder.check.codes import ERROR, WARNING
 from ladder.check.diff_items import FileChanges, TextChange, word_diff
+from ladder.check.inherited import relaxed_text
 from ladder.i18n.messages import t
 from ladder.output.document import Block, Document, Field, Item, Label, List, Paragraph, Text
 
@@ -26,6 +27,7 @@ def check_document(report: CheckReport, lang: str) -> Document:
         found = [
             Item((Text(x.text(lang)),), (Field(label, (Label(x.fix(lang)),)),)) for x in f.findings
         ]
+        found += [Item((Text(relaxed_text(r, lang)),)) for r in f.relaxed]
         if found:
             blocks.append(List(tuple(found)))
         if not f.combinations:  # the file did not load: nothing else was checked

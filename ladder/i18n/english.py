@@ -358,10 +358,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "Run the counterexample with `ladder recommend` and read its explanation; correct the "
         "rule named, or the property if the rule is right."
     ),
-    "fix.property.inherited": (
-        "Keep what the base's property names (remove less in the overlay), or extend a base "
-        "that does not declare that property."
-    ),
     "fix.rules.duplicate_id": "Give one of the two items another id, and update whatever names it.",
     "fix.rules.extra_language": (
         "Remove the text in that language, or add the language to `languages` (and to every text)."
@@ -585,7 +581,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "init.comment.check": (
         "Check every edit:  ladder check --strict {file}\n"
         "See the merged rules:  ladder show --resolved {file}\n"
-        "Use it:  ladder --rules {file}  (or LADDER_RULES={file})"
+        "Use it:  ladder wizard --rules {file}  or  ladder recommend --rules {file} -a ...\n"
+        "(or set LADDER_RULES={file} for every command)"
     ),
     "metavar.answer": "KEY=VALUE",
     "metavar.base": "BASE",
@@ -799,6 +796,16 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.why": "Why",
     # Overlays: a rules file that extends another (ladder/load/overlay.py)
     "check.inherited_property": "a property of the base rules cannot be checked here: {problem}",
+    "check.relaxed.removed": "removed",
+    "check.relaxed.replaced": "replaced",
+    "check.relaxed_fails": (
+        "note: this overlay {how} the property '{id}' of the rules it extends ({where}), and the "
+        "base's version does not hold for the merged rules: {reason}"
+    ),
+    "check.relaxed_holds": (
+        "note: this overlay {how} the property '{id}' of the rules it extends ({where}); the "
+        "base's version still holds for the merged rules."
+    ),
     "overlay.cycle": "'extends' goes round in a circle: {chain}",
     "overlay.extends_type": (
         "'extends' needs a file name (relative to this file's folder), builtin or builtin:NAME"

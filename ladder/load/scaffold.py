@@ -24,11 +24,10 @@ def default_name(region_id: str) -> str:
 
 
 def region_overlay(region_id: str, name: str, extends: str, file_name: str, lang: str) -> str:
-    """The overlay's text. The region's name goes into YAML as a quoted scalar (JSON's quoting
-    is YAML's), never into a comment or a key."""
+    """The overlay's text. The region's name goes into YAML only inside double-quoted scalars,
+    never into a comment or a key."""
     _check_id(region_id, lang)
     _check_name(name, lang)
-    quoted = json.dumps(name, ensure_ascii=False)
     comments = [
         f"# yaml-language-server: $schema={SCHEMA_NAME}",
         "#",
@@ -39,20 +38,9 @@ def region_overlay(region_id: str, name: str, extends: str, file_name: str, lang
         ),
     ]
     template = Template(TEMPLATE.read_text(encoding="utf-8").split("\n\n", 1)[1])
-    body = template.substitute(
-        id=region_id,
-        extends=json.dumps(extends),
-        name=quoted,
-        source_sv=json.dumps(
-            f"Reglerna för {name} bygger på ladders standardregler.", ensure_ascii=False
-        ),
-        source_en=json.dumps(
-            f"The rules for {name} build on ladder's default rules.", ensure_ascii=False
-        ),
-        example=json.dumps(
-            f"{name}: development work with the patient council", ensure_ascii=False
-        ),
-    )
+    # Inside the template's double quotes: JSON's escapes are YAML's.
+    inner = json.dumps(name, ensure_ascii=False)[1:-1]
+    body = template.substitute(id=region_id, extends=json.dumps(extends), name=inner)
     return "\n".join(comments) + "\n\n" + body
 
 
