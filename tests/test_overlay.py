@@ -124,6 +124,8 @@ def test_remove_takes_items_out_of_lists_by_dotted_path(folder):
     found = problems(overlay(folder, text.rsplit("          examples:", 1)[0]))
     assert found and all(p.startswith(f"{base}:") for p in found)
     assert any(f":{line_of(base, 'purpose: discuss')}:" in p for p in found)
+    # named by the examples' names, which is how the overlay can reach them
+    assert any('examples["cap lowers discussion to consultation"].answers' in p for p in found)
 
 
 @pytest.mark.parametrize(

@@ -847,7 +847,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.not_choice": "'{id}' is a free-text question; a choice question is needed here",
     "rules.not_found": "The rules file {file} does not exist.",
     "rules.not_in_file": (
-        "unknown {kind} '{id}': no {kind} in this file has that id (the ids are under {where})"
+        "unknown {kind} '{id}': no {kind} in these rules has that id (the ids are under "
+        "{where}; in an overlay, `remove:` may have taken it out)"
     ),
     "rules.not_mapping": (
         "the file must be a YAML mapping with the keys version, steps, questions ..."

@@ -383,7 +383,7 @@ def dotted(path: YamlPath, root: Any = None) -> str:
 class Namer:
     """Names YAML paths for every report (loader, check, properties): a list item with an id of
     its own (unique in its list) by that id, other items by position:
-    structures[unit_patients].how, level.caps[resources_none], examples[0].name."""
+    structures[unit_patients].how, level.caps[resources_none], examples[\"Opening hours\"]."""
 
     def __init__(self, root: Any) -> None:
         self.root = root
@@ -392,24 +392,31 @@ class Namer:
     def __call__(self, path: YamlPath) -> str:
         out = ""
         node = self.root
-        for part in path:
+        for i, part in enumerate(path):
             if isinstance(part, int):
-                item_id = self._item_id(node, part)
-                out += f"[{shown(item_id) if item_id else part}]"
+                # the worked examples go by their names, which overlays merge by
+                by = "name" if path[i - 1 : i] == ("examples",) and i == 1 else "id"
+                item_id = self._item_id(node, part, by)
+                if item_id is None:
+                    out += f"[{part}]"
+                elif by == "name":
+                    out += f'["{shown(item_id)}"]'
+                else:
+                    out += f"[{shown(item_id)}]"
             else:
                 out += f".{shown(part)}" if out else shown(part)
             node = _child(node, part)
         return out
 
-    def _item_id(self, sequence: Any, index: int) -> str | None:
-        mine = _id_of(_child(sequence, index))
+    def _item_id(self, sequence: Any, index: int, by: str) -> str | None:
+        mine = _id_of(_child(sequence, index), by)
         if mine is None:
             return None
         counts = self.counts.get(id(sequence))
         if counts is None:
             counts = self.counts[id(sequence)] = {}
             for sibling in sequence.value:
-                key = _id_of(sibling)
+                key = _id_of(sibling, by)
                 counts[key] = counts.get(key, 0) + 1
         return mine if counts.get(mine) == 1 else None
 
@@ -428,6 +435,11 @@ def _child(node: Any, part: str | int) -> Any:
     return None
 
 
-def _id_of(node: Any) -> str | None:
-    value = getattr(_child(node, "id"), "value", None)
-    return value if isinstance(value, str) and value.isidentifier() else None
+def _id_of(node: Any, by: str = "id") -> str | None:
+    value = getattr(_child(node, by), "value", None)
+    if not isinstance(value, str):
+        return None
+    if by == "name":  # a sentence: only one that reads safely names its item
+        plain = '"' not in value and not has_control(value) and first_invisible(value) is None
+        return value if plain else None
+    return value if value.isidentifier() else None
