@@ -386,3 +386,24 @@ def test_a_base_property_replaced_by_id_is_a_note_and_its_own_version_is_proved(
     assert {p.id: p.proved for p in report.properties}["weeks_cap"]
     result = cli("check", "--lang", "sv", str(path))
     assert "ersätter egenskapen 'weeks_cap'" in result.stdout
+
+
+def test_after_and_before_on_one_item_are_refused_at_the_second(folder):
+    path = overlay(
+        folder,
+        """
+        methods:
+          - id: survey
+            after: talk
+            before: workshop
+        """,
+    )
+    [problem] = problems(path)
+    assert problem.startswith(f"{path}:5:5:") and "not both" in problem
+
+
+def test_a_mistyped_example_name_gets_a_guess_not_a_list_of_missing_keys(folder):
+    path = overlay(folder, 'examples:\n  - name: "visit, askd"\n    expect: {level: dialogue}\n')
+    [problem] = problems(path)
+    assert "'visit, askd'" in problem and "did you mean 'visit, asked'?" in problem
+    assert problem.startswith(f"{path}:3:11:")

@@ -806,6 +806,13 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "note: this overlay {how} the property '{id}' of the rules it extends ({where}); the "
         "base's version still holds for the merged rules."
     ),
+    "overlay.two_places": (
+        "give an item `after:` or `before:`, not both: they can name different places"
+    ),
+    "overlay.unknown_example": (
+        "no worked example of the rules this file extends is named '{name}', and as a new "
+        "example it lacks `answers`: check the name, or give the new example its answers"
+    ),
     "overlay.cycle": "'extends' goes round in a circle: {chain}",
     "overlay.extends_type": (
         "'extends' needs a file name (relative to this file's folder), builtin or builtin:NAME"

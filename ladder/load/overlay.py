@@ -262,10 +262,13 @@ class _Merge:
         self, base: yaml.SequenceNode, over: yaml.SequenceNode, path: tuple[str, ...], key: str
     ) -> yaml.SequenceNode:
         items = list(base.value)
+        known = {_id(old, key) for old in items}
         for item in over.value:
             ident = _id(item, key)
-            place = _places(item)
+            place = self.place(item)
             item = _without(item, PLACES)
+            if key == "name" and ident not in known and isinstance(item, yaml.MappingNode):
+                self.new_example(item, ident, known)
             at = next((i for i, old in enumerate(items) if _id(old, key) == ident), None)
             if at is not None and ident is not None:
                 items[at] = self.node(items[at], item, (*path, "*"))
@@ -277,6 +280,24 @@ class _Merge:
             else:
                 items.append(item)
         return _copy(base, items)
+
+    def place(self, item: Node) -> tuple[str, Node] | None:
+        """The item's `after:` or `before:`; both at once is refused, since they can disagree."""
+        found = _places(item)
+        if found and isinstance(item, yaml.MappingNode):
+            keys = [k for k, _ in item.value if _is_text(k) and k.value in PLACES]
+            if len(keys) > 1:
+                raise _at(keys[1], t("overlay.two_places", self.lang), self.lang)
+        return found
+
+    def new_example(self, item: yaml.MappingNode, name: str | None, known: set[str | None]) -> None:
+        """A new example without answers is most likely a base example's name mistyped."""
+        if _value(item, "answers") is not None:
+            return
+        names = [n for n in known if n]
+        hint = did_you_mean(str(name), names, self.lang)
+        message = t("overlay.unknown_example", self.lang, name=shown(str(name)))
+        raise _at(_value(item, "name") or item, message + hint, self.lang)
 
     def position(self, items: list[Node], place: tuple[str, Node], key: str) -> int:
         where, target = place
