@@ -270,20 +270,29 @@ def format_recommendation(rec: Recommendation | PlanOut, fmt: str) -> str:
     return render(rec, fmt)
 
 
-def show_rules(path: str | os.PathLike[str] | None, resolved: bool, lang: str) -> str:
+def show_rules(
+    path: str | os.PathLike[str] | None, resolved: bool, lang: str
+) -> tuple[str, RulesError | None]:
     """A rules file as text: as written, or (resolved) merged with the files it extends into
-    one full file that loads into the same rules."""
+    one full file that loads into the same rules. A merge whose rules are invalid is shown all
+    the same, since that is when an editor needs to see it, with the problems beside it."""
     from ladder.load.dump import rules_yaml
     from ladder.load.loader import find_rules, read_rules_bytes
     from ladder.load.overlay import resolve
 
     file = find_rules(path)
-    load_rules(file, lang)  # invalid rules are reported, located, as by every command
+    try:
+        load_rules(file, lang)  # invalid rules are reported, located, as by every command
+        problems = None
+    except RulesError as error:
+        if not resolved:
+            raise
+        problems = error
     if not resolved:
-        return read_rules_bytes(file, lang).decode("utf-8")
-    found = resolve(file, lang)
+        return read_rules_bytes(file, lang).decode("utf-8"), None
+    found = resolve(file, lang)  # a file that cannot be merged at all fails here
     header = [t("overlay.header", lang, file=file)] + [f"  {link.name}" for link in found.chain]
-    return rules_yaml(found.raw(), header)
+    return rules_yaml(found.raw(), header), problems
 
 
 def placeholders_output(paths: list[Any], fmt: str, lang: str) -> str:

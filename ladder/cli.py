@@ -380,7 +380,10 @@ def show(
     with errors_reported(lang):
         from ladder.app import show_rules
 
-        emit(show_rules(file, resolved, lang), output, force, lang)
+        text, problems = show_rules(file, resolved, lang)
+        emit(text, output, force, lang)
+        if problems is not None:
+            raise problems
 
 
 class BatchInput(str, Enum):

@@ -356,6 +356,16 @@ def test_show_reports_a_broken_overlay_with_exit_3(folder, cli):
     result = cli("show", "--resolved", str(path))
     assert result.exit_code == 3
     assert f"{path}:3:13: there is no item 'nothing' to remove" in result.stderr
+    assert result.stdout == ""  # nothing could be merged
+
+
+def test_show_prints_a_merge_whose_rules_are_invalid_and_reports_them(folder, cli):
+    # the merge succeeds, but the base's examples now expect a method that is gone
+    path = overlay(folder, "remove:\n  methods: [survey]\n")
+    result = cli("show", "--resolved", str(path))
+    assert result.exit_code == 3
+    assert "id: talk" in result.stdout and "id: survey" not in result.stdout
+    assert "unknown method 'survey'" in result.stderr
 
 
 def test_a_base_property_the_overlay_leaves_alone_is_still_an_error_when_it_breaks(folder):
