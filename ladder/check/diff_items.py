@@ -140,19 +140,23 @@ def _compare_lists(
     edits: dict[str, list[str]],
     langs: tuple[str, ...],
 ) -> None:
-    if not all(hasattr(x, "id") for x in [*old, *new]):  # by position: variants, examples
-        for i, (was, now) in enumerate(zip(old, new, strict=False)):
+    both = [*old, *new]
+    # items by their ids, worked examples by their names (as overlays merge them)
+    by = "id" if all(hasattr(x, "id") for x in both) else "name"
+    if by == "name" and not all(isinstance(getattr(x, "name", None), str) for x in both):
+        for i, (was, now) in enumerate(zip(old, new, strict=False)):  # by position: variants
             _compare(was, now, f"{here}[{i}]", out, edits, langs)
         out.removed.extend(Listed(here, f"[{i}]") for i in range(len(new), len(old)))
         out.added.extend(Listed(here, f"[{i}]") for i in range(len(old), len(new)))
         return
-    before = {x.id: x for x in old}
-    after = {x.id: x for x in new}
-    out.removed.extend(Listed(here, x.id) for x in old if x.id not in after)
-    out.added.extend(Listed(here, x.id) for x in new if x.id not in before)
+    before = {getattr(x, by): x for x in old}
+    after = {getattr(x, by): x for x in new}
+    label = (lambda k: f'"{k}"') if by == "name" else str
+    out.removed.extend(Listed(here, label(k)) for k in before if k not in after)
+    out.added.extend(Listed(here, label(k)) for k in after if k not in before)
     for key, now in after.items():
         if key in before:
-            _compare(before[key], now, f"{here}[{key}]", out, edits, langs)
+            _compare(before[key], now, f"{here}[{label(key)}]", out, edits, langs)
     if [k for k in before if k in after] != [k for k in after if k in before]:
         edits.setdefault(here, []).append(ORDER)
 
