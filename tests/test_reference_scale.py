@@ -35,8 +35,8 @@ def test_twenty_thousand_questions_are_checked_in_seconds(typos: bool) -> None:
     if typos:  # every `when` names a question that does not exist: a hint for each is costly
         text = text.replace("when: {x", "when: {y")
     rules = _rules(text)
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: other work on the machine adds none
     found = find_reference_problems(rules, "en")
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert (len(found) > 9_000) if typos else not found
     assert seconds < 5, f"{seconds:.1f} s"  # about 0.5 s; quadratic checks took minutes
