@@ -53,6 +53,10 @@ class Interview:
         else:
             self.answers[question_id] = value
         self.visited.add(question_id)
+        self.prune()
+
+    def prune(self) -> None:
+        """Drop the answers (and visits) of questions that no longer apply."""
         relevant = {q.id for q in self.asked()}
         self.answers = {k: v for k, v in self.answers.items() if k in relevant}
         self.visited &= relevant
@@ -112,6 +116,16 @@ class Interview:
             return value
         option = next(o for o in question.options if o.id == value)
         return self.rules.text(option.text, self.lang)
+
+
+def answers_mapping(rules: Rules, values: dict[str, str]) -> dict[str, str | None]:
+    """The answers as an answers file holds them, in question order; a skipped free text as
+    None, so that --skip-answered does not ask it again."""
+    return {
+        q.id: values.get(q.id)
+        for q in asked_questions(rules, values)
+        if q.id in values or q.kind == "text"
+    }
 
 
 def next_position(interview: Interview, after: Question, filling: bool) -> int:
