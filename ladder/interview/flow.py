@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ladder.answers import asked_questions
 from ladder.errors import NotInteractiveError
-from ladder.hints import missing_lines
+from ladder.hints import missing_lines, unanswered_lines
 from ladder.i18n.messages import t
 from ladder.model import Question, Rules
 
@@ -143,7 +143,10 @@ def next_position(interview: Interview, after: Question, filling: bool) -> int:
 
 
 def recommend_command(
-    answers: dict[str, str], rules_option: str | Path | None, lang_option: str | None
+    answers: dict[str, str],
+    rules_option: str | Path | None,
+    lang_option: str | None,
+    answers_file: str | Path | None = None,
 ) -> str:
     """The `ladder recommend` command line that gives the same answers, quoted for a shell."""
     words = ["ladder", "recommend"]
@@ -153,22 +156,37 @@ def recommend_command(
         words += ["--lang", lang_option]
     for key, value in answers.items():
         words += ["-a", f"{key}={value}"]
+    if answers_file is not None:
+        words += ["--answers", str(answers_file)]
     return shlex.join(words)
 
 
 def not_interactive_error(
-    interview: Interview, rules_option: str | Path | None, lang_option: str | None
+    interview: Interview,
+    rules_option: str | Path | None,
+    lang_option: str | None,
+    plan: tuple[str | Path, dict[str, str], list[tuple[str, Interview]]] | None = None,
 ) -> NotInteractiveError:
-    """Exit 5: the command to run instead, and every question still to answer."""
+    """Exit 5: the command to run instead, and every question still to answer. For a plan
+    (its file, the flags, and each track's id and interview) the command reads the file,
+    and each track names its own unanswered questions."""
     lang = interview.lang
     rules = interview.rules
-    details = [recommend_command(interview.answers, rules_option, lang_option)]
-    missing = interview.missing()
+    if plan is None:
+        details = [recommend_command(interview.answers, rules_option, lang_option)]
+        tracks = [("", interview)]
+    else:
+        file, flags, tracks = plan
+        details = [recommend_command(flags, rules_option, lang_option, file)]
+    missing = [(name, q) for name, track in tracks for q in track.missing()]
     if missing:
         details.append(t("wizard.unanswered", lang))
-        details += ["  " + line for line in missing_lines(rules, missing, lang)]
+        for name, question in missing:  # a track's answer goes in the file, not a flag
+            lines = unanswered_lines if name else missing_lines
+            (line,) = lines(rules, [question], lang)
+            details.append(f"  {name}: {line}" if name else f"  {line}")
         referenced = {key for q in rules.questions for key in q.when}
-        pending = [q.id for q in missing if q.id in referenced]
+        pending = list(dict.fromkeys(q.id for _, q in missing if q.id in referenced))
         if pending:
             details.append(t("wizard.depends", lang, ids=", ".join(pending)))
     else:

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ladder.answers import resolve, validate_answer
+from ladder.answers import parse_pairs, resolve, validate_answer
 from ladder.app import answer_sources, plan_answers, recommendation_for
-from ladder.errors import AnswerError, OutputError
+from ladder.errors import AnswerError, NotInteractiveError, OutputError
 from ladder.i18n.messages import t
 from ladder.interview.flow import Interview, answers_mapping, not_interactive_error
 from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
@@ -62,8 +62,18 @@ def run_wizard(
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
     rules_shown = str(rules_option) if rules_option else None
+
+    def not_interactive() -> NotInteractiveError:
+        if not plan.is_plan or answers_file is None:
+            return not_interactive_error(interview, rules_shown, lang_option)
+        tracks = [(track.id, track.interview) for track in plan.tracks]
+        flags = parse_pairs(pairs, lang)
+        return not_interactive_error(
+            interview, rules_shown, lang_option, (answers_file, flags, tracks)
+        )
+
     if not interactive:
-        raise not_interactive_error(interview, rules_shown, lang_option)
+        raise not_interactive()
     prompts = Prompts(loaded.rules, lang, color, out or sys.stdout)
     try:
         prompts.intro(loaded, interview)
@@ -79,7 +89,7 @@ def run_wizard(
             prompts.show(result)
             prompts.offer_save(result, answers_mapping(loaded.rules, final.values), loaded)
     except EOFError:  # input closed under us: say what to run instead
-        raise not_interactive_error(interview, rules_shown, lang_option) from None
+        raise not_interactive() from None
     return result
 
 
