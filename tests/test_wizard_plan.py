@@ -11,11 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ladder.app import format_recommendation, recommend_or_plan
+from ladder.app import format_recommendation
+from ladder.errors import NotInteractiveError
+from ladder.interview.flow import Interview
+from ladder.interview.wizard import run_wizard
+from ladder.load.loader import load_rules
+from ladder.plan_file import shared_questions
 from ladder.result import PlanOut
 
 from .conftest import WIZARD_RULES
-from .wizard_driver import ACCEPT, ENTER, ESC, SAVE_NOTHING, Drive
+from .wizard_driver import ACCEPT, CTRL_U, ENTER, ESC, SAVE_NOTHING, Drive, same_as_flags
 
 WIZARD = str(WIZARD_RULES)
 ADD = "p" + ENTER  # the summary's "add a track"
@@ -87,3 +92,99 @@ def test_two_tracks_saved_and_read_back_to_the_same_plan(drive, cli):
     back, out = drive([ACCEPT, SAVE_NOTHING], answers_file="plan.yaml", skip_answered=True)
     assert "Question 1 of" not in out
     assert plan_json(back) == plan_json(plan)
+
+
+def test_edit_a_track_from_the_summary_asks_only_that_answer(drive):
+    # summary keys: shared 1-7, the date 8; track 1: 9, a-f; track 2: g (name), h (kind),
+    # i (purpose), j (mandate), k, l, m (remove)
+    edit = ["j" + ENTER, "2" + ENTER]  # track 2's mandate: views
+    plan, out = drive([*FIRST, ADD, *SECOND, *edit, ACCEPT, SAVE_NOTHING])
+    levels = {t.id: t.recommendation.level.id for t in plan.tracks}
+    assert levels == {"everyone": "consultation", "co_design_team": "consultation"}
+    assert out.count("Summary") == 3  # one answer asked between the summaries
+
+
+def test_back_goes_across_tracks_and_a_phase_is_kept(drive):
+    back = [ESC] * 8  # summary, date, track 2's four answers, kind, name: to track 1's kind
+    forward = ["2" + ENTER, *[ENTER] * 7]  # a phase; Enter keeps the rest, the date too
+    plan, _ = drive([*FIRST, ADD, *SECOND, *back, *forward, ACCEPT, SAVE_NOTHING])
+    assert [(t.id, t.kind) for t in plan.tracks] == [
+        ("everyone", "phase"),
+        ("co_design_team", "group"),
+    ]
+    assert plan.decision_date == "2027-03-01"
+    assert plan.tracks[1].recommendation.level.id == "influence"
+
+
+@pytest.mark.parametrize("removed", [0, 1], ids=["first", "second"])
+def test_removing_a_track_leaves_the_other_as_one_recommendation(drive, removed):
+    remove = "f" if removed == 0 else "m"
+    rec, out = drive([*FIRST, ADD, *SECOND, remove + ENTER, ACCEPT, SAVE_NOTHING])
+    assert not isinstance(rec, PlanOut)
+    own = [
+        {"purpose": "views", "mandate": "views"},
+        {"purpose": "co_develop", "mandate": "co_develop"},
+    ][1 - removed]
+    shared = {"arena": "unit_development", "timeframe": "months", "resources": "some"}
+    answers = {**shared, **own, "acceptance": "low", "participants": "own_patients"}
+    same_as_flags(rec, {**answers, "project": "Foot clinic"}, rules=WIZARD_RULES)
+    assert "Recommended level:" in out
+
+
+def test_a_track_needs_a_name_and_the_date_is_checked_as_in_a_plan_file(drive):
+    second = list(SECOND)
+    second[0] = ENTER + "Everyone" + ENTER  # an empty name is refused; then typed
+    second[-1] = "2027-13-01" + ENTER + CTRL_U + "2027-02-30" + ENTER + CTRL_U + ENTER
+    plan, out = drive([*FIRST, ADD, *second, ACCEPT, SAVE_NOTHING])
+    assert plan.tracks[0].name == "Everyone"
+    assert plan.decision_date is None  # skipped: the milestones count from the decision
+
+
+def test_wizard_answers_plan_without_skip_asks_everything_again_with_defaults(drive):
+    drive([*FIRST, ADD, *SECOND, ACCEPT, "3" + ENTER, ENTER])
+    first = plan_json(load_plan("plan.yaml"))
+    steps = 11 + 2 + 2 + 4 + 1  # the first track's questions, names and kinds, track 2, date
+    again, _ = drive([*[ENTER] * steps, ACCEPT, SAVE_NOTHING], answers_file="plan.yaml")
+    assert plan_json(again) == first
+
+
+def test_no_terminal_with_a_plan_file_exits_5_naming_each_tracks_missing_answers(tmp_path):
+    plan = {
+        "arena": "unit_development",
+        "timeframe": "months",
+        "resources": "some",
+        "tracks": [
+            {"id": "one", "purpose": "views", "mandate": "views", "acceptance": "low",
+             "participants": "own_patients"},
+            {"id": "two", "purpose": "views", "acceptance": "low"},
+        ],
+    }
+    file = tmp_path / "plan.yaml"
+    file.write_text(yaml.safe_dump(plan), encoding="utf-8")
+    with pytest.raises(NotInteractiveError) as caught:
+        run_wizard(WIZARD_RULES, [], file, "en", interactive=False)
+    details = caught.value.details
+    assert details[0].endswith(f"--answers {file}")
+    assert [d.split(":")[0].strip() for d in details[2:]] == ["two", "two"]  # mandate, participants
+
+
+def load_plan(path: str) -> PlanOut:
+    from ladder.app import recommend_or_plan
+
+    plan, _ = recommend_or_plan(WIZARD_RULES, [], path, "en")
+    assert isinstance(plan, PlanOut)
+    return plan
+
+
+def test_keystrokes_for_a_two_track_plan(drive):
+    """The second track asks its names, kinds, own answers and the date, not the shared
+    answers: 13 keys beside what is typed, and one prompt per step."""
+    rules = load_rules(WIZARD_RULES).rules
+    unit = Interview(rules, "en", {"arena": "unit_development"}).asked()
+    own = [q for q in unit if q.id not in shared_questions(rules)]
+    drive([*FIRST, ADD, *SECOND, ACCEPT, SAVE_NOTHING])
+    assert drive.prompts == len(unit) + 1 + 2 * 2 + len(own) + 1 + 1 + 1
+    first = sum(len(group) for group in FIRST) - len("Foot clinic")
+    second = sum(len(group) for group in [ADD, *SECOND])
+    second -= len("Everyone" + "Co-design team" + "2027-03-01")
+    assert (len(own), first, second) == (4, 18, 13)  # keys beside the typed text

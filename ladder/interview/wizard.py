@@ -58,25 +58,24 @@ def run_wizard(
     plan, notes = start_plan(loaded, pairs, answers_file, lang, skip_answered)
     for note in notes:
         sys.stderr.write(note + "\n")
-    interview = plan.primary
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
     rules_shown = str(rules_option) if rules_option else None
 
     def not_interactive() -> NotInteractiveError:
         if not plan.is_plan or answers_file is None:
-            return not_interactive_error(interview, rules_shown, lang_option)
+            return not_interactive_error(plan.primary, rules_shown, lang_option)
         tracks = [(track.id, track.interview) for track in plan.tracks]
         flags = parse_pairs(pairs, lang)
         return not_interactive_error(
-            interview, rules_shown, lang_option, (answers_file, flags, tracks)
+            plan.primary, rules_shown, lang_option, (answers_file, flags, tracks)
         )
 
     if not interactive:
         raise not_interactive()
     prompts = Prompts(loaded.rules, lang, color, out or sys.stdout)
     try:
-        prompts.intro(loaded, interview)
+        prompts.intro(loaded, plan.primary)
         walk_plan(plan, prompts)
         result: Recommendation | PlanOut
         if plan.is_plan:
@@ -84,7 +83,7 @@ def run_wizard(
             prompts.show(result)
             prompts.offer_save(result, plan.plan_data(), loaded)
         else:
-            final = resolve(loaded.rules, [interview.answers], lang)
+            final = resolve(loaded.rules, [plan.primary.answers], lang)  # the first may go
             result = recommendation_for(loaded, final.values, lang)
             prompts.show(result)
             prompts.offer_save(result, answers_mapping(loaded.rules, final.values), loaded)
