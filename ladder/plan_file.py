@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ladder.answers import _validate_text
 from ladder.errors import AnswerError
@@ -30,6 +31,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(ID_PATTERN)
 
 TrackKind = Literal["group", "phase"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,9 @@ def check_text(value: Any, name: str, lang: str) -> str | None:
     return _one(_text, value, name, lang)
 
 
-def _one(check: Any, value: Any, name: str, lang: str) -> Any:
+def _one(
+    check: Callable[[Any, tuple[str | int, ...], str, Report], T], value: Any, name: str, lang: str
+) -> T:
     problems: list[str] = []
     result = check(value, (name,), lang, lambda path, message: problems.append(message))
     if problems:

@@ -135,7 +135,7 @@ def test_a_track_needs_a_name_and_the_date_is_checked_as_in_a_plan_file(drive):
     second = list(SECOND)
     second[0] = ENTER + "Everyone" + ENTER  # an empty name is refused; then typed
     second[-1] = "2027-13-01" + ENTER + CTRL_U + "2027-02-30" + ENTER + CTRL_U + ENTER
-    plan, out = drive([*FIRST, ADD, *second, ACCEPT, SAVE_NOTHING])
+    plan, _ = drive([*FIRST, ADD, *second, ACCEPT, SAVE_NOTHING])
     assert plan.tracks[0].name == "Everyone"
     assert plan.decision_date is None  # skipped: the milestones count from the decision
 
@@ -154,8 +154,13 @@ def test_no_terminal_with_a_plan_file_exits_5_naming_each_tracks_missing_answers
         "timeframe": "months",
         "resources": "some",
         "tracks": [
-            {"id": "one", "purpose": "views", "mandate": "views", "acceptance": "low",
-             "participants": "own_patients"},
+            {
+                "id": "one",
+                "purpose": "views",
+                "mandate": "views",
+                "acceptance": "low",
+                "participants": "own_patients",
+            },
             {"id": "two", "purpose": "views", "acceptance": "low"},
         ],
     }
@@ -188,3 +193,25 @@ def test_keystrokes_for_a_two_track_plan(drive):
     second = sum(len(group) for group in [ADD, *SECOND])
     second -= len("Everyone" + "Co-design team" + "2027-03-01")
     assert (len(own), first, second) == (4, 18, 13)  # keys beside the typed text
+
+
+def test_shared_questions_name_questions_of_the_rules(tmp_path):
+    from ladder.errors import RulesError
+
+    text = WIZARD_RULES.read_text(encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(text + "planning:\n  shared_questions: [arena, timeframes]\n", "utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(rules)
+    (problem,) = caught.value.details
+    line = len(text.splitlines()) + 2
+    assert problem.startswith(f"{rules}:{line}:29: planning.shared_questions[1]:")
+    assert "did you mean 'timeframe'?" in problem
+    rules.write_text(text + "planning:\n  shared_questions: [arena]\n", "utf-8")
+    assert shared_questions(load_rules(rules).rules) == {
+        "arena",
+        "project",
+        "decision_owner",
+        "fixed",
+        "feedback",
+    }

@@ -247,7 +247,7 @@ def test_a_two_track_plan_edited_walked_back_saved_and_read_back(tmp_path):
     rules = str(WIZARD_RULES)
     child = spawn("wizard", "--rules", rules, "--lang", "en", cwd=tmp_path, rows=40)
     answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)
-    for number, option in zip(range(2, 8), "2212" "21", strict=True):
+    for number, option in zip(range(2, 8), "221221", strict=True):
         answer(child, f"Question {number} of {UNIT_LENGTH}", option + ENTER)
     answer(child, f"Question {CHOICES + 1} of {UNIT_LENGTH}", "Foot clinic" + ENTER)
     for number in range(CHOICES + 2, UNIT_LENGTH + 1):
@@ -295,16 +295,31 @@ def test_a_two_track_plan_edited_walked_back_saved_and_read_back(tmp_path):
     ]
     command = [*ladder_command(), "recommend", "--rules", rules, "--answers", "plan.yaml"]
     done = subprocess.run(
-        [*command, "-f", "json"], cwd=tmp_path, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=TIMEOUT,
+        [*command, "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIMEOUT,
     )
     assert done.returncode == 0, done.stderr
     plan = json.loads(done.stdout)
     levels = [(t["id"], t["level"]["id"]) for t in plan["tracks"]]
     assert levels == [("everyone", "consultation"), ("co_design_team", "dialogue")]
     assert plan["decision_date"] == "2027-03-01"
-    again = spawn("wizard", "--rules", rules, "--answers", "plan.yaml", "--skip-answered",
-                  "--lang", "en", cwd=tmp_path, rows=40)
+    again = spawn(
+        "wizard",
+        "--rules",
+        rules,
+        "--answers",
+        "plan.yaml",
+        "--skip-answered",
+        "--lang",
+        "en",
+        cwd=tmp_path,
+        rows=40,
+    )
     again.expect_exact("Is the plan right?")  # nothing left to ask
     again.send(ENTER)
     again.expect_exact("Save the result?")

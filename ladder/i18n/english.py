@@ -962,8 +962,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "wizard.track_name_label": "Name",
     "wizard.track_name_missing": "A track needs a name.",
     "wizard.track_own": (
-        "{name}: only what may differ from the other tracks is asked; Enter keeps the answer "
-        "shown."
+        "{name}: only what may differ from the other tracks is asked; Enter keeps the answer shown."
     ),
     "wizard.position": "Question {number} of {total}",
     "wizard.record_file": "decision-record.md",

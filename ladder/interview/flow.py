@@ -7,13 +7,15 @@ questionary, and so that the navigation can be tested without a terminal.
 
 from __future__ import annotations
 
+import os
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.answers import asked_questions
+from ladder.answers import asked_questions, unanswered_lines
 from ladder.errors import NotInteractiveError
-from ladder.hints import missing_lines, unanswered_lines
+from ladder.hints import missing_lines
 from ladder.i18n.messages import t
 from ladder.model import Question, Rules
 
@@ -136,9 +138,14 @@ def next_position(interview: Interview, after: Question, filling: bool) -> int:
     """
     shown = interview.shown()
     index = [q.id for q in shown].index(after.id) + 1
-    if filling:
-        while index < len(shown) and shown[index].id in interview.visited:
-            index += 1
+    return pass_seen(index, len(shown), lambda i: shown[i].id in interview.visited, filling)
+
+
+def pass_seen(index: int, count: int, seen: Callable[[int], bool], filling: bool) -> int:
+    """From `index`, the first step not seen yet while filling in after an edit (of
+    `count` steps); `index` itself otherwise."""
+    while filling and index < count and seen(index):
+        index += 1
     return index
 
 
@@ -146,7 +153,7 @@ def recommend_command(
     answers: dict[str, str],
     rules_option: str | Path | None,
     lang_option: str | None,
-    answers_file: str | Path | None = None,
+    answers_file: str | os.PathLike[str] | None = None,
 ) -> str:
     """The `ladder recommend` command line that gives the same answers, quoted for a shell."""
     words = ["ladder", "recommend"]
@@ -165,7 +172,7 @@ def not_interactive_error(
     interview: Interview,
     rules_option: str | Path | None,
     lang_option: str | None,
-    plan: tuple[str | Path, dict[str, str], list[tuple[str, Interview]]] | None = None,
+    plan: tuple[str | os.PathLike[str], dict[str, str], list[tuple[str, Interview]]] | None = None,
 ) -> NotInteractiveError:
     """Exit 5: the command to run instead, and every question still to answer. For a plan
     (its file, the flags, and each track's id and interview) the command reads the file,

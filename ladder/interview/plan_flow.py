@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ladder.answers import resolve
-from ladder.interview.flow import Interview, answers_mapping
+from ladder.interview.flow import Interview, answers_mapping, pass_seen
 from ladder.model import Question, Rules
 from ladder.plan_file import (
     MAX_TRACKS,
@@ -107,14 +107,11 @@ class PlanInterview:
         """As flow.next_position, over the steps of every track."""
         steps = self.steps()
         index = [s.key for s in steps].index(after.key) + 1
-        if filling:
-            while index < len(steps) and self.seen(steps[index]):
-                index += 1
-        return index
+        return pass_seen(index, len(steps), lambda i: self.seen(steps[i]), filling)
 
     def first_unseen(self) -> int:
         steps = self.steps()
-        return next((i for i, s in enumerate(steps) if not self.seen(s)), len(steps))
+        return pass_seen(0, len(steps), lambda i: self.seen(steps[i]), filling=True)
 
     def answer(self, step: Step, value: Any) -> None:
         """Record a step's answer: validated by the prompt that asked it."""
@@ -185,7 +182,8 @@ class PlanInterview:
     def plan_data(self) -> dict[str, Any]:
         """The plan as a plan file holds it (plan_file.split_plan reads it back)."""
         data: dict[str, Any] = {
-            k: v for k, v in answers_mapping(self.rules, self.primary.answers).items()
+            k: v
+            for k, v in answers_mapping(self.rules, self.primary.answers).items()
             if k in self.shared
         }
         plan_fields = dataclasses.asdict(self.fields)

@@ -152,8 +152,11 @@ def summary(plan: PlanInterview, prompts: Prompts, can_back: bool) -> str:
         interview = plan.tracks[number].interview
         for question in interview.asked():
             if shared is None or (question.id in plan.shared) == shared:
-                entry(prompts.text(question.text), interview.answer_text(question),
-                      Step(number, question.id).key)
+                entry(
+                    prompts.text(question.text),
+                    interview.answer_text(question),
+                    Step(number, question.id).key,
+                )
 
     if not plan.is_plan:
         choices.append(questionary.Separator(t("wizard.change", lang)))
@@ -166,19 +169,33 @@ def summary(plan: PlanInterview, prompts: Prompts, can_back: bool) -> str:
         entry(t("wizard.date_label", lang), shown, Step(PLAN, DATE).key)
         for number, track in enumerate(plan.tracks):
             level = _level(plan, number, prompts)
-            title = t("wizard.plan_track", lang, number=number + 1, name=track.name, id=track.id,
-                      level=level)
+            title = t(
+                "wizard.plan_track",
+                lang,
+                number=number + 1,
+                name=track.name,
+                id=track.id,
+                level=level,
+            )
             choices.append(questionary.Separator(title[:width]))
             entry(t("wizard.track_name_label", lang), track.name, Step(number, NAME).key)
-            entry(t("wizard.track_kind_label", lang), t(f"wizard.kind_{track.kind}", lang),
-                  Step(number, KIND).key)
+            entry(
+                t("wizard.track_kind_label", lang),
+                t(f"wizard.kind_{track.kind}", lang),
+                Step(number, KIND).key,
+            )
             answers(number, False)
-            choices.append(questionary.Choice(
-                t("wizard.plan_remove", lang, name=track.name), value=f"{REMOVE}{number}",
-                shortcut_key=next(keys, False)))
+            choices.append(
+                questionary.Choice(
+                    t("wizard.plan_remove", lang, name=track.name),
+                    value=f"{REMOVE}{number}",
+                    shortcut_key=next(keys, False),
+                )
+            )
     if plan.can_add():
-        choices.append(questionary.Choice(t("wizard.plan_add", lang), value=ADD,
-                                          shortcut_key=ADD_KEY))
+        choices.append(
+            questionary.Choice(t("wizard.plan_add", lang), value=ADD, shortcut_key=ADD_KEY)
+        )
     message = t("wizard.plan_summary" if plan.is_plan else "wizard.summary", lang)
     return prompts._select(message, choices, ACCEPT, can_back, hint="")
 

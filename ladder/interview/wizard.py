@@ -274,8 +274,9 @@ class Prompts:
         kind, plan = (PLAN, "plan_") if isinstance(rec, PlanOut) else (RECOMMENDATION, "")
         keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
-            questionary.Choice(t(f"wizard.save_{plan if key != 'none' else ''}{key}", self.lang),
-                               value=key)
+            questionary.Choice(
+                t(f"wizard.save_{plan if key != 'none' else ''}{key}", self.lang), value=key
+            )
             for key in keys
         ]
         self.say()
