@@ -215,3 +215,45 @@ def test_shared_questions_name_questions_of_the_rules(tmp_path):
         "fixed",
         "feedback",
     }
+
+
+def test_a_plan_file_whose_track_answers_a_shared_question_is_kept_as_written(drive, tmp_path):
+    plan = {
+        "project": "Clinic",
+        "arena": "unit_development",
+        "timeframe": "months",
+        "resources": "some",
+        "acceptance": "low",
+        "participants": "own_patients",
+        "start_date": "2027-01-11",
+        "contact": "The unit's developer",
+        "tracks": [
+            {
+                "id": "fast",
+                "name": "Fast",
+                "purpose": "discuss",
+                "mandate": "alternatives",
+                "timeframe": "weeks",
+                "reason": "The first phase is short",
+            },
+            {"id": "slow", "name": "Slow", "kind": "phase", "purpose": "views", "mandate": "views"},
+        ],
+    }
+    Path("given.yaml").write_text(yaml.safe_dump(plan), encoding="utf-8")
+    before = plan_json(load_plan("given.yaml"))
+    save = ["3" + ENTER, ENTER]
+    texts = [ENTER] * 3  # the free texts the file does not give: skipped
+    back, _ = drive([*texts, ACCEPT, *save], answers_file="given.yaml", skip_answered=True)
+    assert plan_json(back) == before == plan_json(load_plan("plan.yaml"))
+    saved = yaml.safe_load(Path("plan.yaml").read_text(encoding="utf-8"))
+    assert saved["timeframe"] == "months"  # as written: shared, and one track's own
+    assert [t.get("timeframe") for t in saved["tracks"]] == ["weeks", None]
+    assert saved["tracks"][0]["reason"] == "The first phase is short"
+    assert saved["contact"] == "The unit's developer"
+
+
+def test_the_plan_in_swedish(drive):
+    plan, out = drive([*FIRST, ADD, *SECOND, ACCEPT, SAVE_NOTHING], lang="sv")
+    assert "Spår 2" in out  # the name prompt's header
+    assert "Plan för delaktighet, 2 spår: Foot clinic" in out
+    assert plan.lang == "sv"

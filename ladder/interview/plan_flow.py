@@ -69,6 +69,7 @@ class PlanInterview:
     fields: PlanFields = field(default_factory=PlanFields)
     visited: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
+    kept: dict[str, str] = field(default_factory=dict)  # a plan file's other shared answers
 
     def __post_init__(self) -> None:
         self.shared = shared_questions(self.rules)
@@ -180,12 +181,13 @@ class PlanInterview:
         return resolve(self.rules, [self.tracks[number].interview.answers], self.lang).values
 
     def plan_data(self) -> dict[str, Any]:
-        """The plan as a plan file holds it (plan_file.split_plan reads it back)."""
-        data: dict[str, Any] = {
-            k: v
-            for k, v in answers_mapping(self.rules, self.primary.answers).items()
-            if k in self.shared
-        }
+        """The plan as a plan file holds it (plan_file.split_plan reads it back): the shared
+        answers, and those a plan file shared beside them, then the plan's fields and the
+        tracks, each with the answers that differ."""
+        mapping = answers_mapping(self.rules, self.primary.answers)
+        top = {**self.kept, **{k: v for k, v in mapping.items() if k in self.shared}}
+        order = [q.id for q in self.rules.questions]
+        data: dict[str, Any] = {k: top[k] for k in order if k in top}
         plan_fields = dataclasses.asdict(self.fields)
         data.update({k: v for k, v in plan_fields.items() if v is not None})
         data[TRACKS] = [self._track_data(n) for n in range(len(self.tracks))]
@@ -197,7 +199,12 @@ class PlanInterview:
         extra = {"reason": track.reason, "contact": track.contact}
         answers = answers_mapping(self.rules, track.interview.answers)
         own.update({k: v for k, v in extra.items() if v is not None})
-        return {**own, **{k: v for k, v in answers.items() if k not in self.shared}}
+        differ = {
+            k: v
+            for k, v in answers.items()
+            if k not in self.shared and (k not in self.kept or self.kept[k] != v)
+        }
+        return {**own, **differ}
 
 
 def from_plan_file(
@@ -208,9 +215,11 @@ def from_plan_file(
     skip_answered: bool,
 ) -> tuple[PlanInterview, list[str]]:
     """The interview of a plan read from a file (flags win, as for `recommend`); notes on
-    answers not used."""
+    answers not used. A question the rules share but a track of the file answers itself is
+    asked per track in this plan, so that saving keeps what the file said."""
     tracks, notes = [], []
-    shared = shared_questions(rules)
+    own = {key for source in plan.tracks for key in source.answers}
+    shared = shared_questions(rules) - own
     for number, source in enumerate(plan.tracks):
         resolved = resolve(rules, [flags, source.answers, plan.shared], lang)
         notes += [f"{source.id}: {note}" for note in resolved.notes]
@@ -221,6 +230,9 @@ def from_plan_file(
         track.contact, track.id_fixed = source.contact, True
         tracks.append(track)
     found = PlanInterview(rules, lang, tracks, plan.fields)
+    found.shared = shared
+    top = resolve(rules, [flags, plan.shared], lang).values
+    found.kept = {k: v for k, v in top.items() if k not in shared}
     keys = set(_step_keys(len(tracks)))
     found.visited |= keys
     if skip_answered:
