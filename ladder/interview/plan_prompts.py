@@ -138,66 +138,74 @@ def summary(plan: PlanInterview, prompts: Prompts, can_back: bool) -> str:
     prompts.say()
     hint = t("wizard.summary_hint", lang) if can_back else ""
     prompts.say(f"{t('wizard.summary_title', lang)}  {hint}", "bold")
-    width = max(40, shutil.get_terminal_size().columns - 8)
     accept = "wizard.plan_accept" if plan.is_plan else "wizard.accept"
-    choices: list[Any] = [questionary.Choice(t(accept, lang), value=ACCEPT, shortcut_key="0")]
-    keys = iter(SUMMARY_KEYS)
-
-    def entry(label: str, answer: str, value: str) -> None:
-        text = f"{label} → {answer}"
-        text = text if len(text) <= width else text[: width - 1] + "…"
-        choices.append(questionary.Choice(text, value=value, shortcut_key=next(keys, False)))
-
-    def answers(number: int, shared: bool | None) -> None:
-        interview = plan.tracks[number].interview
-        for question in interview.asked():
-            if shared is None or (question.id in plan.shared) == shared:
-                entry(
-                    prompts.text(question.text),
-                    interview.answer_text(question),
-                    Step(number, question.id).key,
-                )
-
-    if not plan.is_plan:
-        choices.append(questionary.Separator(t("wizard.change", lang)))
-        answers(0, None)
-    else:
-        choices.append(questionary.Separator(t("wizard.plan_shared", lang)))
-        answers(0, True)
+    entries = _Entries(plan, prompts)
+    entries.choices.append(questionary.Choice(t(accept, lang), value=ACCEPT, shortcut_key="0"))
+    if plan.is_plan:
+        entries.separator(t("wizard.plan_shared", lang))
+        entries.answers(0, shared=True)
         date = plan.fields.decision_date
         shown = date.isoformat() if date else t("wizard.skipped", lang)
-        entry(t("wizard.date_label", lang), shown, Step(PLAN, DATE).key)
-        for number, track in enumerate(plan.tracks):
-            level = _level(plan, number, prompts)
-            title = t(
-                "wizard.plan_track",
-                lang,
-                number=number + 1,
-                name=track.name,
-                id=track.id,
-                level=level,
-            )
-            choices.append(questionary.Separator(title[:width]))
-            entry(t("wizard.track_name_label", lang), track.name, Step(number, NAME).key)
-            entry(
-                t("wizard.track_kind_label", lang),
-                t(f"wizard.kind_{track.kind}", lang),
-                Step(number, KIND).key,
-            )
-            answers(number, False)
-            choices.append(
-                questionary.Choice(
-                    t("wizard.plan_remove", lang, name=track.name),
-                    value=f"{REMOVE}{number}",
-                    shortcut_key=next(keys, False),
-                )
-            )
+        entries.add(t("wizard.date_label", lang), shown, Step(PLAN, DATE).key)
+        for number in range(len(plan.tracks)):
+            entries.track(number)
+    else:
+        entries.separator(t("wizard.change", lang))
+        entries.answers(0, shared=None)
     if plan.can_add():
-        choices.append(
-            questionary.Choice(t("wizard.plan_add", lang), value=ADD, shortcut_key=ADD_KEY)
-        )
+        add = t("wizard.plan_add", lang)
+        entries.choices.append(questionary.Choice(add, value=ADD, shortcut_key=ADD_KEY))
     message = t("wizard.plan_summary" if plan.is_plan else "wizard.summary", lang)
-    return prompts._select(message, choices, ACCEPT, can_back, hint="")
+    return prompts._select(message, entries.choices, ACCEPT, can_back, hint="")
+
+
+class _Entries:
+    """The summary's choices, each with the next key, cut to the terminal's width."""
+
+    def __init__(self, plan: PlanInterview, prompts: Prompts) -> None:
+        self.plan = plan
+        self.prompts = prompts
+        self.choices: list[Any] = []
+        self.keys = iter(SUMMARY_KEYS)
+        self.width = max(40, shutil.get_terminal_size().columns - 8)
+
+    def separator(self, title: str) -> None:
+        import questionary
+
+        self.choices.append(questionary.Separator(title[: self.width]))
+
+    def add(self, label: str, answer: str, value: str) -> None:
+        import questionary
+
+        text = f"{label} → {answer}"
+        text = text if len(text) <= self.width else text[: self.width - 1] + "…"
+        key = next(self.keys, False)
+        self.choices.append(questionary.Choice(text, value=value, shortcut_key=key))
+
+    def answers(self, number: int, shared: bool | None) -> None:
+        """A track's answers: all, or only the shared ones, or only its own."""
+        interview = self.plan.tracks[number].interview
+        for question in interview.asked():
+            if shared is None or (question.id in self.plan.shared) == shared:
+                text = self.prompts.text(question.text)
+                self.add(text, interview.answer_text(question), Step(number, question.id).key)
+
+    def track(self, number: int) -> None:
+        """A track's title with its level, its name, kind and own answers, and its removal."""
+        import questionary
+
+        lang = self.prompts.lang
+        track = self.plan.tracks[number]
+        level = _level(self.plan, number, self.prompts)
+        values = {"number": number + 1, "name": track.name, "id": track.id, "level": level}
+        self.separator(t("wizard.plan_track", lang, **values))
+        self.add(t("wizard.track_name_label", lang), track.name, Step(number, NAME).key)
+        kind = t(f"wizard.kind_{track.kind}", lang)
+        self.add(t("wizard.track_kind_label", lang), kind, Step(number, KIND).key)
+        self.answers(number, shared=False)
+        remove = t("wizard.plan_remove", lang, name=track.name)
+        key = next(self.keys, False)
+        self.choices.append(questionary.Choice(remove, value=f"{REMOVE}{number}", shortcut_key=key))
 
 
 def _level(plan: PlanInterview, number: int, prompts: Prompts) -> str:
