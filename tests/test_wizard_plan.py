@@ -257,3 +257,11 @@ def test_the_plan_in_swedish(drive):
     assert "Spår 2" in out  # the name prompt's header
     assert "Plan för delaktighet, 2 spår: Foot clinic" in out
     assert plan.lang == "sv"
+
+
+def test_esc_from_a_track_name_keeps_the_typed_name(drive):
+    second = list(SECOND)
+    # back to track 1's kind; Enter there goes on past the kept name, to track 2's kind
+    second[2:3] = ["Co-design team" + ESC, ENTER]
+    plan, _ = drive([*FIRST, ADD, *second, ACCEPT, SAVE_NOTHING])
+    assert [t.name for t in plan.tracks] == ["Everyone", "Co-design team"]

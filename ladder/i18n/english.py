@@ -955,6 +955,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "wizard.track_kind_label": "Kind",
     "wizard.track_label": "Track {number}",
     "wizard.track_name": "What do you call this group or phase?",
+    "wizard.track_name_hint": "(Enter confirms, Esc goes back)",
+    "wizard.track_name_hint_first": "(Enter confirms)",
     "wizard.track_name_help": (
         "A track is a group or a phase with its own level, for example 'Patients who must "
         "move'. The plan shows the name; its id is made from it."

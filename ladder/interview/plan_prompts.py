@@ -6,6 +6,7 @@ date. questionary is imported inside the functions, as everywhere.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ladder.errors import AnswerError
@@ -69,17 +70,19 @@ def ask_step(plan: PlanInterview, step: Step, prompts: Prompts, can_back: bool) 
         return prompts.ask(step.question, interview, can_back)
     if step.field == KIND:
         return _kind(plan, step, prompts, can_back)
-    hint = "wizard.text_hint" if can_back else "wizard.text_hint_first"
     prompts.say()
     if step.field == DATE:
-        prompts.say(f"{t('wizard.date_label', lang)}  {t(hint, lang)}", "bold")
+        hint = t("wizard.text_hint" if can_back else "wizard.text_hint_first", lang)
+        prompts.say(f"{t('wizard.date_label', lang)}  {hint}", "bold")
         prompts.say(t("wizard.date_help", lang), "dim")
         date = plan.fields.decision_date
-        return _text(prompts, t("wizard.date", lang), date.isoformat() if date else "", _date)
-    prompts.say(f"{t('wizard.track_label', lang, number=step.track + 1)}  {t(hint, lang)}", "bold")
+        default = date.isoformat() if date else ""
+        return _text(plan, step, prompts, can_back, (t("wizard.date", lang), default), _date)
+    hint = t("wizard.track_name_hint" if can_back else "wizard.track_name_hint_first", lang)
+    prompts.say(f"{t('wizard.track_label', lang, number=step.track + 1)}  {hint}", "bold")
     prompts.say(t("wizard.track_name_help", lang), "dim")
     name = plan.tracks[step.track].name
-    return _text(prompts, t("wizard.track_name", lang), name, _name)
+    return _text(plan, step, prompts, can_back, (t("wizard.track_name", lang), name), _name)
 
 
 def _first_own(plan: PlanInterview, number: int) -> str | None:
@@ -97,9 +100,16 @@ def _name(text: str, lang: str) -> Any:
     return check_text(text.strip(), NAME, lang)
 
 
-def _text(prompts: Prompts, message: str, default: str, convert: Any) -> Any:
-    """A checked free text: the value `convert` makes of it, or BACK (keeping what the
-    screen shows when it converts)."""
+def _text(
+    plan: PlanInterview,
+    step: Step,
+    prompts: Prompts,
+    can_back: bool,
+    message: tuple[str, str],
+    convert: Callable[[str, str], Any],
+) -> Any:
+    """A checked free text (the message and the default): the value `convert` makes of it,
+    or BACK, keeping what the screen shows when it converts."""
     import questionary
 
     def check(value: str) -> bool | str:
@@ -109,11 +119,16 @@ def _text(prompts: Prompts, message: str, default: str, convert: Any) -> Any:
             return error.message
         return True
 
-    prompt = questionary.text(message, default=default, validate=check, **prompts.extra)
-    value = prompts._ask(prompt, text_keys(lambda text: check(text) is True, default))
-    if value == BACK:
-        return BACK
-    return convert(value, prompts.lang)
+    text, default = message
+    prompt = questionary.text(text, default=default, validate=check, **prompts.extra)
+    keeps = (lambda shown: check(shown) is True) if can_back else None
+    value = prompts._ask(prompt, text_keys(keeps, default))
+    if value != BACK:
+        return convert(value, prompts.lang)
+    shown = prompt.application.current_buffer.text
+    if check(shown) is True:
+        plan.answer(step, convert(shown, prompts.lang))
+    return BACK
 
 
 def _kind(plan: PlanInterview, step: Step, prompts: Prompts, can_back: bool) -> str:
