@@ -542,7 +542,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "help.strict": "Treat warnings as errors.",
     "help.version": "Show the version and exit.",
     "help.wizard": (
-        "The interview: one question at a time, with back, a summary and saving.\n\nExample: "
+        "The interview: one question at a time, with back, a summary and saving; from the "
+        "summary, tracks for other groups or phases make it a plan.\n\nExample: "
         "ladder wizard --answers answers.yaml --skip-answered"
     ),
     "json.duplicate_key": "the key '{value}' is given twice in the same object",
