@@ -308,3 +308,30 @@ def test_the_plan_file_holds_every_tracks_answers_and_reads_back_to_itself(data,
         assert resolve(rules, [track.answers, source.shared], "en").values == held
     again, _ = from_plan_file(rules, "en", {}, source, skip_answered=True)
     assert again.plan_data() == written
+
+
+def test_a_plan_file_with_one_track_stays_a_plan(drive):
+    plan = {
+        "arena": "unit_development",
+        "timeframe": "weeks",
+        "resources": "some",
+        "project": "Clinic",
+        "decision_owner": None,
+        "fixed": None,
+        "feedback": None,
+        "decision_date": "2027-03-01",
+        "tracks": [
+            {
+                "id": "only",
+                "name": "Only",
+                "purpose": "views",
+                "mandate": "views",
+                "acceptance": "low",
+                "participants": "own_patients",
+            },
+        ],
+    }
+    Path("one.yaml").write_text(yaml.safe_dump(plan), encoding="utf-8")
+    back, _ = drive([ACCEPT, "3" + ENTER, ENTER], answers_file="one.yaml", skip_answered=True)
+    assert isinstance(back, PlanOut) and [t.id for t in back.tracks] == ["only"]
+    assert plan_json(back) == plan_json(load_plan("one.yaml")) == plan_json(load_plan("plan.yaml"))

@@ -70,6 +70,7 @@ class PlanInterview:
     visited: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
     kept: dict[str, str] = field(default_factory=dict)  # a plan file's other shared answers
+    from_file: bool = False  # a plan file stays a plan, even with one track
 
     def __post_init__(self) -> None:
         self.shared = shared_questions(self.rules)
@@ -80,7 +81,7 @@ class PlanInterview:
 
     @property
     def is_plan(self) -> bool:
-        return len(self.tracks) > 1
+        return self.from_file or len(self.tracks) > 1
 
     def can_add(self) -> bool:
         return len(self.tracks) < MAX_TRACKS
@@ -230,7 +231,7 @@ def from_plan_file(
         track.contact, track.id_fixed = source.contact, True
         tracks.append(track)
     found = PlanInterview(rules, lang, tracks, plan.fields)
-    found.shared = shared
+    found.shared, found.from_file = shared, True
     top = resolve(rules, [flags, plan.shared], lang).values
     found.kept = {k: v for k, v in top.items() if k not in shared}
     keys = set(_step_keys(len(tracks)))

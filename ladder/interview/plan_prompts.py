@@ -218,6 +218,8 @@ class _Entries:
         kind = t(f"wizard.kind_{track.kind}", lang)
         self.add(t("wizard.track_kind_label", lang), kind, Step(number, KIND).key)
         self.answers(number, shared=False)
+        if len(self.plan.tracks) == 1:
+            return  # a plan file's only track stays
         remove = t("wizard.plan_remove", lang, name=track.name)
         key = next(self.keys, False)
         self.choices.append(questionary.Choice(remove, value=f"{REMOVE}{number}", shortcut_key=key))
