@@ -306,6 +306,11 @@ class Planning(Strict):
         description="Option id of `timeframe_question` -> the most weeks that answer allows "
         "before the decision; a recruitment that needs more is warned about.",
     )
+    shared_questions: list[str] = Field(
+        default_factory=lambda: ["arena", "timeframe", "resources"],
+        description="Questions a plan answers once for all its tracks (with every free-text "
+        "question); the wizard asks a further track only the others.",
+    )
     feedback_from: str = Field(
         default="consultation",
         description="The lowest step at which participants are promised feedback on what "

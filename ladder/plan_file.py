@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ladder.answers import _validate_text
 from ladder.errors import AnswerError
 from ladder.i18n.messages import t
 from ladder.io.locations import at, key_at
 from ladder.io.untrusted import shown
-from ladder.model import ID_PATTERN, Question
+from ladder.model import ID_PATTERN, Question, Rules
 
 TRACKS = "tracks"
 PLAN_FIELDS = ("id", "decision_date", "start_date", "feedback_owner", "contact")
@@ -30,6 +31,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(ID_PATTERN)
 
 TrackKind = Literal["group", "phase"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,26 @@ class PlanSource:
     fields: PlanFields
     shared: dict[str, Any]
     tracks: tuple[TrackSource, ...]
+
+
+def shared_questions(rules: Rules) -> set[str]:
+    """The questions a plan answers once for all its tracks: the free texts and the rules'
+    `planning.shared_questions`; a track may answer the others differently."""
+    named = set(rules.planning.shared_questions)
+    return {q.id for q in rules.questions if q.kind == "text" or q.id in named}
+
+
+def track_id(name: str, taken: set[str]) -> str:
+    """An id for a track from its name (å, ä, ö as a, a, o), not among `taken`."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    base = "_".join(re.findall(r"[a-z0-9]+", plain))[:40].strip("_") or "track"
+    base = base if _ID.match(base) else f"track_{base}"
+    found, number = base, 2
+    while found in taken:
+        found, number = f"{base}_{number}", number + 1
+    return found
 
 
 def is_plan(data: dict[str, Any]) -> bool:
@@ -163,6 +185,26 @@ def _date(value: Any, path: tuple[str | int, ...], lang: str, problem: Report) -
             pass
     problem(path, t("plan.bad_date", lang, value=shown(str(value)[:40])))
     return None
+
+
+def check_date(value: Any, lang: str) -> dt.date | None:
+    """A plan's date as a plan file's is checked; AnswerError when it is not one."""
+    return _one(_date, value, "decision_date", lang)
+
+
+def check_text(value: Any, name: str, lang: str) -> str | None:
+    """A plan's or a track's free text (a name, an owner) as a plan file's is checked."""
+    return _one(_text, value, name, lang)
+
+
+def _one(
+    check: Callable[[Any, tuple[str | int, ...], str, Report], T], value: Any, name: str, lang: str
+) -> T:
+    problems: list[str] = []
+    result = check(value, (name,), lang, lambda path, message: problems.append(message))
+    if problems:
+        raise AnswerError(problems[0])
+    return result
 
 
 _FREE_TEXT = Question.model_construct(id="plan", kind="text", text={}, help={}, max_length=1000)

@@ -234,3 +234,95 @@ def test_bare_ladder_with_lang_before_the_command_interviews_in_that_language(tm
     answer(child, "Fråga 1 av 7–11", "\x03")
     status, rest = finish(child)
     assert status == 130 and "Avbrutet." in rest
+
+
+def test_a_two_track_plan_edited_walked_back_saved_and_read_back(tmp_path):
+    """A plan in a real terminal: a second track after the first answer set, a track's
+    answer edited from the summary, back across tracks, the plan file saved and read back."""
+    import json
+    import subprocess
+
+    from .conftest import WIZARD_RULES
+
+    rules = str(WIZARD_RULES)
+    child = spawn("wizard", "--rules", rules, "--lang", "en", cwd=tmp_path, rows=40)
+    answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)
+    for number, option in zip(range(2, 8), "221221", strict=True):
+        answer(child, f"Question {number} of {UNIT_LENGTH}", option + ENTER)
+    answer(child, f"Question {CHOICES + 1} of {UNIT_LENGTH}", "Foot clinic" + ENTER)
+    for number in range(CHOICES + 2, UNIT_LENGTH + 1):
+        answer(child, f"Question {number} of {UNIT_LENGTH}", ENTER)
+    child.expect_exact("Are these answers right?")
+    child.send("p" + ENTER)  # other groups or phases need a different level
+    answer(child, "Track 1", "Everyone" + ENTER)
+    answer(child, "Is Everyone a group", ENTER)
+    answer(child, "Track 2", "Co-design team" + ENTER)
+    answer(child, "Is Co-design team a group", ENTER)
+    for number, keys in zip(range(1, 5), ["4", "4", "", ""], strict=True):
+        answer(child, f"Question {number} of 4", keys + ENTER)  # only what may differ
+    answer(child, "Decision date", "2027-03-01" + ENTER)
+    child.expect_exact("Is the plan right?")
+    child.expect_exact("level: Influence")  # track 2 in the summary
+    child.send("j" + ENTER)  # track 2's mandate
+    answer(child, "Question 2 of 4", "3" + ENTER)  # choose between proposals: Dialogue
+    child.expect_exact("Is the plan right?")
+    child.expect_exact("level: Dialogue")
+    child.send("\x1b")  # back: the date, track 2's answers, its kind and name, track 1's kind
+    for screen in ["Decision date", *[f"Question {n} of 4" for n in (4, 3, 2, 1)]]:
+        answer(child, screen, "\x1b")
+    answer(child, "Is Co-design team a group", "\x1b")
+    answer(child, "Track 2", "\x1b")
+    answer(child, "Is Everyone a group", "2" + ENTER)  # a phase
+    answer(child, "Track 2", ENTER)
+    answer(child, "Is Co-design team a group", ENTER)
+    for number in range(1, 5):
+        answer(child, f"Question {number} of 4", ENTER)
+    answer(child, "Decision date", ENTER)
+    child.expect_exact("Is the plan right?")
+    child.send(ENTER)
+    child.expect_exact("Involvement plan, 2 tracks: Foot clinic")
+    child.expect_exact("Save the result?")
+    child.send("3" + ENTER)  # only the plan file
+    child.expect_exact("File for the plan's answers")
+    child.send(ENTER)
+    child.expect_exact("ladder wizard --answers plan.yaml")
+    status, _ = finish(child)
+    assert status == 0
+    saved = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
+    assert [(t["id"], t["kind"]) for t in saved["tracks"]] == [
+        ("everyone", "phase"),
+        ("co_design_team", "group"),
+    ]
+    command = [*ladder_command(), "recommend", "--rules", rules, "--answers", "plan.yaml"]
+    done = subprocess.run(
+        [*command, "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    plan = json.loads(done.stdout)
+    levels = [(t["id"], t["level"]["id"]) for t in plan["tracks"]]
+    assert levels == [("everyone", "consultation"), ("co_design_team", "dialogue")]
+    assert plan["decision_date"] == "2027-03-01"
+    again = spawn(
+        "wizard",
+        "--rules",
+        rules,
+        "--answers",
+        "plan.yaml",
+        "--skip-answered",
+        "--lang",
+        "en",
+        cwd=tmp_path,
+        rows=40,
+    )
+    again.expect_exact("Is the plan right?")  # nothing left to ask
+    again.send(ENTER)
+    again.expect_exact("Save the result?")
+    again.send("4" + ENTER)
+    status, _ = finish(again)
+    assert status == 0

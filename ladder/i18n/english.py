@@ -538,7 +538,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "help.strict": "Treat warnings as errors.",
     "help.version": "Show the version and exit.",
     "help.wizard": (
-        "The interview: one question at a time, with back, a summary and saving.\n\nExample: "
+        "The interview: one question at a time, with back, a summary and saving; from the "
+        "summary, tracks for other groups or phases make it a plan.\n\nExample: "
         "ladder wizard --answers answers.yaml --skip-answered"
     ),
     "json.duplicate_key": "the key '{value}' is given twice in the same object",
@@ -945,6 +946,42 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "wizard.overwrite": "Overwrite the file",
     "wizard.path_hint": "(Enter saves; clear the line to skip)",
+    "wizard.plan_accept": "✔ Accept and show the plan",
+    "wizard.plan_add": "Do other groups or phases need a different level? Add a track",
+    "wizard.plan_answers_file": "plan.yaml",
+    "wizard.plan_answers_path": "File for the plan's answers (the plan file):",
+    "wizard.plan_record_file": "involvement-plan.md",
+    "wizard.plan_record_path": "File for the plan:",
+    "wizard.plan_remove": "✖ Remove the track {name}",
+    "wizard.plan_shared": "  Shared by every track:",
+    "wizard.plan_summary": "Is the plan right? Pick an answer to change, or accept.",
+    "wizard.plan_track": "  Track {number}: {name} ({id}), level: {level}",
+    "wizard.save_plan_answers": "Save only the plan's answers (YAML)",
+    "wizard.save_plan_both": "Save the plan (Markdown) and its answers (YAML)",
+    "wizard.save_plan_record": "Save only the plan",
+    "wizard.date": "The decision date (YYYY-MM-DD):",
+    "wizard.date_help": (
+        "When is the decision taken? With a date the plan's milestones get dates; without, "
+        "they are counted in weeks from the decision."
+    ),
+    "wizard.date_label": "Decision date",
+    "wizard.kind_group": "A group of people",
+    "wizard.kind_phase": "A phase of the work",
+    "wizard.track_kind": "Is {name} a group of people or a phase of the work?",
+    "wizard.track_kind_label": "Kind",
+    "wizard.track_label": "Track {number}",
+    "wizard.track_name": "What do you call this group or phase?",
+    "wizard.track_name_hint": "(Enter confirms, Esc goes back)",
+    "wizard.track_name_hint_first": "(Enter confirms)",
+    "wizard.track_name_help": (
+        "A track is a group or a phase with its own level, for example 'Patients who must "
+        "move'. The plan shows the name; its id is made from it."
+    ),
+    "wizard.track_name_label": "Name",
+    "wizard.track_name_missing": "A track needs a name.",
+    "wizard.track_own": (
+        "{name}: only what may differ from the other tracks is asked; Enter keeps the answer shown."
+    ),
     "wizard.position": "Question {number} of {total}",
     "wizard.record_file": "decision-record.md",
     "wizard.record_path": "File for the decision record:",

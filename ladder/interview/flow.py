@@ -7,11 +7,13 @@ questionary, and so that the navigation can be tested without a terminal.
 
 from __future__ import annotations
 
+import os
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.answers import asked_questions
+from ladder.answers import asked_questions, unanswered_lines
 from ladder.errors import NotInteractiveError
 from ladder.hints import missing_lines
 from ladder.i18n.messages import t
@@ -53,6 +55,10 @@ class Interview:
         else:
             self.answers[question_id] = value
         self.visited.add(question_id)
+        self.prune()
+
+    def prune(self) -> None:
+        """Drop the answers (and visits) of questions that no longer apply."""
         relevant = {q.id for q in self.asked()}
         self.answers = {k: v for k, v in self.answers.items() if k in relevant}
         self.visited &= relevant
@@ -114,6 +120,16 @@ class Interview:
         return self.rules.text(option.text, self.lang)
 
 
+def answers_mapping(rules: Rules, values: dict[str, str]) -> dict[str, str | None]:
+    """The answers as an answers file holds them, in question order; a skipped free text as
+    None, so that --skip-answered does not ask it again."""
+    return {
+        q.id: values.get(q.id)
+        for q in asked_questions(rules, values)
+        if q.id in values or q.kind == "text"
+    }
+
+
 def next_position(interview: Interview, after: Question, filling: bool) -> int:
     """Index in `shown()` of the question to ask after `after`.
 
@@ -122,14 +138,22 @@ def next_position(interview: Interview, after: Question, filling: bool) -> int:
     """
     shown = interview.shown()
     index = [q.id for q in shown].index(after.id) + 1
-    if filling:
-        while index < len(shown) and shown[index].id in interview.visited:
-            index += 1
+    return pass_seen(index, len(shown), lambda i: shown[i].id in interview.visited, filling)
+
+
+def pass_seen(index: int, count: int, seen: Callable[[int], bool], filling: bool) -> int:
+    """From `index`, the first step not seen yet while filling in after an edit (of
+    `count` steps); `index` itself otherwise."""
+    while filling and index < count and seen(index):
+        index += 1
     return index
 
 
 def recommend_command(
-    answers: dict[str, str], rules_option: str | Path | None, lang_option: str | None
+    answers: dict[str, str],
+    rules_option: str | Path | None,
+    lang_option: str | None,
+    answers_file: str | os.PathLike[str] | None = None,
 ) -> str:
     """The `ladder recommend` command line that gives the same answers, quoted for a shell."""
     words = ["ladder", "recommend"]
@@ -139,22 +163,37 @@ def recommend_command(
         words += ["--lang", lang_option]
     for key, value in answers.items():
         words += ["-a", f"{key}={value}"]
+    if answers_file is not None:
+        words += ["--answers", str(answers_file)]
     return shlex.join(words)
 
 
 def not_interactive_error(
-    interview: Interview, rules_option: str | Path | None, lang_option: str | None
+    interview: Interview,
+    rules_option: str | Path | None,
+    lang_option: str | None,
+    plan: tuple[str | os.PathLike[str], dict[str, str], list[tuple[str, Interview]]] | None = None,
 ) -> NotInteractiveError:
-    """Exit 5: the command to run instead, and every question still to answer."""
+    """Exit 5: the command to run instead, and every question still to answer. For a plan
+    (its file, the flags, and each track's id and interview) the command reads the file,
+    and each track names its own unanswered questions."""
     lang = interview.lang
     rules = interview.rules
-    details = [recommend_command(interview.answers, rules_option, lang_option)]
-    missing = interview.missing()
+    if plan is None:
+        details = [recommend_command(interview.answers, rules_option, lang_option)]
+        tracks = [("", interview)]
+    else:
+        file, flags, tracks = plan
+        details = [recommend_command(flags, rules_option, lang_option, file)]
+    missing = [(name, q) for name, track in tracks for q in track.missing()]
     if missing:
         details.append(t("wizard.unanswered", lang))
-        details += ["  " + line for line in missing_lines(rules, missing, lang)]
+        for name, question in missing:  # a track's answer goes in the file, not a flag
+            lines = unanswered_lines if name else missing_lines
+            (line,) = lines(rules, [question], lang)
+            details.append(f"  {name}: {line}" if name else f"  {line}")
         referenced = {key for q in rules.questions for key in q.when}
-        pending = [q.id for q in missing if q.id in referenced]
+        pending = list(dict.fromkeys(q.id for _, q in missing if q.id in referenced))
         if pending:
             details.append(t("wizard.depends", lang, ids=", ".join(pending)))
     else:

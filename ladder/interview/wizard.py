@@ -16,27 +16,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ladder.answers import asked_questions, resolve, validate_answer
-from ladder.app import answer_sources, recommendation_for
-from ladder.errors import AnswerError, OutputError
+from ladder.answers import parse_pairs, resolve, validate_answer
+from ladder.app import answer_sources, plan_answers, recommendation_for
+from ladder.errors import AnswerError, NotInteractiveError, OutputError
 from ladder.i18n.messages import t
-from ladder.interview.flow import Interview, next_position, not_interactive_error
+from ladder.interview.flow import Interview, answers_mapping, not_interactive_error
 from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
+from ladder.interview.plan_flow import PlanInterview, Track, from_plan_file
+from ladder.interview.plan_prompts import walk_plan
 from ladder.load.loader import LoadedRules, load_rules
 from ladder.model import Question, Rules
-from ladder.result import Recommendation
+from ladder.plan_file import is_plan, split_plan
+from ladder.result import PlanOut, Recommendation
 from ladder.wording import texts
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyBindings
 
 # Sentinels returned by prompts (and BACK, from wizard_keys); option ids cannot collide.
-ACCEPT = "<accept>"
 OVERWRITE = "<overwrite>"
 RENAME = "<rename>"
 SAVE_CHOICES = ("both", "record", "answers", "none")
 PAGE = "whole"  # the save prompt's choice that shows the whole result in a pager
-SUMMARY_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # one key per answer; 0 accepts
 
 
 def run_wizard(
@@ -50,60 +51,67 @@ def run_wizard(
     color: bool = True,
     interactive: bool | None = None,
     out: TextIO | None = None,
-) -> Recommendation:
-    """Interview, recommend, render, offer to save. NotInteractiveError without a terminal."""
+) -> Recommendation | PlanOut:
+    """Interview, recommend (or plan), render, offer to save. NotInteractiveError without a
+    terminal."""
     loaded = load_rules(rules_option, lang)
-    resolved = resolve(loaded.rules, answer_sources(pairs, answers_file, lang), lang)
-    for note in resolved.notes:
+    plan, notes = start_plan(loaded, pairs, answers_file, lang, skip_answered)
+    for note in notes:
         sys.stderr.write(note + "\n")
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    rules_shown = str(rules_option) if rules_option else None
+
+    def not_interactive() -> NotInteractiveError:
+        if not plan.is_plan or answers_file is None:
+            return not_interactive_error(plan.primary, rules_shown, lang_option)
+        tracks = [(track.id, track.interview) for track in plan.tracks]
+        flags = parse_pairs(pairs, lang)
+        return not_interactive_error(
+            plan.primary, rules_shown, lang_option, (answers_file, flags, tracks)
+        )
+
+    if not interactive:
+        raise not_interactive()
+    prompts = Prompts(loaded.rules, lang, color, out or sys.stdout)
+    try:
+        prompts.intro(loaded, plan.primary)
+        walk_plan(plan, prompts)
+        result: Recommendation | PlanOut
+        if plan.is_plan:
+            result, _ = plan_answers(loaded, {}, split_plan(plan.plan_data(), "", lang), lang)
+            prompts.show(result)
+            prompts.offer_save(result, plan.plan_data(), loaded)
+        else:
+            final = resolve(loaded.rules, [plan.primary.answers], lang)  # the first may go
+            result = recommendation_for(loaded, final.values, lang)
+            prompts.show(result)
+            prompts.offer_save(result, answers_mapping(loaded.rules, final.values), loaded)
+    except EOFError:  # input closed under us: say what to run instead
+        raise not_interactive() from None
+    return result
+
+
+def start_plan(
+    loaded: LoadedRules,
+    pairs: list[str],
+    answers_file: str | os.PathLike[str] | None,
+    lang: str,
+    skip_answered: bool,
+) -> tuple[PlanInterview, list[str]]:
+    """The interview's start from the flags and the answers file, which may be a plan."""
+    sources = answer_sources(pairs, answers_file, lang)
+    if answers_file is not None and is_plan(sources[1]):
+        source = split_plan(sources[1], str(answers_file), lang)
+        return from_plan_file(loaded.rules, lang, sources[0], source, skip_answered)
+    resolved = resolve(loaded.rules, sources, lang)
     interview = Interview(
         loaded.rules,
         lang,
         dict(resolved.values),
         hidden={*resolved.values, *resolved.skipped} if skip_answered else set(),
     )
-    if interactive is None:
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    rules_shown = str(rules_option) if rules_option else None
-    if not interactive:
-        raise not_interactive_error(interview, rules_shown, lang_option)
-    prompts = Prompts(loaded.rules, lang, color, out or sys.stdout)
-    try:
-        prompts.intro(loaded, interview)
-        walk(interview, prompts)
-        final = resolve(loaded.rules, [interview.answers], lang)
-        rec = recommendation_for(loaded, final.values, lang)
-        prompts.show(rec)
-        prompts.offer_save(rec, final.values, loaded)
-    except EOFError:  # input closed under us: say what to run instead
-        raise not_interactive_error(interview, rules_shown, lang_option) from None
-    return rec
-
-
-def walk(interview: Interview, prompts: Prompts) -> None:
-    """Ask the shown questions in order with back navigation, then the summary until accepted."""
-    position = 0
-    filling = False
-    while True:
-        shown = interview.shown()
-        if position >= len(shown):
-            choice = prompts.summary(interview, can_back=bool(shown))
-            if choice == ACCEPT:
-                return
-            if choice == BACK:
-                position, filling = len(shown) - 1, False
-                continue
-            interview.reveal(choice)
-            position = [q.id for q in interview.shown()].index(choice)
-            filling = True
-            continue
-        question = shown[position]
-        value = prompts.ask(question, interview, can_back=position > 0)
-        if value == BACK:
-            position -= 1
-            continue
-        interview.answer(question.id, value)
-        position = next_position(interview, question, filling)
+    return PlanInterview(loaded.rules, lang, [Track(interview)]), resolved.notes
 
 
 class Prompts:
@@ -229,38 +237,22 @@ class Prompts:
         wrap_descriptions(prompt.application)
         return self._ask(prompt, back_keys(can_back, left=True))
 
-    def summary(self, interview: Interview, can_back: bool) -> str:
-        """ACCEPT, BACK, or the id of the question to change."""
-        import questionary
-
-        self.say()
-        hint = t("wizard.summary_hint", self.lang) if can_back else ""
-        self.say(f"{t('wizard.summary_title', self.lang)}  {hint}", "bold")
-        width = max(40, shutil.get_terminal_size().columns - 8)
-        choices: list[Any] = [
-            questionary.Choice(t("wizard.accept", self.lang), value=ACCEPT, shortcut_key="0"),
-            questionary.Separator(t("wizard.change", self.lang)),
-        ]
-        for number, question in enumerate(interview.asked()):
-            label = f"{self.text(question.text)} → {interview.answer_text(question)}"
-            if len(label) > width:
-                label = label[: width - 1] + "…"
-            key = SUMMARY_KEYS[number] if number < len(SUMMARY_KEYS) else False
-            choices.append(questionary.Choice(label, value=question.id, shortcut_key=key))
-        return self._select(t("wizard.summary", self.lang), choices, ACCEPT, can_back, hint="")
-
-    def show(self, rec: Recommendation) -> None:
-        """The whole result; on a terminal too short for it, the level, the promise and the
-        statement, with the whole result kept for the pager that the save prompt offers."""
+    def show(self, rec: Recommendation | PlanOut) -> None:
+        """The whole result; on a terminal too short for a recommendation, the level, the
+        promise and the statement, with the whole kept for the pager that the save prompt
+        offers. A plan is shown whole, as `recommend --answers plan.yaml` shows it."""
         from ladder.output.text import (
             make_console,
             render_essentials,
-            render_recommendation,
+            render_result,
             to_plain_text,
         )
 
         self.say()
         console = make_console(color=self.color, file=self.out)
+        if isinstance(rec, PlanOut):
+            render_result(rec, console)
+            return
         whole = to_plain_text(rec, width=console.width)
         if self.out.isatty() and whole.count("\n") > shutil.get_terminal_size().lines - 2:
             render_essentials(rec, console)
@@ -268,16 +260,24 @@ class Prompts:
             self.say()
             self.say(t("wizard.more", self.lang), "dim")
         else:
-            render_recommendation(rec, console)
+            render_result(rec, console)
 
-    def offer_save(self, rec: Recommendation, values: dict[str, str], loaded: LoadedRules) -> None:
+    def offer_save(
+        self, rec: Recommendation | PlanOut, values: dict[str, Any], loaded: LoadedRules
+    ) -> None:
+        """The record (in the format its name asks for) and the answers (a plan file for a
+        plan), each written atomically."""
         import questionary
 
-        from ladder.output.formats import RECOMMENDATION, by_suffix, render
+        from ladder.output.formats import PLAN, RECOMMENDATION, by_suffix, render
 
+        kind, plan = (PLAN, "plan_") if isinstance(rec, PlanOut) else (RECOMMENDATION, "")
         keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
         choices = [
-            questionary.Choice(t(f"wizard.save_{key}", self.lang), value=key) for key in keys
+            questionary.Choice(
+                t(f"wizard.save_{plan if key != 'none' else ''}{key}", self.lang), value=key
+            )
+            for key in keys
         ]
         self.say()
         what = self._select(t("wizard.save", self.lang), choices, "both", False)
@@ -289,11 +289,11 @@ class Prompts:
         if what in ("both", "record"):
             # A record in the format its name asks for (plan.html), else Markdown.
             self._save_file(
-                "record", lambda path: render(rec, by_suffix(path, RECOMMENDATION, "markdown"))
+                f"{plan}record", lambda path: render(rec, by_suffix(path, kind, "markdown"))
             )
         if what in ("both", "answers"):
             answers = answers_yaml(values, loaded, self.lang)
-            saved = self._save_file("answers", lambda path: answers)
+            saved = self._save_file(f"{plan}answers", lambda path: answers)
             if saved is not None:
                 self.say(t("wizard.replay", self.lang, file=saved), "dim")
 
@@ -349,18 +349,11 @@ def free_name(name: str) -> str:
     return str(path)
 
 
-def answers_yaml(values: dict[str, str], loaded: LoadedRules, lang: str) -> str:
-    """The answers as YAML that `--answers` reads back; PyYAML quotes 'yes' and 'no' itself.
-
-    A skipped free text is written as null, so that --skip-answered does not ask it again.
-    """
+def answers_yaml(values: dict[str, Any], loaded: LoadedRules, lang: str) -> str:
+    """The answers (flow.answers_mapping), or a plan (PlanInterview.plan_data), as YAML that
+    `--answers` reads back; PyYAML quotes 'yes' and 'no' itself, and writes a date as one."""
     import yaml
 
     header = t("wizard.answers_header", lang, rules=loaded.info.path)
-    answers = {
-        q.id: values.get(q.id)
-        for q in asked_questions(loaded.rules, values)
-        if q.id in values or q.kind == "text"
-    }
-    body = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, width=1000)
+    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
     return "".join(f"# {line}\n" for line in header.split("\n")) + body

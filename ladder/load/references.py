@@ -184,6 +184,10 @@ class _Checker:
         written = planning.model_fields_set
         if "feedback_from" in written:
             self.ref(("planning", "feedback_from"), "step", planning.feedback_from, self.steps)
+        for i, shared in enumerate(
+            planning.shared_questions if "shared_questions" in written else ()
+        ):
+            self.ref(("planning", "shared_questions", i), "question", shared, self.questions)
         question = self.questions.get(planning.timeframe_question)
         if question is None:
             if "timeframe_question" in written:
