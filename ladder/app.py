@@ -320,14 +320,14 @@ def init_region(
     from ladder.io.files import write_atomic
     from ladder.load.loader import parse_rules
     from ladder.load.scaffold import SCHEMA_NAME, default_name, region_overlay
-    from ladder.load.schema import schema_text
+    from ladder.load.schema import SCHEMA_FILE
 
     target = Path(output) if output is not None else Path(f"{region_id}.yaml")
     name = default_name(region_id) if name is None else name
     text = region_overlay(region_id, name, extends, target.name, lang)
     parse_rules(text.encode("utf-8"), str(target), lang)  # a bad --extends fails here, located
     written = [write_atomic(target, text, force=force, lang=lang)]
-    schema, wanted = target.parent / SCHEMA_NAME, schema_text()
+    schema, wanted = target.parent / SCHEMA_NAME, SCHEMA_FILE.read_text(encoding="utf-8")
     if not (schema.is_file() and schema.read_text(encoding="utf-8") == wanted):
         written.append(write_atomic(schema, wanted, force=force, lang=lang))
     return written
