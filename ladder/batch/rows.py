@@ -317,7 +317,7 @@ def _jsonl_rows(lines: Iterable[str], lang: str) -> Iterator[Row]:
         yield row
 
 
-def _delimiter(header: str) -> str:
+def delimiter(header: str) -> str:
     """The delimiter the header line uses most: `,`, `;` (Excel in Swedish) or a tab."""
     return max(DELIMITERS, key=header.count)  # ties go to the first: a comma
 
@@ -325,7 +325,7 @@ def _delimiter(header: str) -> str:
 def _csv_rows(lines: Iterable[str], name: str, lang: str) -> Iterator[Row]:
     lines = iter(lines)
     first = next(lines, "")
-    reader = csv.reader(chain([first], lines), delimiter=_delimiter(first))
+    reader = csv.reader(chain([first], lines), delimiter=delimiter(first))
     try:
         header = [cell.strip() for cell in next(reader, [])]
     except csv.Error as error:

@@ -1,0 +1,92 @@
+"""The portfolio as a document: level distributions drawn as bars, overdue milestones, the
+follow-up share, and the records that could not be read."""
+
+from __future__ import annotations
+
+from ladder.followup.portfolio import Portfolio
+from ladder.i18n.messages import t
+from ladder.output.document import (
+    Block,
+    Code,
+    Document,
+    Field,
+    Heading,
+    Item,
+    Label,
+    Line,
+    List,
+    Only,
+    Paragraph,
+    Table,
+    Text,
+    Warnings,
+)
+
+BAR = 30  # cells for the largest count
+
+
+def portfolio_document(p: Portfolio) -> Document:
+    lang = p.lang
+    title = t("portfolio.title", lang, records=p.records, tracks=p.tracks, date=p.as_of.isoformat())
+    blocks: list[Block] = [
+        Only("screen", (Heading((Label(title),), headline=True),)),
+        Paragraph((Label(t("portfolio.intro", lang)),), "note"),
+    ]
+    for heading, groups in (("portfolio.by_arena", p.by_arena), ("portfolio.by_kind", p.by_kind)):
+        blocks.append(Heading((Label(t(heading, lang)),)))
+        for group, counts in groups.items():
+            blocks.append(Heading((Code(group),), level=3))
+            blocks.append(_bars(p, counts))
+    blocks.append(Heading((Label(t("portfolio.overdue", lang)),)))
+    if p.overdue:
+        header: tuple[Line, ...] = tuple(
+            (Label(t(f"portfolio.column.{c}", lang)),)
+            for c in ("date", "days", "record", "track", "kind")
+        )
+        rows = tuple(
+            (
+                (Code(o.date.isoformat()),),
+                (Text(str(o.days)),),
+                (Text(o.plan or o.record),),
+                (Text(o.track),),
+                (Label(t(f"plan.milestone.{o.kind}", lang)),),
+            )
+            for o in p.overdue
+        )
+        blocks.append(Table(header, rows))
+    else:
+        blocks.append(Paragraph((Label(t("portfolio.none_overdue", lang)),)))
+    blocks.append(Heading((Label(t("portfolio.follow_up", lang)),)))
+    share = f"{round(100 * p.held / p.followed_up)} %" if p.followed_up else "–"
+    blocks.append(
+        Field(
+            t("portfolio.held", lang),
+            (
+                Text(
+                    t("portfolio.held_value", lang, held=p.held, tracks=p.followed_up, share=share)
+                ),
+            ),
+        )
+    )
+    if p.problems:
+        blocks.append(Heading((Label(t("portfolio.problems", lang)),)))
+        blocks.append(Warnings(tuple((Text(problem),) for problem in p.problems)))
+    return Document(lang, title, tuple(blocks))
+
+
+def _bars(p: Portfolio, counts: dict[int, int]) -> List:
+    """One line per step, highest first, with a bar as long as its share of the largest."""
+    most = max(counts.values(), default=0) or 1
+    width = max((len(f"{s.rank} {s.name}") for s in p.steps), default=0)
+    return List(
+        tuple(
+            Item(
+                (
+                    Text(f"{s.rank} {s.name}".ljust(width) + "  "),
+                    Code("█" * round(BAR * counts.get(s.rank, 0) / most) or "·"),
+                    Text(f" {counts.get(s.rank, 0)}"),
+                )
+            )
+            for s in sorted(p.steps, key=lambda s: -s.rank)
+        )
+    )
