@@ -52,20 +52,20 @@ class Portfolio:
     rows: tuple[tuple[TrackPromise, float | None, tuple[str, ...]], ...]  # track, held, overdue
 
 
-def record_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """The files given, and the saved results in the folders given (state files left out)."""
+def record_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+    """The files given, and the saved results in the folders given (state files left out),
+    each with whether a state file lies beside it (found in the same walk: no stat each)."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if (
-                    found.suffix.lower() in RECORD_SUFFIXES
-                    and not found.name.endswith(STATE_SUFFIX)
-                    and found.is_file()
-                ):
-                    yield found
-        else:
-            yield path
+        if not path.is_dir():
+            yield path, state_path(path).is_file()
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders.sort()
+            present = set(names)
+            for name in sorted(names):
+                if name.lower().endswith(RECORD_SUFFIXES) and not name.endswith(STATE_SUFFIX):
+                    yield Path(folder, name), name + STATE_SUFFIX in present
 
 
 def portfolio(
@@ -79,7 +79,10 @@ def portfolio(
     among the problems and the rest are counted."""
     records: list[Record] = []
     problems: list[str] = []
-    for path in record_files(paths):
+    stated: set[str] = set()
+    for path, has_state in record_files(paths):
+        if has_state:
+            stated.add(str(path))
         try:
             if path.suffix.lower() == ".jsonl":
                 for found in records_in_lines(path, version, lang):
@@ -91,12 +94,13 @@ def portfolio(
                 records.append(read_record(path, version, lang))
         except AnswerError as error:
             problems.append(error.message)
-    return _aggregate(records, tuple(problems), steps, as_of, lang)
+    return _aggregate(records, tuple(problems), stated, steps, as_of, lang)
 
 
 def _aggregate(
     records: list[Record],
     problems: tuple[str, ...],
+    stated: set[str],
     steps: tuple[Step, ...],
     as_of: dt.date,
     lang: str,
@@ -107,7 +111,7 @@ def _aggregate(
     rows = []
     followed = held = 0
     for record in records:
-        state = _state(record.path)
+        state = _state(record.path) if record.path in stated else {}
         for tr in record.tracks:
             by_arena.setdefault(tr.arena or "-", Counter())[tr.rank] += 1
             by_kind.setdefault(tr.kind, Counter())[tr.rank] += 1
@@ -153,11 +157,7 @@ def _overdue(tr: TrackPromise, result: dict[str, Any] | None, as_of: dt.date) ->
 def _state(record: str) -> dict[str, dict[str, Any]]:
     """The follow-up state beside a record: track key -> its result; none when absent or
     unreadable (the portfolio then counts the follow-up as not done)."""
-    if ":" in Path(record).name:  # a line of a batch's output has no state file of its own
-        return {}
     path = state_path(record)
-    if not path.is_file():
-        return {}
     from ladder.io import strict_json
     from ladder.io.files import read_limited
 
