@@ -16,7 +16,7 @@ from ladder.check.answer_space import answer_space
 from ladder.errors import AnswerError
 from ladder.followup.questionnaire import question_ids
 from ladder.followup.records import record_from
-from ladder.followup.report import follow_up, ladder_steps, state_path
+from ladder.followup.report import active_ladder, follow_up, state_path
 from ladder.load.loader import load_rules
 from ladder.output.record import to_dict
 
@@ -48,7 +48,7 @@ def test_the_questions_follow_the_promise_over_the_answer_space(default_rules, a
     assert ("feedback" in ids) == (track.rank >= 2)
     assert ("paid" in ids) == (track.rank >= 2 and track.arena != "care_meeting")
     assert ids[:3] == ("told", "kept", "influence") and ids[-1] == "comment"
-    steps, _ = ladder_steps(DEFAULT_RULES, "en")
+    steps, _, _ = active_ladder(DEFAULT_RULES, "en")
     from ladder.followup.questionnaire import questions
 
     kept = {q.id: q for q in questions(track, steps, "en")}["kept"]
@@ -81,7 +81,7 @@ def test_a_consultation_and_a_co_determination_track_ask_different_things(defaul
         },
     )
     assert (views.level, decide.level) == ("consultation", "co_determination")
-    steps, _ = ladder_steps(DEFAULT_RULES, "sv")
+    steps, _, _ = active_ladder(DEFAULT_RULES, "sv")
     from ladder.followup.questionnaire import questions
 
     asked = {q.id: q.text for q in questions(views, steps, "sv")}

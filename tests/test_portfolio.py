@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ladder.followup.portfolio import portfolio
-from ladder.followup.report import ladder_steps
+from ladder.followup.report import active_ladder
 
 from .conftest import DEFAULT_RULES, ROOT
 
@@ -36,7 +36,7 @@ def folder(cli, tmp_path: Path) -> Path:
 
 
 def _run(paths: list[Path], as_of: str):
-    steps, version = ladder_steps(DEFAULT_RULES, "en")
+    steps, version, _ = active_ladder(DEFAULT_RULES, "en")
     return portfolio(paths, steps, version, dt.date.fromisoformat(as_of), "en")
 
 
@@ -115,3 +115,39 @@ def test_csv_and_html(folder, cli):
     assert len(lines) == 10
     html = cli("portfolio", str(folder), "--as-of", "2027-06-01", "-f", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "Levels per arena" in html
+
+
+def test_fees_are_estimated_only_under_rules_with_rates(folder, cli):
+    default = json.loads(cli("portfolio", str(folder), "-f", "json").stdout)["estimate"]
+    assert default["participant_hours"] > 0 and default["fees"] is None
+    text = cli("portfolio", str(folder)).stdout
+    assert "no estimate: the rules file gives no rates" in text
+    kronoberg = ROOT / "examples" / "kronoberg.yaml"
+    rated = cli("portfolio", str(folder), "--rules", str(kronoberg), "-f", "json").stdout
+    estimate = json.loads(rated)["estimate"]
+    assert estimate["fees"] > 0 and "prisbasbelopp" in estimate["source"]
+
+
+def test_a_fee_per_session_by_the_half_day_or_full_day_or_hour():
+    from ladder.followup.fees import estimate
+    from ladder.followup.records import TrackPromise
+    from ladder.model import Compensation
+
+    def track(rank: int, arena: str = "unit_development") -> TrackPromise:
+        return TrackPromise(
+            "r", None, "t", "T", "group", arena, "x", rank, "X", "", (), ("m",), "", None, None, 1
+        )
+
+    times = {"m": {"hours": 10, "sessions": 2, "participants": 3}}
+    days = Compensation(half_day=500, full_day=1000, methods=times)
+    # 5 hours a session: more than half a day, one full day each, two sessions, 3 people.
+    assert estimate([track(3)], days).fees == 3 * 2 * 1000
+    assert estimate([track(3)], days).hours == 30
+    hourly = Compensation(hourly=100, methods=times)
+    assert estimate([track(3)], hourly).fees == 3 * 10 * 100
+    # Information, and one's own care meeting, are not paid; the hours still count.
+    assert estimate([track(1), track(4, "care_meeting")], days).fees == 0
+    unpaid = Compensation(half_day=500, methods={"m": {**times["m"], "paid": False}})
+    assert estimate([track(3)], unpaid).fees == 0
+    assert estimate([track(3)], Compensation(half_day=500)).hours is None
+    assert estimate([track(3)], None).fees is None

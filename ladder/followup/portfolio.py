@@ -4,19 +4,24 @@ where a record has its state file beside it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder.errors import AnswerError
+from ladder.followup.fees import NO_ESTIMATE, Estimate, estimate
 from ladder.followup.questionnaire import Step, track_key
 from ladder.followup.records import Record, TrackPromise, read_record, records_in_lines
 from ladder.followup.report import STATE_SUFFIX, state_path
 from ladder.i18n.messages import t
+
+if TYPE_CHECKING:
+    from ladder.model import Compensation
 
 SCHEMA = "ladder.portfolio/1"
 RECORD_SUFFIXES = (".json", ".yaml", ".yml", ".jsonl")
@@ -50,6 +55,7 @@ class Portfolio:
     held: int  # of those, tracks where most who judged say the promise held
     problems: tuple[str, ...]
     rows: tuple[tuple[TrackPromise, float | None, tuple[str, ...]], ...]  # track, held, overdue
+    estimate: Estimate = NO_ESTIMATE
 
 
 def record_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
@@ -74,6 +80,7 @@ def portfolio(
     version: int,
     as_of: dt.date,
     lang: str,
+    compensation: Compensation | None = None,
 ) -> Portfolio:
     """The portfolio of the records under `paths`; a record that cannot be read is reported
     among the problems and the rest are counted."""
@@ -94,7 +101,9 @@ def portfolio(
                 records.append(read_record(path, version, lang))
         except AnswerError as error:
             problems.append(error.message)
-    return _aggregate(records, tuple(problems), stated, steps, as_of, lang)
+    result = _aggregate(records, tuple(problems), stated, steps, as_of, lang)
+    costs = estimate((tr for tr, _, _ in result.rows), compensation)
+    return dataclasses.replace(result, estimate=costs)
 
 
 def _aggregate(
@@ -196,6 +205,13 @@ def to_dict(p: Portfolio) -> dict[str, Any]:
             "tracks": p.followed_up,
             "promise_held": p.held,
             "share_held": p.held / p.followed_up if p.followed_up else None,
+        },
+        "estimate": {
+            "participant_hours": p.estimate.hours,
+            "fees": p.estimate.fees,
+            "currency": p.estimate.currency or None,
+            "source": p.estimate.source,
+            "methods_without_time": p.estimate.untimed,
         },
         "problems": list(p.problems),
     }

@@ -68,6 +68,7 @@ def portfolio_document(p: Portfolio) -> Document:
             ),
         )
     )
+    blocks += _estimate(p)
     if p.problems:
         blocks.append(Heading((Label(t("portfolio.problems", lang)),)))
         blocks.append(Warnings(tuple((Text(problem),) for problem in p.problems)))
@@ -90,3 +91,26 @@ def _bars(p: Portfolio, counts: dict[int, int]) -> List:
             for s in sorted(p.steps, key=lambda s: -s.rank)
         )
     )
+
+
+def _estimate(p: Portfolio) -> list[Block]:
+    """Participant-hours and fees, each marked as an estimate, or why there is none."""
+    lang, e = p.lang, p.estimate
+    blocks: list[Block] = [Heading((Label(t("portfolio.estimate", lang)),))]
+    if e.hours is None:
+        return [*blocks, Paragraph((Label(t("portfolio.no_times", lang)),))]
+    hours = t("portfolio.hours_value", lang, hours=_number(e.hours, lang), untimed=e.untimed)
+    blocks.append(Field(t("portfolio.hours", lang), (Text(hours),)))
+    if e.fees is None:
+        blocks.append(Field(t("portfolio.fees", lang), (Label(t("portfolio.no_rates", lang)),)))
+    else:
+        amount = f"{_number(e.fees, lang)} {e.currency}"
+        fees = t("portfolio.fees_value", lang, amount=amount, source=e.source or "–")
+        blocks.append(Field(t("portfolio.fees", lang), (Text(fees),)))
+    return blocks
+
+
+def _number(value: float, lang: str) -> str:
+    """A whole number with its thousands grouped: 155,696 in English, 155 696 in Swedish."""
+    grouped = f"{value:,.0f}"
+    return grouped if lang == "en" else grouped.replace(",", "\u00a0")

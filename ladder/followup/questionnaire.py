@@ -61,9 +61,14 @@ def question_ids(track: TrackPromise) -> tuple[str, ...]:
         asked += ["feedback", "feedback_date"]
     if any(time for _, time in track.methods):
         asked.append("time")
-    if track.arena not in NO_PAY_ARENAS and track.rank >= 2:
+    if paid(track):
         asked.append("paid")
     return (*asked, "equal", "again", "comment")
+
+
+def paid(track: TrackPromise) -> bool:
+    """Whether participants of this track are paid: development work from Consultation up."""
+    return track.arena not in NO_PAY_ARENAS and track.rank >= 2
 
 
 def questions(

@@ -40,6 +40,7 @@ class TrackPromise:
     level_name: str
     promise: str
     methods: tuple[tuple[str, str], ...]  # (name, time)
+    method_ids: tuple[str, ...]
     feedback: str
     feedback_due: dt.date | None
     follow_up: dt.date | None
@@ -190,6 +191,7 @@ def _track(
         level_name=str(level["name"]),
         promise=str(level.get("promise") or ""),
         methods=tuple((str(m["name"]), str(m.get("time") or "")) for m in rec.get("methods", [])),
+        method_ids=tuple(str(m.get("id", "")) for m in rec.get("methods", [])),
         feedback=str(answers.get("feedback") or ""),
         feedback_due=dates.get((track, "feedback_due")),
         follow_up=dates.get((track, "follow_up")),

@@ -52,14 +52,14 @@ def build_portfolio(
 ) -> Portfolio:
     """The portfolio of the saved results under `paths`, as of `as_of` (default today)."""
     from ladder.followup.portfolio import no_records, portfolio
-    from ladder.followup.report import ladder_steps
+    from ladder.followup.report import active_ladder
 
     try:
         date = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         raise UsageError(t("portfolio.bad_date", lang, value=as_of)) from None
-    steps, version = ladder_steps(rules_path, lang)
-    found = portfolio(paths, steps, version, date, lang)
+    steps, version, compensation = active_ladder(rules_path, lang)
+    found = portfolio(paths, steps, version, date, lang, compensation)
     if not found.records and not found.problems:
         raise no_records(lang)
     return found

@@ -8,11 +8,14 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder.followup.questionnaire import Question, Step, questions, template_columns, track_key
 from ladder.followup.records import Record, TrackPromise, read_record
 from ladder.followup.responses import TrackScore, read_responses, score
+
+if TYPE_CHECKING:
+    from ladder.model import Compensation
 
 SCHEMA = "ladder.followup/1"
 STATE_SUFFIX = ".followup.json"  # the sidecar next to a record: RECORD.followup.json
@@ -47,7 +50,7 @@ def follow_up(
     easy: bool = False,
 ) -> FollowUp:
     """The questionnaire of each track of the record, scored when `responses` are given."""
-    steps, version = ladder_steps(rules_path, lang)
+    steps, version, _ = active_ladder(rules_path, lang)
     record = read_record(Path(record_path), version, lang)
     answers = None
     if responses is not None:
@@ -65,16 +68,16 @@ def follow_up(
     )
 
 
-def ladder_steps(
+def active_ladder(
     rules_path: str | os.PathLike[str] | None, lang: str
-) -> tuple[tuple[Step, ...], int]:
-    """The ladder of the active rules, and their format version."""
+) -> tuple[tuple[Step, ...], int, Compensation | None]:
+    """The ladder of the active rules, their format version and their compensation section."""
     from ladder.load.loader import load_rules
     from ladder.wording import steps_out
 
     loaded = load_rules(rules_path, lang)
     steps = tuple(Step(s.id, s.rank, s.name) for s in steps_out(loaded.rules, lang))
-    return steps, loaded.info.version
+    return steps, loaded.info.version, loaded.rules.compensation
 
 
 def to_dict(fu: FollowUp) -> dict[str, Any]:

@@ -889,14 +889,29 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "portfolio.column.record": "Plan",
     "portfolio.column.track": "Track",
     "portfolio.column.tracks": "Tracks",
+    "portfolio.estimate": "Compensation (estimates)",
+    "portfolio.fees": "Fees",
+    "portfolio.fees_value": "about {amount}, travel not included; rates: {source}",
     "portfolio.follow_up": "Follow-up",
     "portfolio.held": "Promise held",
     "portfolio.held_value": (
         "{held} of {tracks} followed-up tracks ({share}), where most who answered say so"
     ),
+    "portfolio.hours": "Participant-hours",
+    "portfolio.hours_value": (
+        "about {hours}, from the rules' method times and usual group sizes ({untimed} methods "
+        "without a time left out)"
+    ),
     "portfolio.intro": (
         "Involvement tends to pile up at the lowest steps (Ocloo & Matthews 2016); the bars show "
         "whether it does here."
+    ),
+    "portfolio.no_rates": (
+        "no estimate: the rules file gives no rates (half_day, full_day or hourly under "
+        "compensation)"
+    ),
+    "portfolio.no_times": (
+        "No estimate: the rules file has no compensation section with method times."
     ),
     "portfolio.none": "No saved results were found.",
     "portfolio.none_overdue": "None.",
