@@ -5,6 +5,7 @@ project's final report."""
 
 from __future__ import annotations
 
+from ladder.followup.questionnaire import CHOICES, question_ids
 from ladder.followup.report import FollowUp, TrackFollowUp
 from ladder.followup.responses import TrackScore
 from ladder.i18n.messages import t
@@ -85,21 +86,21 @@ def _result(s: TrackScore, tr: TrackFollowUp, fu: FollowUp) -> list[Block]:
                 ),
             ),
         ),
-        Field(
-            t("followup.feedback", lang),
-            (
-                Text(
-                    t(
-                        "followup.feedback_value",
-                        lang,
-                        on_time=s.feedback_on_time,
-                        late=s.feedback_late,
-                        undated=s.feedback_undated,
-                    )
-                ),
-            ),
-        ),
     ]
+    labels = {c: t(f"followup.choice.{c}", lang) for c in CHOICES}
+    for qid, counts in s.choices.items():  # each other question: its answers counted
+        if qid != "kept":
+            shown = " · ".join(f"{labels[c]} {counts[c]}" for c in CHOICES)
+            blocks.append(Field(qid, (Text(shown),)))
+    if "feedback" in question_ids(tr.promise):
+        value = t(
+            "followup.feedback_value",
+            lang,
+            on_time=s.feedback_on_time,
+            late=s.feedback_late,
+            undated=s.feedback_undated,
+        )
+        blocks.append(Field(t("followup.feedback", lang), (Text(value),)))
     if s.comments:
         blocks.append(Heading((Label(t("followup.comments", lang)),), level=3))
         blocks.append(List(tuple(Item((Text(c),)) for c in s.comments)))

@@ -43,15 +43,19 @@ def portfolio_document(p: Portfolio) -> Document:
             (Label(t(f"portfolio.column.{c}", lang)),)
             for c in ("date", "days", "record", "track", "kind")
         )
+        grouped: dict[tuple[str, str, str, int], list[str]] = {}
+        for o in p.overdue:  # one row per plan and milestone: its tracks together
+            key = (o.date.isoformat(), o.plan or o.record, o.kind, o.days)
+            grouped.setdefault(key, []).append(o.track)
         rows = tuple(
             (
-                (Code(o.date.isoformat()),),
-                (Text(str(o.days)),),
-                (Text(o.plan or o.record),),
-                (Text(o.track),),
-                (Label(t(f"plan.milestone.{o.kind}", lang)),),
+                (Code(date),),
+                (Text(str(days)),),
+                (Text(plan),),
+                (Text(", ".join(tracks)),),
+                (Label(t(f"plan.milestone.{kind}", lang)),),
             )
-            for o in p.overdue
+            for (date, plan, kind, days), tracks in grouped.items()
         )
         blocks.append(Table(header, rows))
     else:
