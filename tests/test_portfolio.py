@@ -151,3 +151,14 @@ def test_a_fee_per_session_by_the_half_day_or_full_day_or_hour():
     assert estimate([track(3)], unpaid).fees == 0
     assert estimate([track(3)], Compensation(half_day=500)).hours is None
     assert estimate([track(3)], None).fees is None
+
+
+def test_the_html_chart_is_an_svg_with_escaped_labels():
+    from ladder.output import html
+    from ladder.output.document import Chart, Document
+
+    chart = Chart("Tracks <per> step", (("5 <Co>&determination", 4), ("1 Information", 1)))
+    page = html.render(Document("en", "t", (chart,)))
+    assert page.count("<svg") == 1 and "<title>Tracks &lt;per&gt; step</title>" in page
+    assert "5 &lt;Co&gt;&amp;determination" in page and "<Co>" not in page
+    assert 'width="300"' in page and 'width="75"' in page  # 4 is the largest; 1 a quarter

@@ -7,14 +7,13 @@ from ladder.followup.portfolio import Portfolio
 from ladder.i18n.messages import t
 from ladder.output.document import (
     Block,
+    Chart,
     Code,
     Document,
     Field,
     Heading,
-    Item,
     Label,
     Line,
-    List,
     Only,
     Paragraph,
     Table,
@@ -35,8 +34,7 @@ def portfolio_document(p: Portfolio) -> Document:
     for heading, groups in (("portfolio.by_arena", p.by_arena), ("portfolio.by_kind", p.by_kind)):
         blocks.append(Heading((Label(t(heading, lang)),)))
         for group, counts in groups.items():
-            blocks.append(Heading((Code(group),), level=3))
-            blocks.append(_bars(p, counts))
+            blocks.append(_bars(p, group, counts))
     blocks.append(Heading((Label(t("portfolio.overdue", lang)),)))
     if p.overdue:
         header: tuple[Line, ...] = tuple(
@@ -79,22 +77,11 @@ def portfolio_document(p: Portfolio) -> Document:
     return Document(lang, title, tuple(blocks))
 
 
-def _bars(p: Portfolio, counts: dict[int, int]) -> List:
-    """One line per step, highest first, with a bar as long as its share of the largest."""
-    most = max(counts.values(), default=0) or 1
-    width = max((len(f"{s.rank} {s.name}") for s in p.steps), default=0)
-    return List(
-        tuple(
-            Item(
-                (
-                    Text(f"{s.rank} {s.name}".ljust(width) + "  "),
-                    Code("█" * round(BAR * counts.get(s.rank, 0) / most) or "·"),
-                    Text(f" {counts.get(s.rank, 0)}"),
-                )
-            )
-            for s in sorted(p.steps, key=lambda s: -s.rank)
-        )
-    )
+def _bars(p: Portfolio, group: str, counts: dict[int, int]) -> Chart:
+    """One bar per step, highest first."""
+    caption = t("portfolio.chart", p.lang, group=group)
+    steps = sorted(p.steps, key=lambda s: -s.rank)
+    return Chart(caption, tuple((f"{s.rank} {s.name}", counts.get(s.rank, 0)) for s in steps))
 
 
 def _estimate(p: Portfolio) -> list[Block]:

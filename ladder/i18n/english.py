@@ -883,6 +883,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "portfolio.bad_date": "--as-of must be a date written as YYYY-MM-DD, not '{value}'.",
     "portfolio.by_arena": "Levels per arena",
     "portfolio.by_kind": "Levels per kind of track",
+    "portfolio.chart": "Tracks per step: {group}",
     "portfolio.column.date": "Date",
     "portfolio.column.days": "Days late",
     "portfolio.column.kind": "Milestone",
