@@ -28,7 +28,14 @@ def followup_document(fu: FollowUp) -> Document:
     lang = fu.lang
     blocks: list[Block] = [
         Only("screen", (Heading((Label(t("followup.title", lang)),), headline=True),)),
-        Paragraph((Label(t("followup.intro", lang)),), "note"),
+        Paragraph(
+            (
+                Label(
+                    t("followup.intro" if fu.responses is None else "followup.intro_scored", lang)
+                ),
+            ),
+            "note",
+        ),
     ]
     for tr in fu.tracks:
         blocks += _track(tr, fu)

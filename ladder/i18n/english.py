@@ -763,6 +763,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "draw on PPEET (McMaster University) and the Cube (Gibson et al.: voice, contribute, "
         "agenda, change), in this tool's own words. Column ids in brackets."
     ),
+    "followup.intro_scored": (
+        "The participants' answers per track, against what the track promised; then a skeleton "
+        "for the project's final report."
+    ),
     "followup.missing_columns": (
         "{where}: the header row lacks the columns {columns}; start from the answers template "
         "(ladder follow-up RECORD --format csv)."
