@@ -68,20 +68,33 @@ def read_record(path: str | Path, version: int | None, lang: str) -> Record:
 
 
 def records_in_lines(path: str | Path, version: int | None, lang: str) -> Iterator[Record | str]:
-    """Each result of a batch's JSON Lines output, or the located problem of a line."""
+    """Each result of a batch's JSON Lines output, or the located problem of a line; read a
+    line at a time (as batch reads), so a large output is never held whole."""
+    from ladder.batch.rows import opened, read_lines
+
     name = str(path)
-    for number, line in enumerate(_text(path, lang).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            data = strict_json.loads(line)
-            if isinstance(data, dict) and "error" in data and "schema" not in data:
-                continue  # a row the batch could not decide: no promise was made
-            yield record_from(data, f"{name}:{number}", at(name, number), version, lang)
-        except ValueError as error:
-            yield f"{at(name, number)}: {strict_json.problem(error, lang)}"
-        except AnswerError as error:
-            yield error.message
+    with opened(name, lang) as handle:
+        for number, line in enumerate(read_lines(handle, name, "utf-8", lang), 1):
+            if not line.strip():
+                continue
+            try:
+                data = _json(line)
+                if isinstance(data, dict) and "error" in data and "schema" not in data:
+                    continue  # a row the batch could not decide: no promise was made
+                yield record_from(data, f"{name}:{number}", at(name, number), version, lang)
+            except ValueError as error:
+                yield f"{at(name, number)}: {strict_json.problem(error, lang)}"
+            except AnswerError as error:
+                yield error.message
+
+
+def _json(text: str) -> Any:
+    """The C parser first (a portfolio reads thousands of records); strict JSON for what it
+    refuses, and to locate a problem."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return strict_json.loads(text)
 
 
 def _text(path: str | Path, lang: str) -> str:
@@ -110,12 +123,8 @@ def _text(path: str | Path, lang: str) -> str:
 def _parse(text: str, name: str, suffix: str, lang: str) -> tuple[Any, str]:
     """The record's data, and where it starts (for messages)."""
     if suffix == ".json" or text.lstrip().startswith("{"):
-        try:  # the C parser first: a portfolio reads thousands; strict JSON locates problems
-            return json.loads(text), name
-        except ValueError:
-            pass
         try:
-            return strict_json.loads(text), name
+            return _json(text), name
         except (ValueError, RecursionError) as error:
             found = strict_json.position(text, error)
             where = at(name, *found) if found else name
