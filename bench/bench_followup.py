@@ -58,13 +58,16 @@ def main() -> None:
     with template.open("wb") as out:
         timed([*ladder, "follow-up", str(record), "-f", "csv"], env, stdout=out.fileno())
     columns = template.read_text(encoding="utf-8").splitlines()[0].split(",")
-    tracks = [line.split(",")[0] for line in template.read_text(encoding="utf-8").splitlines()[1:]]
+    asked = _asked(ladder, record, env, work)
     responses = work / "responses.csv"
     with responses.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
         for _ in range(options.responses):
-            writer.writerow([_cell(c, tracks, pick) for c in columns])
+            track = pick.choice(sorted(asked))
+            writer.writerow(
+                [track, *(_cell(c, pick) if c in asked[track] else "" for c in columns[1:])]
+            )
     as_of = "2027-06-01"
     portfolio = [*ladder, "portfolio", str(folder), "--as-of", as_of, "-f", "json"]
     follow = [*ladder, "follow-up", str(record), "--responses", str(responses), "-f", "json"]
@@ -88,9 +91,16 @@ def main() -> None:
     work.rmdir()
 
 
-def _cell(column: str, tracks: list[str], pick: random.Random) -> str:
-    if column == "track":
-        return pick.choice(tracks)
+def _asked(ladder: list[str], record: Path, env: dict[str, str], work: Path) -> dict[str, set[str]]:
+    """Each track's question ids, from the questionnaire itself (a row answers only those)."""
+    out = work / "questionnaire.json"
+    with out.open("wb") as handle:
+        timed([*ladder, "follow-up", str(record), "-f", "json"], env, stdout=handle.fileno())
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {t["track"]: {q["id"] for q in t["questions"]} for t in data["tracks"]}
+
+
+def _cell(column: str, pick: random.Random) -> str:
     if column == "influence":
         return pick.choice(("information", "consultation", "dialogue", "influence"))
     if column == "feedback_date":
