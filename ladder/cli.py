@@ -458,8 +458,12 @@ def follow_up(
         from ladder.followup.render import follow_up as build
         from ladder.followup.render import render_followup
 
+        if save_state and responses is None:
+            from ladder.errors import UsageError
+
+            raise UsageError(t("followup.state_needs_responses", lang))
         result = build(record, rules, responses, lang, easy_read)
-        if save_state and responses is not None:
+        if save_state:
             from ladder.followup.report import save_state as save
 
             sys.stderr.write(t("followup.state_written", lang, file=save(result, lang)) + "\n")

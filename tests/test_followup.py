@@ -239,3 +239,10 @@ def test_save_state_writes_the_result_beside_the_record(cli, tmp_path):
 def test_an_unreadable_record_is_an_answer_error():
     with pytest.raises(AnswerError):
         record_from([], "x.json", "x.json", 1, "en")
+
+
+def test_save_state_without_responses_is_a_usage_error(cli, tmp_path):
+    record = _saved(cli, tmp_path, "--answers", str(CLOSURE))
+    result = cli("follow-up", str(record), "--save-state")
+    assert result.exit_code == 2 and "--responses" in result.stderr
+    assert not state_path(record).exists()

@@ -839,6 +839,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "followup.responses_missing": "The responses file {file} does not exist.",
     "followup.result": "Result",
     "followup.row": "{file}: row {row}",
+    "followup.state_needs_responses": (
+        "--save-state writes the scored result: give --responses too."
+    ),
     "followup.state_written": "The follow-up state was written to {file}.",
     "followup.template_needs_no_responses": (
         "The answers template (--format csv) is the questionnaire's; leave out --responses."
