@@ -4,6 +4,7 @@ beside a record marks its follow-up done."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -246,3 +247,20 @@ def test_save_state_without_responses_is_a_usage_error(cli, tmp_path):
     result = cli("follow-up", str(record), "--save-state")
     assert result.exit_code == 2 and "--responses" in result.stderr
     assert not state_path(record).exists()
+
+
+def test_the_library_gives_the_same_follow_up_and_portfolio(cli, tmp_path):
+    import ladder
+
+    record = _saved(cli, tmp_path, "--answers", str(CLOSURE))
+    answers = _responses(tmp_path / "answers.csv", ROWS)
+    fu = ladder.follow_up(record, answers)
+    assert (
+        ladder.dumps(fu, "json")
+        == cli("follow-up", str(record), "--responses", str(answers), "-f", "json").stdout
+    )
+    found = ladder.portfolio([tmp_path], as_of=dt.date(2027, 5, 11))
+    assert found.records == 1 and [o.kind for o in found.overdue] == ["feedback_due"]
+    assert ladder.dumps(found, "csv").startswith("record,plan,track")
+    with pytest.raises(ValueError):
+        ladder.dumps(found, "ics")
