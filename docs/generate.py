@@ -129,6 +129,9 @@ def expected() -> dict[Path, str]:
         ROOT / "docs" / "cli.md": cli_reference(),
         guide: rules_guide(guide.read_text(encoding="utf-8")),
         ROOT / "docs" / "plans.md": fill((ROOT / "docs" / "plans.md").read_text(encoding="utf-8")),
+        ROOT / "docs" / "followup.md": fill(
+            (ROOT / "docs" / "followup.md").read_text(encoding="utf-8")
+        ),
     }
 
 

@@ -41,6 +41,7 @@ STAGES = {
     "ladder.api": 8,
     "ladder.check": 8,
     "ladder.batch": 8,
+    "ladder.followup": 8,
     "ladder.interview": 8,
     "ladder.hints": 8,
     "ladder.completion": 9,

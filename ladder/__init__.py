@@ -28,13 +28,15 @@ __all__ = [
     "RulesError",
     "__version__",
     "dumps",
+    "follow_up",
     "load_rules",
     "plan",
+    "portfolio",
     "recommend",
 ]
 
 if TYPE_CHECKING:
-    from ladder.api import dumps, load_rules, plan, recommend
+    from ladder.api import dumps, follow_up, load_rules, plan, portfolio, recommend
     from ladder.errors import AnswerError, LadderError, RulesError
     from ladder.load.loader import LoadedRules
     from ladder.result import Recommendation
@@ -44,6 +46,8 @@ _HOMES = {
     "recommend": "api",
     "plan": "api",
     "dumps": "api",
+    "follow_up": "api",
+    "portfolio": "api",
     "AnswerError": "errors",
     "LadderError": "errors",
     "RulesError": "errors",

@@ -3,13 +3,18 @@ tracks), dump in any format."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ladder.load.loader import LoadedRules
 from ladder.load.loader import load_rules as _load
 from ladder.result import PlanOut, Recommendation
+
+if TYPE_CHECKING:
+    from ladder.followup.portfolio import Portfolio
+    from ladder.followup.report import FollowUp
 
 
 def load_rules(path: str | os.PathLike[str] | None = None, lang: str = "en") -> LoadedRules:
@@ -43,12 +48,58 @@ def plan(rules: LoadedRules, plan: Mapping[str, Any], lang: str = "en") -> PlanO
     return plan_answers(rules, {}, split_plan(dict(plan), "", lang), lang)[0]
 
 
-def dumps(rec: Recommendation | PlanOut, fmt: str = "text") -> str:
+def follow_up(
+    record: str | os.PathLike[str],
+    responses: str | os.PathLike[str] | None = None,
+    *,
+    rules: str | os.PathLike[str] | None = None,
+    lang: str = "en",
+    easy_read: bool = False,
+) -> FollowUp:
+    """The participants' questionnaire of each track of a saved result, scored when a
+    responses file (CSV or JSON Lines) is given.
+
+    Raises AnswerError, located, for a record or responses file that cannot be used.
+    """
+    from ladder.followup.report import follow_up as build
+
+    return build(record, rules, responses, lang, easy_read)
+
+
+def portfolio(
+    records: Iterable[str | os.PathLike[str]],
+    *,
+    rules: str | os.PathLike[str] | None = None,
+    as_of: dt.date | str | None = None,
+    lang: str = "en",
+) -> Portfolio:
+    """The portfolio of saved results (files, folders, a batch's JSON Lines) as of a date
+    (default today); records that cannot be read are in its `problems`."""
+    from ladder.followup.render import build_portfolio
+
+    date = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+    return build_portfolio(records, rules, date, lang)
+
+
+def dumps(rec: Recommendation | PlanOut | FollowUp | Portfolio, fmt: str = "text") -> str:
     """The recommendation or plan as "text" (plain), "markdown", "html", "json" or "yaml";
-    a plan also as "ics" (its dated milestones).
+    a plan also as "ics" (its dated milestones); a follow-up or a portfolio as "text",
+    "markdown", "html", "json" or "csv".
 
     Raises ValueError for any other format, UsageError for "ics" and a recommendation.
     """
+    from ladder.followup.portfolio import Portfolio
+    from ladder.followup.report import FollowUp
+
+    if isinstance(rec, FollowUp | Portfolio):
+        from ladder.followup.render import render_followup, render_portfolio
+        from ladder.output.formats import FOLLOWUP, PORTFOLIO, names
+
+        if fmt not in names(FOLLOWUP if isinstance(rec, FollowUp) else PORTFOLIO):
+            raise ValueError(f"unknown format {fmt!r}")
+        if isinstance(rec, FollowUp):
+            return render_followup(rec, fmt)
+        return render_portfolio(rec, fmt)
     from ladder.output.formats import render
 
     return render(rec, fmt)

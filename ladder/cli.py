@@ -55,11 +55,15 @@ if TYPE_CHECKING:
     ListFormat: TypeAlias = str
     CheckFormat: TypeAlias = str
     BatchOutput: TypeAlias = str
+    FollowUpFormat: TypeAlias = str
+    PortfolioFormat: TypeAlias = str
 else:
     Format = _choices(formats.RECOMMENDATION, formats.PLAN)  # a plan file gives a plan
     ListFormat = _choices(formats.QUESTIONS)  # questions and steps
     CheckFormat = _choices(formats.CHECK)  # check and diff
     BatchOutput = _choices(formats.BATCH)
+    FollowUpFormat = _choices(formats.FOLLOWUP)
+    PortfolioFormat = _choices(formats.PORTFOLIO)
 
 
 FORMAT_BY_SUFFIX = t(
@@ -434,6 +438,63 @@ def batch(
         sys.stderr.write(runner.summary_text(summary, lang) + "\n")
     if summary.exit_code:
         raise typer.Exit(summary.exit_code)
+
+
+@app.command("follow-up", help=_h("follow_up"))
+def follow_up(
+    record: Annotated[Path, typer.Argument(help=_h("follow_up_record"), metavar=_m("file"))],
+    responses: Annotated[
+        Path | None, typer.Option("--responses", help=_h("responses"), metavar=_m("file"))
+    ] = None,
+    easy_read: Annotated[bool, typer.Option("--easy-read", help=_h("easy_read"))] = False,
+    save_state: Annotated[bool, typer.Option("--save-state", help=_h("save_state"))] = False,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        FollowUpFormat, typer.Option("--format", "-f", help=_h("followup_format"))
+    ] = "text",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from ladder.followup.render import follow_up as build
+        from ladder.followup.render import render_followup
+
+        if save_state and responses is None:
+            from ladder.errors import UsageError
+
+            raise UsageError(t("followup.state_needs_responses", lang))
+        result = build(record, rules, responses, lang, easy_read)
+        if save_state:
+            from ladder.followup.report import save_state as save
+
+            sys.stderr.write(t("followup.state_written", lang, file=save(result, lang)) + "\n")
+        emit(render_followup(result, _name(format)), output, force, lang)
+
+
+@app.command(help=_h("portfolio"))
+def portfolio(
+    records: Annotated[
+        list[Path], typer.Argument(help=_h("portfolio_records"), metavar=_m("file"))
+    ],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=_h("as_of"), metavar="YYYY-MM-DD")
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        PortfolioFormat, typer.Option("--format", "-f", help=_h("portfolio_format"))
+    ] = "text",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    lang = language(lang)
+    with errors_reported(lang):
+        from ladder.followup.render import build_portfolio, render_portfolio
+
+        result = build_portfolio(records, rules, as_of, lang)
+        emit(render_portfolio(result, _name(format)), output, force, lang)
 
 
 def _terminate(signum: int, frame: object) -> None:

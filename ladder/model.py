@@ -330,6 +330,51 @@ class Planning(Strict):
     )
 
 
+class MethodTime(Strict):
+    hours: float = Field(
+        gt=0, le=10000, description="Hours the method asks of each participant, in all."
+    )
+    sessions: int = Field(
+        default=1,
+        ge=1,
+        le=1000,
+        description="The meetings or sessions those hours are spread over.",
+    )
+    participants: int = Field(
+        ge=1, le=1000000, description="How many participants the method usually involves."
+    )
+    paid: bool = Field(
+        default=True,
+        description="Whether participants are paid a fee for this method (a survey or a "
+        "leaflet usually is not).",
+    )
+
+
+class Compensation(Strict):
+    """Machine-readable rates for the portfolio's estimate of fees. Absent by default: a
+    region fills in the amounts its own guidelines give, with their source and date."""
+
+    currency: str = Field(default="SEK", description="The currency of the amounts.")
+    half_day: float | None = Field(
+        default=None, ge=0, description="The fee for taking part up to four hours."
+    )
+    full_day: float | None = Field(
+        default=None, ge=0, description="The fee for taking part up to eight hours."
+    )
+    hourly: float | None = Field(
+        default=None, ge=0, description="The fee per hour, where the region pays by the hour."
+    )
+    source: str | None = Field(
+        default=None, description="Where the amounts come from (guideline, year, base amount)."
+    )
+    date: str | None = Field(default=None, description="When the amounts were last checked.")
+    methods: dict[str, MethodTime] = Field(
+        default_factory=dict,
+        description="Per method id: the time it asks of each participant and how many it "
+        "usually involves, for the estimate of participant-hours. Estimates, not promises.",
+    )
+
+
 class Rules(Strict):
     version: Literal[1] = Field(description="Format version of the rules file.")
     region: Region = Field(description="The region the rules are written for.")
@@ -363,6 +408,11 @@ class Rules(Strict):
     planning: Planning = Field(
         default_factory=Planning,
         description="Lead times and periods for involvement plans (milestones and calendars).",
+    )
+    compensation: Compensation | None = Field(
+        default=None,
+        description="Rates and method times for the portfolio's estimate of participant-hours "
+        "and fees; without it the portfolio makes no estimate.",
     )
 
     # Loops rather than next(genexpr): the engine calls these many times per recommendation.

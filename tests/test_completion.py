@@ -63,3 +63,11 @@ def test_broken_rules_complete_nothing_instead_of_failing(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: [", encoding="utf-8")
     assert complete(f"ladder recommend --rules {bad} -a ") == []
+
+
+def test_follow_up_and_portfolio_complete_with_their_options():
+    assert complete("ladder fol") == ["follow-up"]
+    assert complete("ladder port") == ["portfolio"]
+    assert {"--responses", "--easy-read", "--save-state"} <= set(complete("ladder follow-up x --"))
+    assert "--as-of" in complete("ladder portfolio x --")
+    assert complete("ladder portfolio x --format j") == ["json"]

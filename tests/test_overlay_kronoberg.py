@@ -38,16 +38,23 @@ def test_the_overlay_is_short_and_extends_the_default():
 
 def without_planning(rules: Rules) -> Rules:
     """The rules less what the default gained for plans after the conversion (the structures'
-    lead times, the planning section): a full file without them takes the documented defaults,
-    and no recommendation reads them."""
+    lead times, the planning section, the compensation section the portfolio estimates from):
+    a full file without them takes the documented defaults, and no recommendation reads them."""
     structures = [s.model_copy(update={"lead_weeks": None}) for s in rules.structures]
-    return rules.model_copy(update={"structures": structures, "planning": None})
+    update = {"structures": structures, "planning": None, "compensation": None}
+    return rules.model_copy(update=update)
 
 
 def test_the_overlay_resolves_to_the_full_file(pair):
     overlay, full = pair
     assert without_planning(overlay.rules) == without_planning(full.rules)
-    assert overlay.rules.planning == load_rules(ROOT / "data" / "ladder.yaml").rules.planning
+    default = load_rules(ROOT / "data" / "ladder.yaml").rules
+    assert overlay.rules.planning == default.planning
+    # Kronoberg's own rates on the default's method times.
+    assert overlay.rules.compensation is not None and default.compensation is not None
+    assert overlay.rules.compensation.methods == default.compensation.methods
+    assert (overlay.rules.compensation.half_day, overlay.rules.compensation.full_day) == (592, 1184)
+    assert default.compensation.half_day is None and default.compensation.full_day is None
     assert overlay.info.region == full.info.region == "kronoberg"
 
 

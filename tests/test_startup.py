@@ -78,6 +78,21 @@ def test_batch_imports_no_prompt_or_rendering_library(tmp_path):
         assert name not in modules
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["follow-up", "examples/followup/closure.json", "--rules", "examples/kronoberg.yaml"],
+        ["portfolio", "examples/followup/closure.json", "--rules", "examples/kronoberg.yaml"],
+    ],
+    ids=["follow-up", "portfolio"],
+)
+def test_follow_up_and_portfolio_as_json_load_no_rendering_library(tmp_path, args):
+    code, modules = loaded_modules([*args, "--format", "json"], tmp_path)
+    assert code == 0 and "ladder.followup.records" in modules
+    for name in HEAVY:
+        assert name not in modules
+
+
 def test_text_output_does_load_rich(tmp_path):
     """The probe can see rich when it is used, so its absence above means something."""
     code, modules = loaded_modules(["recommend", *answer_flags(DIABETES)], tmp_path)

@@ -138,7 +138,7 @@ def read_rows(handle: IO[bytes], fmt: str, name: str, encoding: str, lang: str) 
     """The rows of the input, read as they are needed."""
     if fmt == "yaml":
         return _yaml_rows(_whole(handle, name, encoding, lang), name, lang)
-    return parse_rows(_lines(handle, name, encoding, lang), fmt, name, lang)
+    return parse_rows(read_lines(handle, name, encoding, lang), fmt, name, lang)
 
 
 def parse_rows(source: str | Iterable[str], fmt: str, name: str, lang: str) -> Iterator[Row]:
@@ -161,7 +161,7 @@ def _split(text: str) -> Iterator[str]:
         start = end
 
 
-def _lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterator[str]:
+def read_lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterator[str]:
     """The lines of the input, decoded one at a time (so a bad byte is found on its line),
     with a UTF-8 byte order mark (as Excel writes) dropped."""
     number = 0
@@ -317,7 +317,7 @@ def _jsonl_rows(lines: Iterable[str], lang: str) -> Iterator[Row]:
         yield row
 
 
-def _delimiter(header: str) -> str:
+def delimiter(header: str) -> str:
     """The delimiter the header line uses most: `,`, `;` (Excel in Swedish) or a tab."""
     return max(DELIMITERS, key=header.count)  # ties go to the first: a comma
 
@@ -325,7 +325,7 @@ def _delimiter(header: str) -> str:
 def _csv_rows(lines: Iterable[str], name: str, lang: str) -> Iterator[Row]:
     lines = iter(lines)
     first = next(lines, "")
-    reader = csv.reader(chain([first], lines), delimiter=_delimiter(first))
+    reader = csv.reader(chain([first], lines), delimiter=delimiter(first))
     try:
         header = [cell.strip() for cell in next(reader, [])]
     except csv.Error as error:

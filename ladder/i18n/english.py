@@ -708,6 +708,223 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "holding the first meeting in time needs about {needed}. Recruit through {fits} "
         "instead, or move the decision."
     ),
+    # Follow-up and portfolio: questionnaires from promises, responses, the region's portfolio.
+    "followup.answered": "Answered",
+    "followup.bad_choice": "column {column}: '{value}' is not an answer; use one of: {options}",
+    "followup.bad_date": "column {column}: '{value}' is not a date written as {options}",
+    "followup.bad_record": (
+        "{where}: the saved result lacks or has a malformed {key}; was it edited by hand?"
+    ),
+    "followup.bad_step": (
+        "column {column}: '{value}' is not a step of the ladder; use one of: {options}"
+    ),
+    "followup.choice.dont_know": "Don't know",
+    "followup.choice.no": "No",
+    "followup.choice.partly": "Partly",
+    "followup.choice.yes": "Yes",
+    "followup.comments": "Comments, verbatim",
+    "followup.extra_column": (
+        "{where}: column {number}, '{column}', is not a column of the answers template; the "
+        "columns are: {columns}."
+    ),
+    "followup.feedback": "Feedback received",
+    "followup.feedback_due": "Feedback due",
+    "followup.feedback_value": (
+        "{on_time} on time, {late} late, {undated} without a date to compare"
+    ),
+    "followup.gripp2.aim": "1. Aim",
+    "followup.gripp2.aim_hint": "The aim of patient and public involvement in the project.",
+    "followup.gripp2.intro": (
+        "For the project's final report, following GRIPP2-SF (Staniszewska et al. 2017); filled "
+        "in from the plan and the responses where they say something."
+    ),
+    "followup.gripp2.methods": "2. Methods",
+    "followup.gripp2.methods_hint": "How patients and the public were involved.",
+    "followup.gripp2.outcomes": "4. Outcomes",
+    "followup.gripp2.outcomes_hint": "How the involvement influenced the work.",
+    "followup.gripp2.reflection": "5. Critical reflection",
+    "followup.gripp2.reflection_hint": (
+        "What went well and what did not, and what others can learn."
+    ),
+    "followup.gripp2.result_line": "{track}: {answered} answered, {held} say the promise held",
+    "followup.gripp2.results": "3. Results",
+    "followup.gripp2.results_hint": "What came of the involvement, positive and negative.",
+    "followup.gripp2.title": "Report skeleton (GRIPP2 short form)",
+    "followup.gripp2.todo": "(to be written by the project)",
+    "followup.held": "Say the promise held",
+    "followup.influence": "Influence",
+    "followup.influence_value": (
+        "promised {promised}; experienced {experienced}; below the promise: {below}"
+    ),
+    "followup.intro": (
+        "Ask the participants of each track these questions once the work is done. The questions "
+        "draw on PPEET (McMaster University) and the Cube (Gibson et al.: voice, contribute, "
+        "agenda, change), in this tool's own words. Column ids in brackets."
+    ),
+    "followup.intro_scored": (
+        "The participants' answers per track, against what the track promised; then a skeleton "
+        "for the project's final report."
+    ),
+    "followup.missing_columns": (
+        "{where}: the header row lacks the columns {columns}; start from the answers template "
+        "(ladder follow-up RECORD --format csv)."
+    ),
+    "followup.no_answers": "no answers",
+    "followup.not_a_record": (
+        "{where}: this is not a saved result; expected an object with the schema {schemas}."
+    ),
+    "followup.not_asked": (
+        "column {column}: this question is not asked on this track; its questions are: {options}"
+    ),
+    "followup.not_asked_here": " (that question is not asked for this result)",
+    "followup.other_version": (
+        "{where}: the result was saved under rules of format version {written}, and the rules in "
+        "use are version {version}; follow it up with the rules it was made with (--rules)."
+    ),
+    "followup.promise": "Promise",
+    "followup.q.again": "Would you take part again?",
+    "followup.q.again.easy": "Do you want to take part again?",
+    "followup.q.comment": "Anything else you want to tell us?",
+    "followup.q.comment.easy": "Do you want to tell us something more?",
+    "followup.q.equal": (
+        "Could you take part on equal terms (venue, times, language, aids, interpreting)?"
+    ),
+    "followup.q.equal.easy": "Was it easy for you to take part?",
+    "followup.q.feedback": "Were you told afterwards what your contribution changed?",
+    "followup.q.feedback.easy": "Did we tell you later what your ideas changed?",
+    "followup.q.feedback_date": "If so, on what date did you hear it? (YYYY-MM-DD)",
+    "followup.q.feedback_date.easy": "When did we tell you? Write the date.",
+    "followup.q.influence": (
+        "How much influence did you actually have? Choose the step that fits best."
+    ),
+    "followup.q.influence.easy": "How much could you change? Choose one step.",
+    "followup.q.kept.co_determination": (
+        "Was what you decided, within the frame you were given, carried out?"
+    ),
+    "followup.q.kept.co_determination.easy": "Did we do what you decided?",
+    "followup.q.kept.consultation": (
+        "Were your views listened to and weighed before the decision, and were you told how they "
+        "affected it?"
+    ),
+    "followup.q.kept.consultation.easy": (
+        "Did we listen to what you said, and tell you what it changed?"
+    ),
+    "followup.q.kept.dialogue": (
+        "Were your concerns reflected in the alternatives that were developed?"
+    ),
+    "followup.q.kept.dialogue.easy": "Could you see your ideas in the plans we made?",
+    "followup.q.kept.influence": (
+        "Was your advice followed as far as was possible, and were you told why when it was not?"
+    ),
+    "followup.q.kept.influence.easy": "Did we do what you advised, as much as we could?",
+    "followup.q.kept.information": (
+        "Were you kept informed about what applies, why, and what happens next?"
+    ),
+    "followup.q.kept.information.easy": "Did we tell you what is happening and why?",
+    "followup.q.kept.other": "Did what happened match what you were promised?",
+    "followup.q.kept.other.easy": "Did we do what we said we would do?",
+    "followup.q.paid": "Were you compensated as stated (fee and travel)?",
+    "followup.q.paid.easy": "Did you get the money we promised?",
+    "followup.q.time": "Was the time asked of you as stated ({times})?",
+    "followup.q.time.easy": "Did it take as long as we said ({times})?",
+    "followup.q.told": "Before you took part, were you told how much you could influence?",
+    "followup.q.told.easy": "Did we tell you at the start what you could change?",
+    "followup.record_missing": "The saved result {file} does not exist.",
+    "followup.record_not_utf8": "{where}: the file is not UTF-8 text.",
+    "followup.record_too_large": "The file {file} is larger than {limit} bytes.",
+    "followup.record_unreadable": "The file {file} cannot be read: {reason}",
+    "followup.responses_invalid": "The responses in {file} cannot be used:",
+    "followup.responses_missing": "The responses file {file} does not exist.",
+    "followup.result": "Result",
+    "followup.row": "{file}: row {row}",
+    "followup.state_needs_responses": (
+        "--save-state writes the scored result: give --responses too."
+    ),
+    "followup.state_written": "The follow-up state was written to {file}.",
+    "followup.template_needs_no_responses": (
+        "The answers template (--format csv) is the questionnaire's; leave out --responses."
+    ),
+    "followup.title": "Follow-up: was the promise kept?",
+    "followup.unknown": "column {column} is not a question; the questions are: {options}",
+    "followup.unknown_schema": (
+        "{where}: unknown schema '{schema}'; a saved result has one of: {schemas}."
+    ),
+    "followup.unknown_track": (
+        "the track '{track}' is not in the saved result; its tracks are: {tracks}"
+    ),
+    "help.as_of": "The date overdue milestones are counted at (YYYY-MM-DD; default today).",
+    "help.easy_read": "Ask the questions in easy-read language.",
+    "help.follow_up": (
+        "The participants' questionnaire for a saved result (the JSON or YAML that recommend, "
+        "wizard or batch writes), a question set per track tied to its promise. With --responses "
+        "(CSV or JSON Lines, one row per respondent) the result per track and a report skeleton "
+        "(GRIPP2 short form). --format csv gives the answers template.\n\nExample: ladder "
+        "follow-up plan.json --responses answers.csv --format html --output follow-up.html"
+    ),
+    "help.follow_up_record": (
+        "A saved result: ladder.recommendation/1 or ladder.plan/1, as JSON or YAML."
+    ),
+    "help.followup_format": (
+        "Output format: text, markdown, html, json (ladder.followup/1) or csv (the answers "
+        "template)."
+    ),
+    "help.portfolio": (
+        "A region's saved results at a glance: the levels per arena and per track kind, "
+        "milestones overdue, the share of followed-up tracks whose promise held. RECORDS are "
+        "files or folders of saved results, or a batch's JSON Lines output; a record that cannot "
+        "be read is reported and the rest are counted.\n\nExample: ladder portfolio plans/ "
+        "--as-of 2027-06-01 --format html --output portfolio.html"
+    ),
+    "help.portfolio_format": (
+        "Output format: text, markdown, html, json (ladder.portfolio/1) or csv (one row per track)."
+    ),
+    "help.portfolio_records": "Saved results: files, folders, or a batch's JSON Lines output.",
+    "help.responses": (
+        "The participants' answers: CSV (the answers template's columns) or JSON Lines."
+    ),
+    "help.save_state": (
+        "Write the scored result beside the record (RECORD.followup.json), which portfolio reads."
+    ),
+    "portfolio.bad_date": "--as-of must be a date written as YYYY-MM-DD, not '{value}'.",
+    "portfolio.by_arena": "Levels per arena",
+    "portfolio.by_kind": "Levels per kind of track",
+    "portfolio.chart": "Tracks per step: {group}",
+    "portfolio.column.date": "Date",
+    "portfolio.column.days": "Days late",
+    "portfolio.column.kind": "Milestone",
+    "portfolio.column.record": "Plan",
+    "portfolio.column.track": "Track",
+    "portfolio.column.tracks": "Tracks",
+    "portfolio.estimate": "Compensation (estimates)",
+    "portfolio.fees": "Fees",
+    "portfolio.fees_value": "about {amount}, travel not included; rates: {source}",
+    "portfolio.follow_up": "Follow-up",
+    "portfolio.held": "Promise held",
+    "portfolio.held_value": (
+        "{held} of {tracks} followed-up tracks ({share}), where most who answered say so"
+    ),
+    "portfolio.hours": "Participant-hours",
+    "portfolio.hours_value": (
+        "about {hours}, from the rules' method times and usual group sizes ({untimed} methods "
+        "without a time left out)"
+    ),
+    "portfolio.intro": (
+        "Involvement tends to pile up at the lowest steps (Ocloo & Matthews 2016); the bars show "
+        "whether it does here."
+    ),
+    "portfolio.no_rates": (
+        "no estimate: the rules file gives no rates (half_day, full_day or hourly under "
+        "compensation)"
+    ),
+    "portfolio.no_times": (
+        "No estimate: the rules file has no compensation section with method times."
+    ),
+    "portfolio.none": "No saved results were found.",
+    "portfolio.none_overdue": "None.",
+    "portfolio.overdue": "Milestones overdue",
+    "portfolio.problems": "Records that could not be read (the rest are counted)",
+    "portfolio.title": "Portfolio: {records} saved results, {tracks} tracks, as of {date}",
+    # end of follow-up and portfolio
     "plan.warning.lead_time_dated_none_fits": (
         "{tracks}: there are {weeks} weeks until the decision, but recruiting through {slow} and "
         "holding the first meeting in time needs about {needed}. Move the decision, or choose "

@@ -26,7 +26,17 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     """The bytes of the file at `path`, at most `limit` + 1 of them: the caller tells "too
     large" from the length, and nothing larger is ever held. See `open_input`."""
     with open_input(path) as handle:
+        size = _regular_size(handle)
+        if size is not None and size < limit:  # no buffer of `limit` bytes for a small file
+            data = handle.read(size + 1)
+            return data if len(data) <= size else data + handle.read(limit - len(data) + 1)
         return handle.read(limit + 1)
+
+
+def _regular_size(handle: BinaryIO) -> int | None:
+    """The size of a regular file now (it may still grow), None for a pipe."""
+    info = os.fstat(handle.fileno())
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def open_input(path: str | os.PathLike[str]) -> BinaryIO:

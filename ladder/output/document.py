@@ -123,6 +123,15 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart: a bar per label, as long as its count's share of the largest
+    (the portfolio's levels). `caption` says what is counted."""
+
+    caption: str
+    bars: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
 class Warnings:
     """Warnings to heed: each a line of its own."""
 
@@ -137,7 +146,7 @@ class Only:
     blocks: tuple[Block, ...]
 
 
-Block: TypeAlias = Heading | Paragraph | Field | List | Table | Figure | Warnings | Only
+Block: TypeAlias = Heading | Paragraph | Field | List | Table | Figure | Chart | Warnings | Only
 
 
 @dataclass(frozen=True)
@@ -159,6 +168,12 @@ def blocks_for(blocks: tuple[Block, ...], medium: Medium) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def bar_lengths(chart: Chart, width: int) -> list[int]:
+    """Each bar's length in cells (at least one for a count above nought), the largest `width`."""
+    most = max((n for _, n in chart.bars), default=0) or 1
+    return [max(round(width * n / most), 1 if n else 0) for _, n in chart.bars]
 
 
 def plain(parts: Line) -> str:

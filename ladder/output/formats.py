@@ -26,6 +26,7 @@ RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, BATCH = (
     "diff",
     "batch",
 )
+FOLLOWUP, PORTFOLIO = "followup", "portfolio"  # ladder.followup renders both
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,29 @@ def _fits(*results: str) -> frozenset[str]:
 
 
 FORMATS = (
-    OutputFormat("text", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF), (), "text"),
-    OutputFormat("markdown", _fits(RECOMMENDATION, PLAN), (".md", ".markdown"), "markdown"),
-    OutputFormat("html", _fits(RECOMMENDATION, PLAN), (".html", ".htm"), "html"),
+    OutputFormat(
+        "text",
+        _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, FOLLOWUP, PORTFOLIO),
+        (),
+        "text",
+    ),
+    OutputFormat(
+        "markdown",
+        _fits(RECOMMENDATION, PLAN, FOLLOWUP, PORTFOLIO),
+        (".md", ".markdown"),
+        "markdown",
+    ),
+    OutputFormat(
+        "html", _fits(RECOMMENDATION, PLAN, FOLLOWUP, PORTFOLIO), (".html", ".htm"), "html"
+    ),
     OutputFormat("jsonl", _fits(BATCH), (".jsonl",)),
     OutputFormat(
-        "json", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, BATCH), (".json",)
+        "json",
+        _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS, CHECK, DIFF, BATCH, FOLLOWUP, PORTFOLIO),
+        (".json",),
     ),
     OutputFormat("yaml", _fits(RECOMMENDATION, PLAN, QUESTIONS, STEPS), (".yaml", ".yml")),
-    OutputFormat("csv", _fits(BATCH), (".csv",)),
+    OutputFormat("csv", _fits(BATCH, FOLLOWUP, PORTFOLIO), (".csv",)),
     OutputFormat("ics", _fits(PLAN), (".ics",)),  # a plan's milestones: ladder.output.ics
 )
 BY_NAME = {f.name: f for f in FORMATS}

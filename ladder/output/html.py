@@ -14,6 +14,7 @@ import re
 from ladder.io.untrusted import shown
 from ladder.output.document import (
     Block,
+    Chart,
     Code,
     Document,
     Field,
@@ -28,6 +29,7 @@ from ladder.output.document import (
     Table,
     Text,
     Warnings,
+    bar_lengths,
     blocks_for,
 )
 
@@ -89,6 +91,8 @@ def _block(block: Block) -> str:
         return _table(block)
     if isinstance(block, Figure):
         return _figure(block)
+    if isinstance(block, Chart):
+        return _chart(block)
     if isinstance(block, Warnings):
         items = "\n".join(f"<li>{_line(item)}</li>" for item in block.items)
         return f'<ul class="warnings">\n{items}\n</ul>'
@@ -138,6 +142,31 @@ def _figure(block: Figure) -> str:
         )
     caption = f"<figcaption>{_escaped(block.caption)}</figcaption>"
     return f'<figure class="ladder">\n{caption}\n<ol>\n' + "\n".join(items) + "\n</ol>\n</figure>"
+
+
+def _chart(block: Chart) -> str:
+    """The bars as an inline SVG drawn here (no script, no library), its labels escaped, the
+    caption as its title for a screen reader."""
+    row, label_width, bar_width = 22, 190, 300
+    width, height = label_width + bar_width + 60, row * len(block.bars)
+    caption = _escaped(block.caption)
+    shapes = []
+    for i, ((label, count), length) in enumerate(
+        zip(block.bars, bar_lengths(block, bar_width), strict=True)
+    ):
+        y = i * row
+        shapes.append(
+            f'<text x="0" y="{y + 15}">{_escaped(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 4}" width="{length}" height="14" fill="#2b6cb0"/>'
+            f'<text x="{label_width + length + 6}" y="{y + 15}">{count}</text>'
+        )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-size="13"><title>{caption}</title>'
+        + "".join(shapes)
+        + "</svg>"
+    )
+    return f'<figure class="chart">\n<figcaption>{caption}</figcaption>\n{svg}\n</figure>'
 
 
 def _line(parts: Line) -> str:

@@ -11,6 +11,7 @@ import re
 from ladder.io.untrusted import shown
 from ladder.output.document import (
     Block,
+    Chart,
     Code,
     Document,
     Field,
@@ -80,6 +81,9 @@ def _block(block: Block) -> list[str]:
         return _table(block)
     if isinstance(block, Warnings):
         return [f"- {_line(item)}" for item in block.items]
+    if isinstance(block, Chart):
+        rows = [f"| {escape_markdown(label)} | {count} |" for label, count in block.bars]
+        return [f"*{escape_markdown(block.caption)}*", "", "| | |", "|---|---:|", *rows]
     return []
 
 

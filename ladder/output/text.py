@@ -18,6 +18,7 @@ from ladder.io.untrusted import shown
 from ladder.model import Rules
 from ladder.output.document import (
     Block,
+    Chart,
     Code,
     Document,
     Field,
@@ -31,6 +32,7 @@ from ladder.output.document import (
     Strong,
     Table,
     Warnings,
+    bar_lengths,
     blocks_for,
 )
 from ladder.result import PlanOut, Recommendation, StepOut
@@ -193,6 +195,11 @@ def _render_block(block: Block, console: Console) -> None:
     elif isinstance(block, Warnings):
         for item in block.items:
             indented(console, _line(item), hang="! ")
+    elif isinstance(block, Chart):
+        console.print(Text(shown(block.caption), style="italic"))
+        width = max((len(label) for label, _ in block.bars), default=0)
+        for (label, count), length in zip(block.bars, bar_lengths(block, 30), strict=True):
+            console.print(Text(f"{shown(label).ljust(width)}  {'█' * length or '·'} {count}"))
     elif isinstance(block, Table):  # a row: its first cell, then each other under its header
         for row in block.rows:
             indented(console, _line(row[0]), "bold", hang="• ")
