@@ -48,7 +48,10 @@ def word(
     methods = [items.methods[i] for i in decision.methods]
     level = _worded(rules.step(decision.level), decision.variant)
     values = _values(rules, answers, decision, level, structures, methods, text)
-    statement = [_sentence(fill(text(items.parts[i].text), values)) for i in decision.parts]
+    worded = [
+        (items.parts[i], _sentence(fill(text(items.parts[i].text), values))) for i in decision.parts
+    ]
+    statement = [p for part, p in worded if part.audience == "participants"]
     return Recommendation(
         rules=info,
         lang=lang,
@@ -69,6 +72,7 @@ def word(
         ),
         trace=_trace_out(rules, decision, text, lang),
         steps=steps_out(rules, lang),
+        staff_notes=tuple(p for part, p in worded if part.audience == "staff"),
     )
 
 
@@ -92,6 +96,8 @@ def _values(
         "structures": ", ".join(text(s.name) for s in structures),
         "methods": ", ".join(text(m.name) for m in methods),
         "method_times": "; ".join(f"{text(m.name)}: {text(m.time)}" for m in methods),
+        # One short sentence per method: a letter reads better than a chain of colons.
+        "time_asked": " ".join(_sentence(f"{text(m.name)}: {text(m.time)}") for m in methods),
         "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
         **{q.id: inline(answers.get(q.id, "")) for q in rules.questions if q.kind == "text"},
     }

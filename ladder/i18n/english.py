@@ -629,6 +629,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "placeholder.mandate": "what the mandates of the recommended structures mean (`mandate_types`)",
     "placeholder.marked_file": "from the file",
     "placeholder.method_times": "each recommended method with the time it asks: 'name: time; ...'",
+    "placeholder.time_asked": (
+        "each recommended method with the time it asks, one sentence each: 'Name: time.'"
+    ),
     "placeholder.methods": "the names of the recommended methods, separated by commas",
     "placeholder.promise": (
         "the promise of the recommended level (its variant's, where one applies)"
@@ -795,6 +798,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.region": "Region",
     "render.rules": "Rules file",
     "render.time": "Time asked",
+    # The staff notes: beside the invitation, for those who run the involvement only.
+    "render.staff_notes": "Notes for staff (not for participants)",
     "render.warnings": "Watch out",
     "render.why": "Why",
     # Overlays: a rules file that extends another (ladder/load/overlay.py)
