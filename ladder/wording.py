@@ -72,7 +72,33 @@ def word(
         ),
         trace=_trace_out(rules, decision, text, lang),
         steps=steps_out(rules, lang),
-        staff_notes=tuple(p for part, p in worded if part.audience == "staff"),
+        staff_notes=(
+            *(p for part, p in worded if part.audience == "staff"),
+            *_mandate_note(rules, decision, structures, text, lang),
+        ),
+    )
+
+
+def _mandate_note(
+    rules: Rules, decision: Decision, structures: list[Structure], text: TextFn, lang: str
+) -> tuple[str, ...]:
+    """A staff note when the structures bring more than one mandate and a part of the
+    invitation states the first: those recruited through the others need their own."""
+    first = structures[0].mandate if structures else None
+    others = [s for s in structures if s.mandate != first]
+    stated = any(
+        "{mandate}" in "".join(_items(rules).parts[i].text.values()) for i in decision.parts
+    )
+    if not (others and stated):
+        return ()
+    return (
+        t(
+            "wording.mandate_other",
+            lang,
+            first=text(structures[0].name),
+            mandate=t(f"render.mandate.{first}", lang),
+            others=", ".join(text(s.name) for s in others),
+        ),
     )
 
 
@@ -86,7 +112,9 @@ def _values(
     text: TextFn,
 ) -> dict[str, str]:
     """What the statement's and the warnings' templates may name."""
-    mandates = dict.fromkeys(s.mandate for s in structures)
+    # The invitation states one mandate, that of the first structure recruited through; the
+    # staff notes say when another structure brings the other mandate (see _mandate_note).
+    mandates = [s.mandate for s in structures[:1]]
     return {
         "region": text(rules.region.name),
         "level": text(level.name),

@@ -18,6 +18,7 @@ from ladder.load.loader import LoadedRules, load_rules
 
 from .conftest import ROOT, answer_flags
 
+MANDATES = ("personal", "organisational")
 FULL_V1 = ROOT / "tests" / "fixtures" / "kronoberg_full_v1.yaml"
 
 # Phrases that belong to staff only: how recruitment is arranged, why the level is lower,
@@ -50,8 +51,8 @@ STAFF_ONLY = {
 }
 # Promises of pay: never made when the answers say there is no budget.
 PAY_PROMISES = {
-    "sv": ("får arvode", "ska få ersättning", "vilken ersättning du får"),
-    "en": ("receive a fee", "to be compensated", "what compensation you will receive"),
+    "sv": ("får arvode", "får ersättning", "ska få ersättning", "vilken ersättning du får"),
+    "en": ("receive a fee", "be paid", "to be compensated", "compensation you will receive"),
 }
 # A call to sign up: not at Information, where nobody is recruited.
 SIGN_UP = {
@@ -91,7 +92,9 @@ def test_each_part_goes_to_its_audience(shipped, space, lang):
         rec = recommendation_for(shipped, answers, lang)
         invited = [p for p in chosen if p.audience == "participants"]
         assert len(rec.invitation.split("\n\n")) == len(invited), answers
-        assert len(rec.staff_notes) == len([p for p in chosen if p.audience == "staff"])
+        staff = len([p for p in chosen if p.audience == "staff"])
+        extra = rec.staff_notes[staff:]  # the tool's own: the other structures' mandate
+        assert len(extra) <= 1 and all(rec.recruitment[0].name in n for n in extra), answers
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -130,6 +133,26 @@ def test_a_lowered_level_is_explained_to_staff_only(shipped, space):
     assert lowered
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_mandate_is_stated_never_hedged(shipped, space, lang):
+    """One mandate, that of the first structure; another structure's is a staff note."""
+    rules = shipped.rules
+    kinds = {k: rules.text(getattr(rules.mandate_types, k), lang) for k in MANDATES}
+    mixed = 0
+    for answers in space:
+        rec = recommendation_for(shipped, answers, lang)
+        assert not re.search(r"\b(Kommer du|If you come)\b", rec.invitation), answers
+        stated = [k for k, wording in kinds.items() if wording in rec.invitation]
+        assert len(stated) <= 1, answers
+        if stated:
+            assert stated == [rec.recruitment[0].mandate], answers
+            if len({s.mandate for s in rec.recruitment}) > 1:
+                mixed += 1
+                others = [s.name for s in rec.recruitment if s.mandate != stated[0]]
+                assert any(all(o in n for o in others) for n in rec.staff_notes), answers
+    assert mixed  # the shipped files do recommend structures with both mandates
+
+
 def test_time_asked_is_one_sentence_per_method(default_rules, space):
     for answers in space[:: max(1, len(space) // 200)]:
         rec = recommendation_for(default_rules, answers, "sv")
@@ -143,7 +166,8 @@ def test_a_version_1_file_without_audience_invites_with_every_part():
     assert all(p.audience == "participants" for p in old.rules.expectations.parts)
     for answers in list(answer_space(old.rules))[::97]:
         rec = recommendation_for(old, answers, "sv")
-        assert rec.staff_notes == () and rec.invitation.strip(), answers
+        assert rec.invitation.strip(), answers
+        assert all(n.startswith("Inbjudan anger mandatet") for n in rec.staff_notes), answers
 
 
 def test_an_unknown_audience_is_a_located_error(cli, tmp_path):

@@ -626,7 +626,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "placeholder.level_description": (
         "what participants do at the recommended level (its variant's, where one applies)"
     ),
-    "placeholder.mandate": "what the mandates of the recommended structures mean (`mandate_types`)",
+    "placeholder.mandate": (
+        "what the mandate of the first recommended structure means (`mandate_types`); "
+        "another structure's mandate is named in the staff notes"
+    ),
     "placeholder.marked_file": "from the file",
     "placeholder.method_times": "each recommended method with the time it asks: 'name: time; ...'",
     "placeholder.time_asked": (
@@ -800,6 +803,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.time": "Time asked",
     # The staff notes: beside the invitation, for those who run the involvement only.
     "render.staff_notes": "Notes for staff (not for participants)",
+    "wording.mandate_other": (
+        "The invitation states the mandate of {first} ({mandate} mandate). Those recruited through "
+        "{others} take part on another mandate: send them an invitation that states theirs."
+    ),
     "render.warnings": "Watch out",
     "render.why": "Why",
     # Overlays: a rules file that extends another (ladder/load/overlay.py)
