@@ -149,6 +149,7 @@ class Recommendation:
     trace: tuple[TraceLine, ...]
     steps: tuple[StepOut, ...] = field(default=())
     staff_notes: tuple[str, ...] = field(default=())
+    gaps: tuple[str, ...] = field(default=())  # marked gaps left in the invitation: "[vem]"
 
     @property
     def invitation(self) -> str:

@@ -7,7 +7,8 @@ written here too, from the typed entries).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ladder.i18n.messages import t
@@ -52,6 +53,7 @@ def word(
         (items.parts[i], _sentence(fill(text(items.parts[i].text), values))) for i in decision.parts
     ]
     statement = [p for part, p in worded if part.audience == "participants"]
+    gaps = _gaps(text(part.text) for part, _ in worded if part.audience == "participants")
     return Recommendation(
         rules=info,
         lang=lang,
@@ -75,8 +77,19 @@ def word(
         staff_notes=(
             *(p for part, p in worded if part.audience == "staff"),
             *_mandate_note(rules, decision, structures, text, lang),
+            *([t("wording.gaps", lang, gaps=", ".join(gaps))] if gaps else []),
         ),
+        gaps=gaps,
     )
+
+
+GAP = re.compile(r"\[[^\[\]{}\n]{1,60}\]")
+
+
+def _gaps(templates: Iterable[str]) -> tuple[str, ...]:
+    """The marked gaps ("[kontaktperson]") in the texts of the parts chosen, each once, in
+    order: read from the rules' templates, so that brackets in an answer are no gap."""
+    return tuple(dict.fromkeys(g for template in templates for g in GAP.findall(template)))
 
 
 def _mandate_note(

@@ -70,6 +70,7 @@ def test_json_follows_the_contract(cli):
         "trace",
         "invitation",
         "staff_notes",
+        "gaps",
     ]
     assert data["schema"] == "ladder.recommendation/1"
     assert data["invitation"]["text"] == data["expectations"] != ""

@@ -93,8 +93,8 @@ def test_each_part_goes_to_its_audience(shipped, space, lang):
         invited = [p for p in chosen if p.audience == "participants"]
         assert len(rec.invitation.split("\n\n")) == len(invited), answers
         staff = len([p for p in chosen if p.audience == "staff"])
-        extra = rec.staff_notes[staff:]  # the tool's own: the other structures' mandate
-        assert len(extra) <= 1 and all(rec.recruitment[0].name in n for n in extra), answers
+        extra = rec.staff_notes[staff:]  # the tool's own: another mandate, the gaps
+        assert len(extra) == bool(rec.gaps) + any(rec.recruitment[0].name in n for n in extra)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -203,3 +203,39 @@ def test_json_and_documents_show_both_audiences(cli):
         heading = out.index("Anteckningar för personalen")
         assert out.index("Det här kan du förvänta dig") < heading
         assert "Rekrytera via" in out[heading:]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_gap_is_marked_and_listed_for_staff(shipped, space, lang):
+    gapped = 0
+    for answers in space:
+        rec = recommendation_for(shipped, answers, lang)
+        shown = tuple(dict.fromkeys(re.findall(r"\[[^\]]+\]", rec.invitation)))
+        assert rec.gaps == shown, answers
+        if rec.gaps:
+            gapped += 1
+            assert all(g in rec.staff_notes[-1] for g in rec.gaps), answers
+            filled = recommendation_for(shipped, {**answers, "decision_owner": "Nämnden"}, lang)
+            assert filled.gaps == () and "Nämnden" in filled.invitation, answers
+    assert gapped
+
+
+def test_require_complete_exits_4_while_a_gap_remains(cli):
+    flags = answer_flags(
+        {
+            "arena": "unit_development",
+            "purpose": "co_develop",
+            "mandate": "views",
+            "acceptance": "low",
+            "timeframe": "longer",
+            "resources": "some",
+            "participants": "own_patients",
+        }
+    )
+    gapped = cli("recommend", "--require-complete", *flags)
+    assert gapped.exit_code == 4 and gapped.stdout == ""
+    assert "[who decides, and when]" in gapped.stderr and "Traceback" not in gapped.stderr
+    assert cli("recommend", *flags).exit_code == 0  # without the flag the gap is only shown
+    owner = ("-a", "decision_owner=The board, in May")
+    done = cli("recommend", "--require-complete", "-f", "json", *flags, *owner)
+    assert done.exit_code == 0 and json.loads(done.stdout)["gaps"] == []

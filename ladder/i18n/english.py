@@ -491,6 +491,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "BOM is accepted)."
     ),
     "help.force": "Overwrite an existing --output file.",
+    "help.require_complete": (
+        "Exit with code 4 while the invitation has a marked gap, such as [who decides]."
+    ),
     "help.format": "Output format.",
     "help.format_from_suffix": (
         "Output format (else from the --output file's extension: {suffixes}; else text)."
@@ -803,6 +806,11 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.time": "Time asked",
     # The staff notes: beside the invitation, for those who run the involvement only.
     "render.staff_notes": "Notes for staff (not for participants)",
+    "wording.gaps": "Fill in before the invitation is sent: {gaps}.",
+    "wording.incomplete": (
+        "The invitation still has gaps to fill: {gaps}. Answer the questions that fill them "
+        "(the decision owner, for example), or leave out --require-complete."
+    ),
     "wording.mandate_other": (
         "The invitation states the mandate of {first} ({mandate} mandate). Those recruited through "
         "{others} take part on another mandate: send them an invitation that states theirs."

@@ -51,6 +51,7 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         # Added in 1.x, after the keys scripts already read: the two audiences' texts.
         "invitation": {"title": rec.expectations_title, "text": rec.invitation},
         "staff_notes": list(rec.staff_notes),
+        "gaps": list(rec.gaps),
     }
 
 
