@@ -239,3 +239,20 @@ def test_require_complete_exits_4_while_a_gap_remains(cli):
     owner = ("-a", "decision_owner=The board, in May")
     done = cli("recommend", "--require-complete", "-f", "json", *flags, *owner)
     assert done.exit_code == 0 and json.loads(done.stdout)["gaps"] == []
+
+
+def test_mandate_warnings_name_only_the_reasons_given(shipped, space):
+    """Acceptance is named only when it is high; a decision already made is not to be
+    widened, and consulting on what is still open is suggested instead."""
+    capped = 0
+    for answers in space:
+        rec = recommendation_for(shipped, answers, "en")
+        text = " ".join(w.text for w in rec.warnings)
+        if answers.get("acceptance") != "high":
+            assert "acceptance –" not in text and "patients' acceptance" not in text, answers
+        if answers.get("mandate") == "none":
+            assert "Widen the mandate" not in text, answers
+        if any(x.rule == "cap.mandate" and x.effect.endswith(":lowers") for x in rec.trace):
+            capped += 1
+            assert "mandate" in text or "already made" in text, answers
+    assert capped
