@@ -150,8 +150,8 @@ def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:
     """What only those who run the involvement read: never part of the invitation above."""
     if not rec.staff_notes:
         return ()
-    items = tuple(Item((Text(note),)) for note in rec.staff_notes)
-    return (_heading("render.staff_notes", rec.lang), List(items))
+    notes = tuple(Paragraph((Text(note),)) for note in rec.staff_notes)
+    return (_heading("render.staff_notes", rec.lang), *notes)
 
 
 def _warnings(rec: Recommendation) -> tuple[Block, ...]:
