@@ -256,3 +256,22 @@ def test_mandate_warnings_name_only_the_reasons_given(shipped, space):
             capped += 1
             assert "mandate" in text or "already made" in text, answers
     assert capped
+
+
+def test_feedback_at_co_determination_reports_how_the_decision_was_carried_out(shipped, space):
+    seen = 0
+    for answers in space:
+        rec = recommendation_for(shipped, answers, "en")
+        if rec.level.id != "co_determination":
+            continue
+        seen += 1
+        assert "your decision is carried out" in rec.invitation or (
+            "how it is carried out" in rec.invitation
+        ), answers
+        assert "affected it" not in rec.invitation, answers
+    assert seen
+
+
+def test_the_six_cases_are_in_the_docs():
+    text = (ROOT / "docs" / "invitations.md").read_text(encoding="utf-8")
+    assert text.count("\n## ") == 6 and text.count("### Anteckningar för personalen") == 6
