@@ -275,3 +275,13 @@ def test_feedback_at_co_determination_reports_how_the_decision_was_carried_out(s
 def test_the_six_cases_are_in_the_docs():
     text = (ROOT / "docs" / "invitations.md").read_text(encoding="utf-8")
     assert text.count("\n## ") == 6 and text.count("### Anteckningar för personalen") == 6
+
+
+def test_relatives_guidance_states_the_harm_test_not_consent_as_the_only_way(shipped, space):
+    for answers in space:
+        if answers.get("relatives") != "yes":
+            continue
+        rec = recommendation_for(shipped, answers, "en")
+        (text,) = [w.text for w in rec.warnings if w.id == "relatives_consent"]
+        assert "without harm" in text and "usual way" in text and "capacity" in text
+        assert "only with the patient's consent" not in text
