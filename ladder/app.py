@@ -61,6 +61,14 @@ def recommend_or_plan(
     return recommend_answers(loaded, sources, lang)
 
 
+def require_complete(result: Recommendation | PlanOut, lang: str) -> None:
+    """AnswerError (exit 4) while the invitation, or a track's, still has a marked gap."""
+    recs = [tr.recommendation for tr in result.tracks] if isinstance(result, PlanOut) else [result]
+    gaps = list(dict.fromkeys(g for rec in recs for g in rec.gaps))
+    if gaps:
+        raise AnswerError(t("wording.incomplete", lang, gaps=", ".join(gaps)))
+
+
 class TrackMemo:
     """What a batch of plans keeps between rows: each track's answers used, notes and
     decision by its answer sources, and its recommendation by the answers used (bounded)."""

@@ -171,6 +171,9 @@ def recommend(
     output: OutputOpt = None,
     force: ForceOpt = False,
     no_color: NoColorOpt = False,
+    require_complete: Annotated[
+        bool, typer.Option("--require-complete", help=_h("require_complete"))
+    ] = False,
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
@@ -179,6 +182,10 @@ def recommend(
         rec, notes = recommend_or_plan(rules, answer or [], answers, lang)
         for note in notes:
             sys.stderr.write(note + "\n")
+        if require_complete:
+            from ladder.app import require_complete as check_complete
+
+            check_complete(rec, lang)
         if output is not None and str(output) == "-":
             output = None
         fmt = _name(format) if format else "text"

@@ -202,9 +202,18 @@ class WarningRule(Conditions):
     text: Text = Field(description="The warning and what to do about it; placeholders allowed.")
 
 
+Audience = Literal["participants", "staff"]
+
+
 class StatementPart(Conditions):
     id: Id = Field(description="Stable id of the part.")
     text: Text = Field(description="One paragraph of the statement; placeholders allowed.")
+    audience: Audience = Field(
+        default="participants",
+        description="Who reads the paragraph: `participants` (the invitation, the default, as "
+        "every part of a version-1 file was written for them) or `staff` (the staff notes: "
+        "checks, fee amounts to verify, why the level is lower; never sent to participants).",
+    )
 
 
 class Expectations(Strict):

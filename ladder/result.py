@@ -133,7 +133,9 @@ class AnswerOut:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """Everything recommended for one set of answers, in one language."""
+    """Everything recommended for one set of answers, in one language. Two audiences: the
+    invitation (`expectations`, paragraphs parted by blank lines) is written to participants;
+    `staff_notes` (paragraphs) only to those who run the involvement."""
 
     rules: RulesInfo
     lang: str
@@ -146,6 +148,13 @@ class Recommendation:
     warnings: tuple[WarningOut, ...]
     trace: tuple[TraceLine, ...]
     steps: tuple[StepOut, ...] = field(default=())
+    staff_notes: tuple[str, ...] = field(default=())
+    gaps: tuple[str, ...] = field(default=())  # marked gaps left in the invitation: "[vem]"
+
+    @property
+    def invitation(self) -> str:
+        """The text for participants: the expectations statement by its newer name."""
+        return self.expectations
 
 
 # Plans: several tracks (groups or phases) decided on shared answers, with dated milestones.

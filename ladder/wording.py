@@ -7,7 +7,8 @@ written here too, from the typed entries).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ladder.i18n.messages import t
@@ -48,7 +49,11 @@ def word(
     methods = [items.methods[i] for i in decision.methods]
     level = _worded(rules.step(decision.level), decision.variant)
     values = _values(rules, answers, decision, level, structures, methods, text)
-    statement = [_sentence(fill(text(items.parts[i].text), values)) for i in decision.parts]
+    worded = [
+        (items.parts[i], _sentence(fill(text(items.parts[i].text), values))) for i in decision.parts
+    ]
+    statement = [p for part, p in worded if part.audience == "participants"]
+    gaps = _gaps(text(part.text) for part, _ in worded if part.audience == "participants")
     return Recommendation(
         rules=info,
         lang=lang,
@@ -69,6 +74,44 @@ def word(
         ),
         trace=_trace_out(rules, decision, text, lang),
         steps=steps_out(rules, lang),
+        staff_notes=(
+            *(p for part, p in worded if part.audience == "staff"),
+            *_mandate_note(rules, decision, structures, text, lang),
+            *([t("wording.gaps", lang, gaps=", ".join(gaps))] if gaps else []),
+        ),
+        gaps=gaps,
+    )
+
+
+GAP = re.compile(r"\[[^\[\]{}\n]{1,60}\]")
+
+
+def _gaps(templates: Iterable[str]) -> tuple[str, ...]:
+    """The marked gaps ("[kontaktperson]") in the texts of the parts chosen, each once, in
+    order: read from the rules' templates, so that brackets in an answer are no gap."""
+    return tuple(dict.fromkeys(g for template in templates for g in GAP.findall(template)))
+
+
+def _mandate_note(
+    rules: Rules, decision: Decision, structures: list[Structure], text: TextFn, lang: str
+) -> tuple[str, ...]:
+    """A staff note when the structures bring more than one mandate and a part of the
+    invitation states the first: those recruited through the others need their own."""
+    first = structures[0].mandate if structures else None
+    others = [s for s in structures if s.mandate != first]
+    stated = any(
+        "{mandate}" in "".join(_items(rules).parts[i].text.values()) for i in decision.parts
+    )
+    if not (others and stated):
+        return ()
+    return (
+        t(
+            "wording.mandate_other",
+            lang,
+            first=text(structures[0].name),
+            mandate=t(f"render.mandate.{first}", lang),
+            others=", ".join(text(s.name) for s in others),
+        ),
     )
 
 
@@ -82,7 +125,9 @@ def _values(
     text: TextFn,
 ) -> dict[str, str]:
     """What the statement's and the warnings' templates may name."""
-    mandates = dict.fromkeys(s.mandate for s in structures)
+    # The invitation states one mandate, that of the first structure recruited through; the
+    # staff notes say when another structure brings the other mandate (see _mandate_note).
+    mandates = [s.mandate for s in structures[:1]]
     return {
         "region": text(rules.region.name),
         "level": text(level.name),
@@ -92,6 +137,8 @@ def _values(
         "structures": ", ".join(text(s.name) for s in structures),
         "methods": ", ".join(text(m.name) for m in methods),
         "method_times": "; ".join(f"{text(m.name)}: {text(m.time)}" for m in methods),
+        # One short sentence per method: a letter reads better than a chain of colons.
+        "time_asked": " ".join(_sentence(f"{text(m.name)}: {text(m.time)}") for m in methods),
         "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
         **{q.id: inline(answers.get(q.id, "")) for q in rules.questions if q.kind == "text"},
     }

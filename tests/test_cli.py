@@ -68,8 +68,13 @@ def test_json_follows_the_contract(cli):
         "expectations",
         "warnings",
         "trace",
+        "invitation",
+        "staff_notes",
+        "gaps",
     ]
     assert data["schema"] == "ladder.recommendation/1"
+    assert data["invitation"]["text"] == data["expectations"] != ""
+    assert all(isinstance(note, str) and note for note in data["staff_notes"])
     assert set(data["rules"]) >= {"path", "sha256", "version"}
     assert data["answers"] == DIABETES
     assert data["level"]["id"] == "consultation" and data["level"]["rank"] == 2

@@ -156,8 +156,8 @@ def test_text_changes_are_listed_by_item_field_and_language(tmp_path):
         tmp_path,
         ('    en: "Region Halland"\n', '    en: "Halland Region"\n'),
         (
-            "are to be compensated for their time and travel",
-            "are paid for their time and their travel",
+            "will be paid for your time and travel",
+            "will be compensated for your time and your travel",
         ),
         (
             "Have staff hand out a written invitation at visits",
@@ -183,18 +183,18 @@ def test_text_changes_are_listed_by_item_field_and_language(tmp_path):
     assert "    en: [-Region Halland-] {+Halland Region+}" in words  # one word between: joined
     assert any(
         w.startswith("    en: ")
-        and "[-to be compensated-] {+paid+} for their time and {+their+} travel" in w
+        and "[-paid-] {+compensated+} for your time and {+your+} travel" in w
         for w in words
     )
     assert any(w.startswith("    sv: ") and "[-skriftlig-] {+tryckt+}" in w for w in words)
 
 
 def test_cli_texts_flag_and_swedish(tmp_path, cli):
-    new = edited(tmp_path, ("are to be compensated for their time", "are paid for their time"))
+    new = edited(tmp_path, ("will be paid for your time", "will be compensated for your time"))
     args = ["diff", str(DEFAULT_RULES), str(new.info.path)]
     sv = cli(*args, "--texts", "--lang", "sv").stdout.splitlines()
     assert "1 text skiljer sig (post.fält: språk):" in sv
-    assert any("[-to be compensated-] {+paid+}" in line for line in sv)
+    assert any("[-paid-] {+compensated+}" in line for line in sv)
     assert "[-" not in cli(*args, "--lang", "sv").stdout
 
 
@@ -322,7 +322,7 @@ DIFF_SCHEMA = {
 
 def test_json_keeps_its_fields_and_adds_the_new_ones(tmp_path, cli):
     jsonschema = pytest.importorskip("jsonschema")
-    new = renamed_everywhere(tmp_path, *PLANTED[:1], ("are to be compensated", "are paid"))
+    new = renamed_everywhere(tmp_path, *PLANTED[:1], ("will be paid", "will be compensated"))
     for old_path, new_path in (
         (DEFAULT_RULES, KRONOBERG_RULES),
         (DEFAULT_RULES, new.info.path),
@@ -342,7 +342,7 @@ def test_json_keeps_its_fields_and_adds_the_new_ones(tmp_path, cli):
     ]
     (text,) = data["texts"]
     assert text["path"] == "expectations.parts[compensation].text" and text["langs"] == ["en"]
-    assert "are paid" in text["new"]["en"] and "are paid" not in text["old"]["en"]
+    assert "be compensated" in text["new"]["en"] and "be compensated" not in text["old"]["en"]
     assert next(iter(data["groups"])) == "level"  # in the order of the changes: level first
 
 

@@ -487,6 +487,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "BOM is accepted)."
     ),
     "help.force": "Overwrite an existing --output file.",
+    "help.require_complete": (
+        "Exit with code 4 while the invitation has a marked gap, such as [who decides]."
+    ),
     "help.format": "Output format.",
     "help.format_from_suffix": (
         "Output format (else from the --output file's extension: {suffixes}; else text)."
@@ -624,9 +627,15 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "placeholder.level_description": (
         "what participants do at the recommended level (its variant's, where one applies)"
     ),
-    "placeholder.mandate": "what the mandates of the recommended structures mean (`mandate_types`)",
+    "placeholder.mandate": (
+        "what the mandate of the first recommended structure means (`mandate_types`); "
+        "another structure's mandate is named in the staff notes"
+    ),
     "placeholder.marked_file": "from the file",
     "placeholder.method_times": "each recommended method with the time it asks: 'name: time; ...'",
+    "placeholder.time_asked": (
+        "each recommended method with the time it asks, one sentence each: 'Name: time.'"
+    ),
     "placeholder.methods": "the names of the recommended methods, separated by commas",
     "placeholder.promise": (
         "the promise of the recommended level (its variant's, where one applies)"
@@ -1010,6 +1019,17 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.region": "Region",
     "render.rules": "Rules file",
     "render.time": "Time asked",
+    # The staff notes: beside the invitation, for those who run the involvement only.
+    "render.staff_notes": "Notes for staff (not for participants)",
+    "wording.gaps": "Fill in before the invitation is sent: {gaps}.",
+    "wording.incomplete": (
+        "The invitation still has gaps to fill: {gaps}. Answer the questions that fill them "
+        "(the decision owner, for example), or leave out --require-complete."
+    ),
+    "wording.mandate_other": (
+        "The invitation states the mandate of {first} ({mandate} mandate). Those recruited through "
+        "{others} take part on another mandate: send them an invitation that states theirs."
+    ),
     "render.warnings": "Watch out",
     "render.why": "Why",
     # Overlays: a rules file that extends another (ladder/load/overlay.py)

@@ -23,6 +23,7 @@ BUILT_IN_OUTPUT = (
     "structures",
     "methods",
     "method_times",
+    "time_asked",
     "mandate",
 )
 BUILT_IN = (*BECAUSE_PLACEHOLDERS, *BUILT_IN_OUTPUT)

@@ -47,6 +47,7 @@ def recommendation_document(rec: Recommendation) -> Document:
             *_recruitment(rec),
             *_methods(rec),
             *_statement(rec),
+            *_staff_notes(rec),
             *_warnings(rec),
             Only("screen", _reasons_on_screen(rec)),
             Only("record", _reasons_on_record(rec)),
@@ -57,7 +58,13 @@ def recommendation_document(rec: Recommendation) -> Document:
 def essentials_document(rec: Recommendation) -> Document:
     """What a short screen shows: the level, its promise, the expectations and the warnings
     (a warning may be what keeps the involvement lawful or honest)."""
-    blocks = (_headline(rec), _promise(rec), *_statement(rec), *_warnings(rec))
+    blocks = (
+        _headline(rec),
+        _promise(rec),
+        *_statement(rec),
+        *_staff_notes(rec),
+        *_warnings(rec),
+    )
     return Document(rec.lang, t("render.record", rec.lang), blocks)
 
 
@@ -137,6 +144,14 @@ def _methods(rec: Recommendation) -> tuple[Block, ...]:
 def _statement(rec: Recommendation) -> tuple[Block, ...]:
     paragraphs = (Paragraph((Text(p),)) for p in rec.expectations.split("\n\n"))
     return (Heading((Text(rec.expectations_title),)), *paragraphs)
+
+
+def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:
+    """What only those who run the involvement read: never part of the invitation above."""
+    if not rec.staff_notes:
+        return ()
+    notes = tuple(Paragraph((Text(note),)) for note in rec.staff_notes)
+    return (_heading("render.staff_notes", rec.lang), *notes)
 
 
 def _warnings(rec: Recommendation) -> tuple[Block, ...]:

@@ -48,6 +48,10 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "expectations": rec.expectations,
         "warnings": [{"id": w.id, "text": w.text} for w in rec.warnings],
         "trace": [{"rule": x.rule, "effect": x.effect, "because": x.because} for x in rec.trace],
+        # Added in 1.x, after the keys scripts already read: the two audiences' texts.
+        "invitation": {"title": rec.expectations_title, "text": rec.invitation},
+        "staff_notes": list(rec.staff_notes),
+        "gaps": list(rec.gaps),
     }
 
 
