@@ -37,6 +37,7 @@ from ladder.check.budget import (
 from ladder.check.diff_items import FileChanges, compare_files, renamed_rules
 from ladder.check.logic import CompiledItem, Logic
 from ladder.check.merge import merge_boxes
+from ladder.conditions import answer_values
 from ladder.engine import decide_level
 from ladder.errors import RulesError
 from ladder.i18n.messages import t
@@ -143,7 +144,7 @@ def union_space(old: Rules, new: Rules) -> Space:
                 continue
             values = order.setdefault(q.id, [])
             choice.setdefault(q.id, q.kind == "choice")
-            for value in [o.id for o in q.options] if q.kind == "choice" else ["*"]:
+            for value in answer_values(q) if q.kind == "choice" else ["*"]:
                 if value not in values:
                     values.append(value)
     dims = tuple(order)

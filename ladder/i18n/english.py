@@ -859,6 +859,21 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "rules.step_or_from": "give either 'step', or 'from' with 'map'",
     "rules.text_options": "a free-text question has no options",
+    "rules.multiple_text": "only a choice question can be multiple",
+    "rules.multiple_options": (
+        "a multiple question may have at most {limit} options (its answers are every set of them)"
+    ),
+    "rules.from_multiple": (
+        "'{id}' is a multiple question: several answers would name several steps; read the level "
+        "from a single-choice question, or write one rule per option with `when`"
+    ),
+    "rules.monotone_multiple": (
+        "'{id}' is a multiple question: its answers are sets with no order, so the level cannot "
+        "be monotone in it"
+    ),
+    "rules.example_not_multiple": "'{id}' is not a multiple question: give one option",
+    "answers.none_chosen": "choose at least one option for {id}",
+    "render.serves": "For",
     "rules.too_large": (
         "The rules file is {size} bytes; the largest accepted size is {limit} bytes."
     ),
