@@ -874,6 +874,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "rules.example_not_multiple": "'{id}' is not a multiple question: give one option",
     "answers.none_chosen": "choose at least one option for {id}",
     "render.serves": "For",
+    "render.multiple": "one or more",
     "rules.too_large": (
         "The rules file is {size} bytes; the largest accepted size is {limit} bytes."
     ),

@@ -158,6 +158,7 @@ def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
                 "id": q.id,
                 "kind": q.kind,
                 "required": q.required,
+                **({"multiple": True} if q.multiple else {}),
                 "text": text(q.text),
                 "help": text(q.help),
                 "when": q.when,
