@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.answers import asked_questions
+from ladder.conditions import chosen
 from ladder.errors import NotInteractiveError
 from ladder.hints import missing_lines
 from ladder.i18n.messages import t
@@ -110,8 +111,8 @@ class Interview:
             return t("wizard.skipped", self.lang)
         if question.kind == "text":
             return value
-        option = next(o for o in question.options if o.id == value)
-        return self.rules.text(option.text, self.lang)
+        names = {o.id: self.rules.text(o.text, self.lang) for o in question.options}
+        return ", ".join(names[o] for o in chosen(value))  # several for a multiple question
 
 
 def next_position(interview: Interview, after: Question, filling: bool) -> int:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ladder.answers import asked_questions, resolve, validate_answer
 from ladder.app import answer_sources, recommendation_for
+from ladder.conditions import chosen
 from ladder.errors import AnswerError, OutputError
 from ladder.i18n.messages import t
 from ladder.interview.flow import Interview, next_position, not_interactive_error
@@ -142,6 +143,8 @@ class Prompts:
         """The answer (validated), None for a skipped free text, or BACK."""
         if question.kind == "text":
             hint = "wizard.text_hint" if can_back else "wizard.text_hint_first"
+        elif question.multiple:
+            hint = "wizard.checkbox_hint" if can_back else "wizard.checkbox_hint_first"
         else:
             hint = "wizard.select_hint" if can_back else "wizard.select_hint_first"
         self.say()
@@ -149,7 +152,43 @@ class Prompts:
         self.say(self.text(question.help), "dim")
         if question.kind == "text":
             return self._free_text(question, interview, can_back)
+        if question.multiple:
+            return self._checkbox(question, interview, can_back)
         return self._choice(question, interview, can_back)
+
+    def _checkbox(self, question: Question, interview: Interview, can_back: bool) -> str:
+        """Several options ticked with Space (at least one), through the same validation."""
+        import questionary
+
+        ticked = set(chosen(interview.answers.get(question.id) or ""))
+        choices = [
+            questionary.Choice(
+                self.text(o.text), value=o.id, description=self.text(o.help), checked=o.id in ticked
+            )
+            for o in question.options
+        ]
+
+        def check(values: list[str]) -> bool | str:
+            try:
+                validate_answer(self.rules, question.id, values, self.lang)
+            except AnswerError as error:
+                return error.message
+            return True
+
+        prompt = questionary.checkbox(
+            self.text(question.text),
+            choices,
+            validate=check,
+            instruction=" ",
+            use_jk_keys=False,
+            **self.extra,
+        )
+        wrap_descriptions(prompt.application)
+        add_keys(prompt.application, back_keys(can_back, left=True))
+        value = prompt.unsafe_ask()
+        if value == BACK:
+            return BACK
+        return validate_answer(self.rules, question.id, list(value), self.lang)
 
     def _choice(self, question: Question, interview: Interview, can_back: bool) -> str:
         import questionary

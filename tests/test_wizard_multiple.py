@@ -1,0 +1,68 @@
+"""The wizard asks a multiple question with a checkbox: Space ticks, Enter accepts (at least
+one), the summary shows every chosen option, and Esc goes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import DEFAULT_RULES
+from .wizard_driver import ACCEPT, DOWN, ENTER, ESC, SAVE_NOTHING, Drive, pairs, same_as_flags
+
+FILLED = {
+    "arena": "unit_development",
+    "purpose": "discuss",
+    "mandate": "alternatives",
+    "acceptance": "low",
+    "timeframe": "months",
+    "resources": "some",
+    "project": "Astma",
+    "decision_owner": "Verksamhetschefen",
+    "fixed": "Budgeten",
+    "feedback": "Inom fyra veckor",
+}
+TICK = " "
+
+
+@pytest.fixture()
+def drive(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Drive:
+    monkeypatch.chdir(tmp_path)
+    return Drive(monkeypatch, rules=DEFAULT_RULES)
+
+
+def test_two_groups_ticked(drive):
+    keys = [TICK + DOWN * 3 + TICK + ENTER, ACCEPT, SAVE_NOTHING]
+    rec, out = drive(keys, *pairs(FILLED), skip_answered=True)
+    same_as_flags(rec, {**FILLED, "participants": "own_patients,seldom_heard"})
+    assert "Space ticks" in out
+    assert "The unit's own patients and relatives, Groups that are seldom heard" in out
+
+
+def test_enter_with_nothing_ticked_is_refused(drive):
+    keys = [ENTER + DOWN + TICK + ENTER, ACCEPT, SAVE_NOTHING]
+    rec, _ = drive(keys, *pairs(FILLED), skip_answered=True)
+    assert {a.id: a.value for a in rec.answers}["participants"] == "condition_group"
+
+
+def test_edit_from_the_summary_keeps_the_ticks(drive):
+    filled = {k: v for k, v in FILLED.items() if k != "resources"}
+    keys = [
+        "2" + ENTER,  # resources: some
+        TICK + DOWN * 3 + TICK + ENTER,  # participants: own_patients, seldom_heard
+        "7" + ENTER,  # summary: change participants, the seventh answer
+        DOWN + TICK + ENTER,  # tick condition_group too; the earlier ticks stay
+        ACCEPT,
+        SAVE_NOTHING,
+    ]
+    rec, _ = drive(keys, *pairs(filled), skip_answered=True)
+    got = {a.id: a.value for a in rec.answers}["participants"]
+    assert got == "own_patients,condition_group,seldom_heard"
+
+
+def test_escape_goes_back_from_the_checkbox(drive):
+    filled = {k: v for k, v in FILLED.items() if k != "resources"}
+    keys = ["2" + ENTER, ESC, "3" + ENTER, TICK + ENTER, ACCEPT, SAVE_NOTHING]
+    rec, _ = drive(keys, *pairs(filled), skip_answered=True)
+    answers = {a.id: a.value for a in rec.answers}
+    assert (answers["resources"], answers["participants"]) == ("ample", "own_patients")
