@@ -6,6 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+
+from ladder.answers import resolve
+from ladder.interview.flow import Interview
+from ladder.interview.wizard import answers_yaml
+from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES
 from .wizard_driver import ACCEPT, DOWN, ENTER, ESC, SAVE_NOTHING, Drive, pairs, same_as_flags
@@ -66,3 +72,37 @@ def test_escape_goes_back_from_the_checkbox(drive):
     rec, _ = drive(keys, *pairs(filled), skip_answered=True)
     answers = {a.id: a.value for a in rec.answers}
     assert (answers["resources"], answers["participants"]) == ("ample", "own_patients")
+
+
+def test_saved_answers_list_the_groups_and_read_back(default_rules):
+    values = {**FILLED, "participants": "own_patients,seldom_heard"}
+    text = answers_yaml(values, default_rules, "en")
+    data = yaml.safe_load(text)
+    assert data["participants"] == ["own_patients", "seldom_heard"]
+    assert resolve(default_rules.rules, [data], "en").values == values
+
+
+def test_the_count_of_questions_follows_every_set_of_a_multiple_branch(tmp_path):
+    """A follow-up for each of two groups: choosing both asks both, and the count says so."""
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    follow_ups = "".join(
+        f"  - id: {key}\n"
+        f"    when: {{participants: [{group}]}}\n"
+        "    text: {sv: Fråga?, en: Question?}\n"
+        "    help: {sv: Hjälp., en: Help.}\n"
+        "    options:\n"
+        '      - {id: "yes", text: {sv: Ja, en: "Yes"}, help: {sv: Ja., en: "Yes."}}\n'
+        '      - {id: "no", text: {sv: Nej, en: "No"}, help: {sv: Nej., en: "No."}}\n'
+        for key, group in (("interpreter", "seldom_heard"), ("panel", "general_public"))
+    )
+    text = text.replace("  - id: project\n", follow_ups + "  - id: project\n", 1)
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    rules = load_rules(path, "en").rules
+    interview = Interview(rules, "en")
+    for key in ("arena", "purpose", "mandate", "acceptance", "timeframe", "resources"):
+        interview.answer(key, FILLED[key])
+    low, high = interview.count_range()
+    assert high == low + 2
+    interview.answer("participants", "general_public,seldom_heard")
+    assert interview.count_range() == (high, high)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.answers import asked_questions
-from ladder.conditions import chosen
+from ladder.conditions import answer_values, chosen
 from ladder.errors import NotInteractiveError
 from ladder.hints import missing_lines
 from ladder.i18n.messages import t
@@ -91,9 +91,9 @@ class Interview:
             if branch is None or budget[0] <= 0:
                 counts.add(len(self.shown(values)))
                 return
-            for option in branch.options:
+            for value in answer_values(branch):  # every set, for a multiple question
                 budget[0] -= 1
-                walk({**values, branch.id: option.id})
+                walk({**values, branch.id: value})
 
         walk(dict(self.answers))
         return min(counts), max(counts)

@@ -21,6 +21,7 @@ from ladder.app import answer_sources, recommendation_for
 from ladder.conditions import chosen
 from ladder.errors import AnswerError, OutputError
 from ladder.i18n.messages import t
+from ladder.interview.checkbox import ask_checkbox
 from ladder.interview.flow import Interview, next_position, not_interactive_error
 from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
 from ladder.load.loader import LoadedRules, load_rules
@@ -153,42 +154,9 @@ class Prompts:
         if question.kind == "text":
             return self._free_text(question, interview, can_back)
         if question.multiple:
-            return self._checkbox(question, interview, can_back)
+            current = interview.answers.get(question.id)
+            return ask_checkbox(self.rules, question, current, self.lang, can_back, self.extra)
         return self._choice(question, interview, can_back)
-
-    def _checkbox(self, question: Question, interview: Interview, can_back: bool) -> str:
-        """Several options ticked with Space (at least one), through the same validation."""
-        import questionary
-
-        ticked = set(chosen(interview.answers.get(question.id) or ""))
-        choices = [
-            questionary.Choice(
-                self.text(o.text), value=o.id, description=self.text(o.help), checked=o.id in ticked
-            )
-            for o in question.options
-        ]
-
-        def check(values: list[str]) -> bool | str:
-            try:
-                validate_answer(self.rules, question.id, values, self.lang)
-            except AnswerError as error:
-                return error.message
-            return True
-
-        prompt = questionary.checkbox(
-            self.text(question.text),
-            choices,
-            validate=check,
-            instruction=" ",
-            use_jk_keys=False,
-            **self.extra,
-        )
-        wrap_descriptions(prompt.application)
-        add_keys(prompt.application, back_keys(can_back, left=True))
-        value = prompt.unsafe_ask()
-        if value == BACK:
-            return BACK
-        return validate_answer(self.rules, question.id, list(value), self.lang)
 
     def _choice(self, question: Question, interview: Interview, can_back: bool) -> str:
         import questionary
@@ -396,8 +364,8 @@ def answers_yaml(values: dict[str, str], loaded: LoadedRules, lang: str) -> str:
     import yaml
 
     header = t("wizard.answers_header", lang, rules=loaded.info.path)
-    answers = {
-        q.id: values.get(q.id)
+    answers: dict[str, str | list[str] | None] = {
+        q.id: chosen(values[q.id]) if q.multiple and q.id in values else values.get(q.id)
         for q in asked_questions(loaded.rules, values)
         if q.id in values or q.kind == "text"
     }

@@ -1,0 +1,51 @@
+"""A multiple question asked as a checkbox: Space ticks, Enter accepts at least one, Esc and ←
+go back; validated by the same function as the flags. questionary is imported inside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ladder.answers import validate_answer
+from ladder.conditions import chosen
+from ladder.errors import AnswerError
+from ladder.interview.keys import BACK, add_keys, back_keys, wrap_descriptions
+from ladder.model import Question, Rules
+from ladder.wording import texts
+
+
+def ask_checkbox(
+    rules: Rules,
+    question: Question,
+    current: str | None,
+    lang: str,
+    can_back: bool,
+    extra: dict[str, Any],
+) -> str:
+    """The chosen options as one answer (see ladder.conditions), or BACK; `current` is ticked."""
+    import questionary
+
+    text = texts(rules, lang)
+    ticked = set(chosen(current or ""))
+    choices = [
+        questionary.Choice(
+            text(o.text), value=o.id, description=text(o.help), checked=o.id in ticked
+        )
+        for o in question.options
+    ]
+
+    def check(values: list[str]) -> bool | str:
+        try:
+            validate_answer(rules, question.id, values, lang)
+        except AnswerError as error:
+            return error.message
+        return True
+
+    prompt = questionary.checkbox(
+        text(question.text), choices, validate=check, instruction=" ", use_jk_keys=False, **extra
+    )
+    wrap_descriptions(prompt.application)
+    add_keys(prompt.application, back_keys(can_back, left=True))
+    value = prompt.unsafe_ask()
+    if value == BACK:
+        return BACK
+    return validate_answer(rules, question.id, list(value), lang)
