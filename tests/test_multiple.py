@@ -320,3 +320,32 @@ def test_shipped_files_check_with_two_groups_examples():
     assert report.findings == []
     loaded = load_rules(DEFAULT_RULES, "en")
     assert any(isinstance(e.answers.get("participants"), list) for e in loaded.rules.examples)
+
+
+def test_an_item_chosen_only_for_a_group_is_not_reported_as_crowded(tmp_path):
+    """With one structure allowed, `both` is never among the first, but {own, seldom} adds it
+    for the seldom-heard group that `first` leaves unserved: check must not call it crowded,
+    and a file where no group needs it still gets the warning."""
+    both = "all: [{when: {groups: [own]}}, {when: {groups: [seldom]}}]"
+    alone = "when: {groups: [seldom]}\n    not: {when: {groups: [own, public]}}"
+    structures = [("first", "when: {groups: [own, public]}"), ("both", both), ("alone", alone)]
+    path = groups_file(tmp_path, structures)
+    text = path.read_text(encoding="utf-8").replace(
+        "\nmandate_types:", "\nselection:\n  structures: 1\nmandate_types:", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, "en")
+    assert [f.code for f in report.findings] == ["unused.mandate_type"]  # no organisational
+    rules = load_rules(path, "en").rules
+    chosen_somewhere = {
+        s for answers in answer_space(rules) for s in decide(rules, answers).structures
+    }
+    assert "both" in chosen_somewhere
+    # The same file with `groups` single-choice: `both` can never match, so never chosen.
+    single = tmp_path / "single.yaml"
+    text = text.replace("    multiple: true\n", "", 1).replace(
+        "groups: [own, seldom]", "groups: own"
+    )
+    single.write_text(text, encoding="utf-8")
+    codes = {f.code for f in check_file(single, "en").findings}
+    assert "unreachable.structure" in codes

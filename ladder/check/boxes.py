@@ -178,7 +178,7 @@ def _tied_groups(space: Space, files: list[Rules]) -> list[list[int]]:
             if q.id not in space.index:
                 continue
             dim = space.index[q.id]
-            if q.kind != "choice" or not q.required:
+            if q.kind != "choice" or not q.required or q.multiple:  # see check.serving
                 plain.discard(dim)
             for key in q.when:
                 if key in space.index:
