@@ -41,7 +41,7 @@ def test_two_groups_ticked(drive):
     keys = [TICK + DOWN * 3 + TICK + ENTER, ACCEPT, SAVE_NOTHING]
     rec, out = drive(keys, *pairs(FILLED), skip_answered=True)
     same_as_flags(rec, {**FILLED, "participants": "own_patients,seldom_heard"})
-    assert "Space ticks" in out
+    assert "Space, or a number, ticks" in out
     assert "The unit's own patients and relatives, Groups that are seldom heard" in out
 
 
@@ -106,3 +106,9 @@ def test_the_count_of_questions_follows_every_set_of_a_multiple_branch(tmp_path)
     assert high == low + 2
     interview.answer("participants", "general_public,seldom_heard")
     assert interview.count_range() == (high, high)
+
+
+def test_numbers_tick_and_untick(drive):
+    keys = ["1" + "4" + "2" + "2" + ENTER, ACCEPT, SAVE_NOTHING]
+    rec, _ = drive(keys, *pairs(FILLED), skip_answered=True)
+    assert {a.id: a.value for a in rec.answers}["participants"] == "own_patients,seldom_heard"

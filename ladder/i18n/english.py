@@ -958,9 +958,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "wizard.save_record": "Save only the decision record",
     "wizard.save_whole": "Show the whole result page by page (q ends the view)",
     "wizard.checkbox_hint": (
-        "(one or more: ↑↓ moves, Space ticks, Enter accepts, ← or Esc goes back)"
+        "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts; ← or Esc goes back)"
     ),
-    "wizard.checkbox_hint_first": "(one or more: ↑↓ moves, Space ticks, Enter accepts)",
+    "wizard.checkbox_hint_first": "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts)",
     "wizard.select_hint": "(↑↓ or a number, Enter chooses, ← or Esc goes back)",
     "wizard.select_hint_first": "(↑↓ or a number, Enter chooses)",
     "wizard.skipped": "(skipped)",

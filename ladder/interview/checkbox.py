@@ -1,9 +1,10 @@
-"""A multiple question asked as a checkbox: Space ticks, Enter accepts at least one, Esc and ←
-go back; validated by the same function as the flags. questionary is imported inside."""
+"""A multiple question asked as a checkbox: Space (or an option's number) ticks, Enter accepts
+at least one, Esc and ← go back; validated by the same function as the flags. questionary and
+prompt_toolkit are imported inside."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder.answers import validate_answer
 from ladder.conditions import chosen
@@ -11,6 +12,10 @@ from ladder.errors import AnswerError
 from ladder.interview.keys import BACK, add_keys, back_keys, wrap_descriptions
 from ladder.model import Question, Rules
 from ladder.wording import texts
+
+if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings
 
 
 def ask_checkbox(
@@ -45,7 +50,29 @@ def ask_checkbox(
     )
     wrap_descriptions(prompt.application)
     add_keys(prompt.application, back_keys(can_back, left=True))
+    add_keys(prompt.application, number_keys(prompt.application))
     value = prompt.unsafe_ask()
     if value == BACK:
         return BACK
     return validate_answer(rules, question.id, list(value), lang)
+
+
+def number_keys(app: Application[Any]) -> KeyBindings:
+    """1-9 point at that option and tick or untick it, as they choose in the other lists."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from questionary.prompts.common import InquirerControl
+
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    bindings = KeyBindings()
+    for index in range(min(9, len(control.choices))):
+
+        def tick(_event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            value = control.choices[index].value
+            if value in control.selected_options:
+                control.selected_options.remove(value)
+            else:
+                control.selected_options.append(value)
+
+        bindings.add(str(index + 1), eager=True)(tick)
+    return bindings
