@@ -349,3 +349,29 @@ def test_an_item_chosen_only_for_a_group_is_not_reported_as_crowded(tmp_path):
     single.write_text(text, encoding="utf-8")
     codes = {f.code for f in check_file(single, "en").findings}
     assert "unreachable.structure" in codes
+
+
+def test_a_multiple_question_with_too_many_options_is_refused(tmp_path, cli):
+    """Eleven options would be 2,047 sets: the file is refused at the question's options."""
+    option = '      - id: "g{n}"\n        text: {{sv: G{n}, en: G{n}}}\n        help: {{sv: G., en: G.}}\n'
+    extra = "".join(option.format(n=n) for n in range(8))
+    path = groups_file(tmp_path, PLANTED["covered"])
+    text = path.read_text(encoding="utf-8")
+    anchor = '      - id: "seldom"\n'
+    path.write_text(text.replace(anchor, extra + anchor, 1), encoding="utf-8")
+    result = cli("check", str(path), "--lang", "en")
+    assert result.exit_code == 3
+    assert "at most 10 options" in result.stderr + result.stdout
+
+
+def test_a_monotone_property_on_a_multiple_question_is_refused(tmp_path, cli):
+    path = groups_file(tmp_path, PLANTED["covered"])
+    text = path.read_text(encoding="utf-8")
+    prop = (
+        "properties:\n  - id: more_groups\n    description: {sv: M., en: M.}\n"
+        "    kind: monotone\n    question: groups\n"
+    )
+    path.write_text(text.replace("\nexamples:\n", "\n" + prop + "examples:\n", 1), "utf-8")
+    result = cli("check", str(path), "--lang", "en")
+    assert result.exit_code == 3
+    assert "cannot be monotone" in result.stderr + result.stdout
