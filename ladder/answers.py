@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ladder.conditions import applies
+from ladder.conditions import applies, joined
 from ladder.errors import AnswerError
 from ladder.i18n.messages import os_problem, t, yaml_problem
 from ladder.io.files import read_limited
@@ -147,6 +147,27 @@ def _validate(questions: dict[str, Question], key: str, value: object, lang: str
 
 
 def _validate_known(question: Question, value: object, lang: str) -> str:
+    if question.multiple:
+        return _validate_multiple(question, value, lang)
+    return _validate_one(question, value, lang)
+
+
+def _validate_multiple(question: Question, value: object, lang: str) -> str:
+    """Several options: a list, or `a,b` (`a;b` as a spreadsheet writes it); each one checked
+    as a single answer, kept once, in the file's option order."""
+    if isinstance(value, str):
+        items: list[object] = [v for v in re.split(r"[,;]", value) if v.strip()]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        items = [value]
+    picked = {_validate_one(question, item, lang) for item in items}
+    if not picked:
+        raise AnswerError(t("answers.none_chosen", lang, id=question.id))
+    return joined(o.id for o in question.options if o.id in picked)
+
+
+def _validate_one(question: Question, value: object, lang: str) -> str:
     key = question.id
     if isinstance(value, bool) and question.kind == "choice":  # YAML read `yes` as True
         option_ids = {o.id for o in question.options}

@@ -104,10 +104,15 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     question = next((q for q in rules.questions if q.id == key), None)
     if question is None:
         return []
+    done = ""
+    if question.multiple:  # `participants=own_patients,` completes the next option
+        done, _, partial = partial.rpartition(",")
+        done += "," if done else ""
+    taken = set(done.split(","))
     return [
-        (f"{key}={o.id}", rules.text(o.text, lang))
+        (f"{key}={done}{o.id}", rules.text(o.text, lang))
         for o in question.options
-        if o.id.startswith(partial)
+        if o.id.startswith(partial) and o.id not in taken
     ]
 
 

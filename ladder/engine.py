@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ladder.conditions import applies
+from ladder.conditions import CHOSEN, applies, chosen
 from ladder.model import Conditions, LevelRule, Method, Rules, StatementPart, Structure, WarningRule
 from ladder.result import Decision, Effect, LevelDecision, TraceEntry, TraceKind
 
@@ -117,6 +117,18 @@ def decide(rules: Rules, answers: dict[str, str]) -> Decision:
     structures, methods, warnings, parts = _at_level(rules, placed.level)
     step = rules.step(placed.level)
     variant = next((i for i, v in enumerate(step.variants) if applies(v.when, answers)), None)
+    groups = _groups(rules, answers)
+    if groups:
+        picked, structure_serves = _serving(structures, answers, placed, limit.structures, groups)
+        methods_picked, method_serves = _serving(methods, answers, placed, limit.methods, groups)
+        return Decision(
+            *(placed.target, placed.raised, placed.lowest_cap, placed.level, placed.rank),
+            *(placed.binding_caps, placed.trace, variant, picked, methods_picked),
+            _chosen(warnings, answers, placed, None),
+            _chosen(parts, answers, placed, None),
+            structure_serves,
+            method_serves,
+        )
     return Decision(
         placed.target,
         placed.raised,
@@ -146,6 +158,47 @@ def _chosen(
     limit: int | None,
 ) -> tuple[str, ...]:
     return tuple([x.id for x in items if matches(x, answers, placed)][:limit])
+
+
+Group = tuple[str, str]  # a multiple question and one option chosen for it
+
+
+def _groups(rules: Rules, answers: dict[str, str]) -> list[Group]:
+    """Each option chosen for a multiple question answered with several: the groups that
+    recruitment and methods must serve."""
+    groups: list[Group] = []
+    for key, value in answers.items():
+        if CHOSEN in value:  # cheap first: a free text may hold a comma too
+            question = next((q for q in rules.questions if q.id == key), None)
+            if question is not None and question.multiple:
+                groups.extend((key, option) for option in chosen(value))
+    return groups
+
+
+def _serving(
+    items: list[Structure] | list[Method],
+    answers: dict[str, str],
+    placed: Placed,
+    limit: int,
+    groups: list[Group],
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The first `limit` items that match, then for each group none of them serves the first
+    matching item that serves it (so the limit grows by at most one per group), in file order;
+    with the groups each serves. An item serves a group when it matches with that group alone
+    chosen; one that matches only the combination serves all of them."""
+    matched = [x for x in items if matches(x, answers, placed)]
+    serves = {}
+    for x in matched:
+        alone = tuple(o for k, o in groups if matches(x, {**answers, k: o}, placed))
+        serves[x.id] = alone or tuple(o for _, o in groups)
+    kept = {x.id for x in matched[:limit]}
+    for _, option in groups:
+        if not any(option in serves[i] for i in kept):
+            extra = next((x.id for x in matched if option in serves[x.id]), None)
+            if extra is not None:
+                kept.add(extra)
+    ids = tuple(x.id for x in matched if x.id in kept)
+    return ids, tuple(serves[i] for i in ids)
 
 
 def matches(item: Conditions, answers: dict[str, str], decision: Placed) -> bool:

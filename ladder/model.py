@@ -121,6 +121,11 @@ class Question(Strict):
     required: bool = Field(
         default=True, description="Whether a recommendation needs an answer (choice only)."
     )
+    multiple: bool = Field(
+        default=False,
+        description="Whether several options may be chosen (choice only): a `when` on the "
+        "question then holds when any chosen option is listed.",
+    )
     when: Answers = Field(
         default_factory=dict,
         description="Ask only when these earlier questions have one of these answers.",
@@ -243,7 +248,10 @@ class ExampleExpect(Strict):
 
 class Example(Strict):
     name: str = Field(description="A short name for the worked example.")
-    answers: dict[str, str] = Field(description="Question id -> option id or free text.")
+    answers: dict[str, str | list[str]] = Field(
+        description="Question id -> option id or free text; a list of option ids for a "
+        "question with `multiple`."
+    )
     expect: ExampleExpect = Field(description="What the rules must recommend for these answers.")
 
 

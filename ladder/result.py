@@ -46,6 +46,10 @@ class Decision(LevelDecision):
     methods: tuple[str, ...]
     warnings: tuple[str, ...]
     parts: tuple[str, ...]  # the expectations statement's parts
+    # With several options chosen for a multiple question: per structure and per method, in
+    # the same order, the chosen options (groups) it serves; empty otherwise.
+    structure_serves: tuple[tuple[str, ...], ...] = ()
+    method_serves: tuple[tuple[str, ...], ...] = ()
 
 
 # The recommendation: plain frozen dataclasses, already in one language. Each has a docstring,
@@ -82,6 +86,8 @@ class StructureOut:
     mandate: str
     description: str
     how: str
+    serves: tuple[str, ...] = ()  # option ids, when several were chosen
+    serves_text: str = ""  # their texts
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,8 @@ class MethodOut:
     description: str
     how: str
     time: str
+    serves: tuple[str, ...] = ()
+    serves_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,7 @@ class AnswerOut:
     value: str
     question: str
     answer: str
+    multiple: bool = False  # several options chosen: `value` joins their ids
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ladder.conditions import chosen
 from ladder.i18n.messages import t
 from ladder.model import LevelRule, Method, Rules, StatementPart, Step, Structure, WarningRule
 from ladder.result import (
@@ -60,12 +61,26 @@ def word(
         answers=_answers_out(rules, answers, text),
         level=_level_out(rules, level, text),
         recruitment=tuple(
-            StructureOut(s.id, text(s.name), s.mandate, text(s.description), text(s.how))
-            for s in structures
+            StructureOut(
+                s.id,
+                text(s.name),
+                s.mandate,
+                text(s.description),
+                text(s.how),
+                *_serves(rules, decision.structure_serves, i, text),
+            )
+            for i, s in enumerate(structures)
         ),
         methods=tuple(
-            MethodOut(m.id, text(m.name), text(m.description), text(m.how), text(m.time))
-            for m in methods
+            MethodOut(
+                m.id,
+                text(m.name),
+                text(m.description),
+                text(m.how),
+                text(m.time),
+                *_serves(rules, decision.method_serves, i, text),
+            )
+            for i, m in enumerate(methods)
         ),
         expectations_title=text(rules.expectations.title),
         expectations="\n\n".join(statement),
@@ -113,6 +128,16 @@ def _mandate_note(
             others=", ".join(text(s.name) for s in others),
         ),
     )
+
+
+def _serves(
+    rules: Rules, serves: tuple[tuple[str, ...], ...], index: int, text: TextFn
+) -> tuple[tuple[str, ...], str]:
+    """The groups (options chosen for a multiple question) one item serves, as ids and texts."""
+    if not serves:
+        return (), ""
+    names = {o.id: text(o.text) for q in rules.questions if q.multiple for o in q.options}
+    return serves[index], ", ".join(names[o] for o in serves[index])
 
 
 def _values(
@@ -238,12 +263,16 @@ def _answers_out(rules: Rules, answers: dict[str, str], text: TextFn) -> tuple[A
     for question in rules.questions:
         if question.id in answers:
             value = answers[question.id]
-            shown = value
+            shown, several = value, False
             for option in question.options:  # a loop, not next(genexpr): runs per answer
                 if option.id == value:
                     shown = text(option.text)
                     break
-            out.append(AnswerOut(question.id, value, text(question.text), shown))
+            else:
+                if question.multiple:  # several chosen: each option's text
+                    names = {o.id: text(o.text) for o in question.options}
+                    shown, several = ", ".join(names[o] for o in chosen(value)), True
+            out.append(AnswerOut(question.id, value, text(question.text), shown, several))
     return tuple(out)
 
 

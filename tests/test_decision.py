@@ -196,15 +196,34 @@ def assert_level_follows_the_trace(loaded: LoadedRules, decision: Decision) -> N
 
 
 def assert_selection(loaded: LoadedRules, answers: dict[str, str], decision: Decision) -> None:
-    """The first matching items in the file's order, as many as the selection allows."""
+    """The first matching items in the file's order, as many as the selection allows; with
+    several options chosen for a multiple question, also, for each option none of those
+    serves, the first matching item that serves it (matches with that option alone)."""
     rules = loaded.rules
+    groups = [
+        (q.id, option)
+        for q in rules.questions
+        if q.multiple and "," in answers.get(q.id, "")
+        for option in answers[q.id].split(",")
+    ]
     for items, chosen, limit in [
         (rules.structures, decision.structures, rules.selection.structures),
         (rules.methods, decision.methods, rules.selection.methods),
         (rules.warnings, decision.warnings, None),
         (rules.expectations.parts, decision.parts, None),
     ]:
-        assert chosen == tuple(x.id for x in items if matches(x, answers, decision))[:limit]
+        matched = [x for x in items if matches(x, answers, decision)]
+        expected = {x.id for x in matched[:limit]}
+        if limit is not None:
+            for key, option in groups:
+
+                def serves(x, key=key, option=option):
+                    alone = [o for k, o in groups if matches(x, {**answers, k: o}, decision)]
+                    return option in alone or not alone
+
+                if not any(serves(x) for x in matched if x.id in expected):
+                    expected |= set([x.id for x in matched if serves(x)][:1])
+        assert chosen == tuple(x.id for x in matched if x.id in expected)
 
 
 def test_every_decision_of_the_shipped_rules_is_worded_as_it_was_decided(shipped):

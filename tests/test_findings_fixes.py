@@ -309,7 +309,7 @@ def test_the_guides_new_cap_edit_passes_check_strict(tmp_path, cli):
     report = check_file(write(tmp_path, text), "en")
     assert [f.code for f in report.findings] == ["property.refuted"]
     assert "cap 'seldom_heard_weeks'" in report.findings[0].message
-    old_floor = floor.rsplit("      participants:", 1)[0]
+    old_floor = floor.rsplit("      timeframe:", 1)[0]
     text = edit(text, old_floor, floor)
     path = write(tmp_path, text)
     result = cli("check", "--strict", str(path))

@@ -40,12 +40,29 @@ def test_the_overlay_is_short_and_extends_the_default():
     assert "\nextends: builtin\n" in text
 
 
+# Worked examples the default gained with multi-choice `participants`, after the conversion.
+TWO_GROUP_EXAMPLES = 2
+
+
 def without_planning(rules: Rules) -> Rules:
-    """The rules less what the default gained for plans after the conversion (the structures'
-    lead times, the planning section, the compensation section the portfolio estimates from):
-    a full file without them takes the documented defaults, and no recommendation reads them."""
+    """The rules less what the default gained after the conversion: for plans (the structures'
+    lead times, the planning section, the compensation section the portfolio estimates from: a
+    full file without them takes the documented defaults, and no recommendation reads them), and
+    for multi-choice questions (`participants` taking several groups, and the worked examples
+    with two groups; a single group is answered as before, which the next test shows for every
+    combination of the full file)."""
     structures = [s.model_copy(update={"lead_weeks": None}) for s in rules.structures]
-    update = {"structures": structures, "planning": None, "compensation": None}
+    questions = [q.model_copy(update={"multiple": False}) for q in rules.questions]
+    examples = [
+        e for e in rules.examples if not any(isinstance(v, list) for v in e.answers.values())
+    ]
+    update = {
+        "structures": structures,
+        "planning": None,
+        "compensation": None,
+        "questions": questions,
+        "examples": examples,
+    }
     return rules.model_copy(update=update)
 
 
@@ -116,6 +133,7 @@ def test_the_overlay_resolves_to_the_full_file(pair):
     assert overlay.rules.compensation.methods == default.compensation.methods
     assert (overlay.rules.compensation.half_day, overlay.rules.compensation.full_day) == (592, 1184)
     assert default.compensation.half_day is None and default.compensation.full_day is None
+    assert len(overlay.rules.examples) == len(full.rules.examples) + TWO_GROUP_EXAMPLES
     assert overlay.info.region == full.info.region == "kronoberg"
 
 
@@ -132,7 +150,10 @@ def test_every_answer_combination_gets_the_same_recommendation(pair, lang):
     overlay, full = pair
     assert all(full.rules.question(q).kind == "text" for q in FREE_TEXT)
     space = list(answer_space(full.rules))
-    assert space == list(answer_space(overlay.rules)) and len(space) > 1000
+    # The overlay's space also holds every set of several groups; the full file's single
+    # answers are all in it, in the same order.
+    single = [a for a in answer_space(overlay.rules) if "," not in a.get("participants", "")]
+    assert space == single and len(space) > 1000
     for i, answers in enumerate(space):
         if i % 2:  # half of them with every free text given: the statement uses them
             answers = {**answers, **FREE_TEXT}

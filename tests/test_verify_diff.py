@@ -14,14 +14,12 @@ from .conftest import DEFAULT_RULES, KRONOBERG_RULES
 
 
 def outcome(rules, answers):
+    """The engine's own choice (with several groups chosen, one more item per unserved group)."""
     decision = decide(rules, answers)
-    limit = rules.selection
-    structures = [s.id for s in rules.structures if matches(s, answers, decision)]
-    methods = [m.id for m in rules.methods if matches(m, answers, decision)]
     return {
         "level": (decision.level,),
-        "structures": tuple(structures[: limit.structures]),
-        "methods": tuple(methods[: limit.methods]),
+        "structures": decision.structures,
+        "methods": decision.methods,
         "warnings": tuple(w.id for w in rules.warnings if matches(w, answers, decision)),
     }
 
@@ -63,6 +61,17 @@ def test_counts_match_brute_force():
     assert report.only_old == report.only_new == 0
 
 
+def test_a_smaller_selection_with_several_groups_matches_brute_force(tmp_path):
+    """One structure and one method, so that a second chosen group adds one for itself."""
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    old = "selection:\n  structures: 3\n  methods: 3\n"
+    assert old in text
+    path = tmp_path / "one.yaml"
+    path.write_text(text.replace(old, "selection:\n  structures: 1\n  methods: 1\n"), "utf-8")
+    before, after = load_rules(DEFAULT_RULES), load_rules(path)
+    assert_diff_is_brute_force(before, after, len(list(answer_space(before.rules))))
+
+
 def test_a_level_edit_is_summarised_as_conditions(tmp_path):
     text = DEFAULT_RULES.read_text(encoding="utf-8")
     edited = text.replace(
@@ -100,8 +109,9 @@ def test_a_new_option_is_reachable_only_in_the_new_file(tmp_path):
     new = load_rules(path)
     report = diff_rules(load_rules(DEFAULT_RULES), new)
     assert report.only_old == 0
+    # participants is multiple: every set of groups that holds the new option is new
     assert report.only_new == sum(
-        1 for a in answer_space(new.rules) if a.get("participants") == "staff"
+        1 for a in answer_space(new.rules) if "staff" in a.get("participants", "").split(",")
     )
     assert report.changed == 0
 

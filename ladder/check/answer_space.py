@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ladder.conditions import applies
+from ladder.conditions import answer_values, applies
 from ladder.model import Rules
 
 
@@ -24,8 +24,8 @@ def answer_space(rules: Rules) -> Iterator[dict[str, str]]:
         if not applies(question.when, answers):
             yield from walk(index + 1, answers)
             return
-        for option in question.options:
-            answers[question.id] = option.id
+        for value in answer_values(question):
+            answers[question.id] = value
             yield from walk(index + 1, answers)
         del answers[question.id]
 

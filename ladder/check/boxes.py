@@ -16,6 +16,7 @@ from itertools import product
 from typing import TypeVar
 
 from ladder.check.budget import spend
+from ladder.conditions import answer_values, matching
 from ladder.model import LevelRule, Rules
 
 NA = ""  # no answer: ids never are empty
@@ -57,10 +58,12 @@ class Space:
     def values(self, key: str, allowed: Iterable[str]) -> tuple[int, frozenset[str]]:
         """Question `key`'s dimension, and its values where the question's answer is allowed."""
         dim = self.index[key]
+        wanted = frozenset(allowed)
         if dim not in self.parts:
-            return dim, frozenset(allowed)
-        slot, wanted = self.parts[dim].index[key], set(allowed)
-        return dim, frozenset(v for v in self.order[dim] if v.split(SEP)[slot] in wanted)
+            # Several chosen options: every set that holds one of the allowed options.
+            return dim, frozenset(v for v in self.order[dim] if matching(v, wanted))
+        slot = self.parts[dim].index[key]
+        return dim, frozenset(v for v in self.order[dim] if matching(v.split(SEP)[slot], wanted))
 
     def constraint(self, when: dict[str, list[str]]) -> Constraint:
         out: Constraint = {}
@@ -101,7 +104,7 @@ def make_space(rules: Rules, text_questions: Iterable[str] | None = None) -> Spa
     questions = [q for q in rules.questions if q.kind == "choice" or keep is None or q.id in keep]
     order = []
     for q in questions:
-        values = [o.id for o in q.options] if q.kind == "choice" else [GIVEN]
+        values = answer_values(q) if q.kind == "choice" else [GIVEN]
         order.append((*values, NA))
     dims = tuple(q.id for q in questions)
     choice = tuple(q.kind == "choice" for q in questions)
@@ -175,7 +178,7 @@ def _tied_groups(space: Space, files: list[Rules]) -> list[list[int]]:
             if q.id not in space.index:
                 continue
             dim = space.index[q.id]
-            if q.kind != "choice" or not q.required:
+            if q.kind != "choice" or not q.required or q.multiple:  # see check.serving
                 plain.discard(dim)
             for key in q.when:
                 if key in space.index:
@@ -211,7 +214,7 @@ def path_boxes(rules: Rules, space: Space) -> tuple[list[Box], set[str]]:
             continue
         dim = space.index[question.id]
         # This file's own options: a space shared with another file may hold more.
-        values = [o.id for o in question.options] if question.kind == "choice" else [GIVEN]
+        values = answer_values(question) if question.kind == "choice" else [GIVEN]
         required = question.kind == "choice" and question.required
         when_asked = frozenset(values if required else [*values, NA])
         cut = space.constraint(question.when)

@@ -37,6 +37,8 @@ from ladder.check.budget import (
 from ladder.check.diff_items import FileChanges, compare_files, renamed_rules
 from ladder.check.logic import CompiledItem, Logic
 from ladder.check.merge import merge_boxes
+from ladder.check.serving import chosen_items, multiple_dims
+from ladder.conditions import answer_values
 from ladder.engine import decide_level
 from ladder.errors import RulesError
 from ladder.i18n.messages import t
@@ -91,6 +93,7 @@ class _Side:
         }
         selection = rules.selection  # every warning that matches is shown
         self.limits = {"structures": selection.structures, "methods": selection.methods}
+        self.multiple = multiple_dims(rules, space)
         self.agree: dict[tuple[Any, ...], Any] = {}  # see _agree and _differing
 
     def outcome(self, view: View) -> Outcome:
@@ -116,13 +119,10 @@ class _Side:
     def _chosen(
         self, view: View, items: list[tuple[Any, CompiledItem]], cell: Any, limit: int | None
     ) -> tuple[str, ...]:
-        out: list[str] = []
-        for item, compiled in items:
-            if view.test_any(self.logic.item_boxes(compiled, cell)):
-                out.append(item.id)
-                if len(out) == limit:
-                    break
-        return tuple(out)
+        """As the engine chooses them: every warning and part that matches; the first `limit`
+        structures or methods, and one more for each chosen group they leave unserved."""
+        matching = [(item.id, self.logic.item_boxes(c, cell)) for item, c in items]
+        return chosen_items(view, matching, limit, self.multiple if limit is not None else [])
 
 
 def union_space(old: Rules, new: Rules) -> Space:
@@ -143,7 +143,7 @@ def union_space(old: Rules, new: Rules) -> Space:
                 continue
             values = order.setdefault(q.id, [])
             choice.setdefault(q.id, q.kind == "choice")
-            for value in [o.id for o in q.options] if q.kind == "choice" else ["*"]:
+            for value in answer_values(q) if q.kind == "choice" else ["*"]:
                 if value not in values:
                     values.append(value)
     dims = tuple(order)

@@ -28,6 +28,7 @@ from ladder.check.budget import (
 )
 from ladder.check.codes import ERROR, WARNING
 from ladder.check.logic import LevelCell, Logic
+from ladder.check.serving import added_for_a_group
 from ladder.engine import decide_level, matches
 from ladder.i18n.messages import t
 from ladder.model import Conditions, Rules
@@ -357,7 +358,7 @@ def outputs(a: Analysis) -> None:
     ):
         items: list[Any] = getattr(a.rules, kind)
         for i, item in enumerate(items):
-            if _selected(a, items, i, limit):
+            if _selected(a, items, i, limit) or added_for_a_group(a, items, i, limit, kind):
                 selectable.add(item.id)
                 continue
             if _selected(a, [item], 0, 1):

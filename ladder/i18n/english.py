@@ -1112,6 +1112,22 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "rules.step_or_from": "give either 'step', or 'from' with 'map'",
     "rules.text_options": "a free-text question has no options",
+    "rules.multiple_text": "only a choice question can be multiple",
+    "rules.multiple_options": (
+        "a multiple question may have at most {limit} options (its answers are every set of them)"
+    ),
+    "rules.from_multiple": (
+        "'{id}' is a multiple question: several answers would name several steps; read the level "
+        "from a single-choice question, or write one rule per option with `when`"
+    ),
+    "rules.monotone_multiple": (
+        "'{id}' is a multiple question: its answers are sets with no order, so the level cannot "
+        "be monotone in it"
+    ),
+    "rules.example_not_multiple": "'{id}' is not a multiple question: give one option",
+    "answers.none_chosen": "choose at least one option for {id}",
+    "render.serves": "For",
+    "render.multiple": "one or more",
     "rules.too_large": (
         "The rules file is {size} bytes; the largest accepted size is {limit} bytes."
     ),
@@ -1230,6 +1246,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "wizard.save_none": "Save nothing",
     "wizard.save_record": "Save only the decision record",
     "wizard.save_whole": "Show the whole result page by page (q ends the view)",
+    "wizard.checkbox_hint": (
+        "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts; ← or Esc goes back)"
+    ),
+    "wizard.checkbox_hint_first": "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts)",
     "wizard.select_hint": "(↑↓ or a number, Enter chooses, ← or Esc goes back)",
     "wizard.select_hint_first": "(↑↓ or a number, Enter chooses)",
     "wizard.skipped": "(skipped)",

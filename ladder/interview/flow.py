@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.answers import asked_questions, unanswered_lines
+from ladder.conditions import answer_values, chosen
 from ladder.errors import NotInteractiveError
 from ladder.hints import missing_lines
 from ladder.i18n.messages import t
@@ -96,9 +97,9 @@ class Interview:
             if branch is None or budget[0] <= 0:
                 counts.add(len(self.shown(values)))
                 return
-            for option in branch.options:
+            for value in answer_values(branch):  # every set, for a multiple question
                 budget[0] -= 1
-                walk({**values, branch.id: option.id})
+                walk({**values, branch.id: value})
 
         walk(dict(self.answers))
         return min(counts), max(counts)
@@ -116,15 +117,15 @@ class Interview:
             return t("wizard.skipped", self.lang)
         if question.kind == "text":
             return value
-        option = next(o for o in question.options if o.id == value)
-        return self.rules.text(option.text, self.lang)
+        names = {o.id: self.rules.text(o.text, self.lang) for o in question.options}
+        return ", ".join(names[o] for o in chosen(value))  # several for a multiple question
 
 
-def answers_mapping(rules: Rules, values: dict[str, str]) -> dict[str, str | None]:
-    """The answers as an answers file holds them, in question order; a skipped free text as
-    None, so that --skip-answered does not ask it again."""
+def answers_mapping(rules: Rules, values: dict[str, str]) -> dict[str, str | list[str] | None]:
+    """The answers as an answers file holds them, in question order: a multiple question's as
+    a list, a skipped free text as None, so that --skip-answered does not ask it again."""
     return {
-        q.id: values.get(q.id)
+        q.id: chosen(values[q.id]) if q.multiple and q.id in values else values.get(q.id)
         for q in asked_questions(rules, values)
         if q.id in values or q.kind == "text"
     }

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ladder.answers import parse_pairs, resolve, validate_answer
+from ladder.answers import asked_questions, parse_pairs, resolve, validate_answer
 from ladder.app import answer_sources, plan_answers, recommendation_for
+from ladder.conditions import chosen
 from ladder.errors import AnswerError, NotInteractiveError, OutputError
 from ladder.i18n.messages import t
-from ladder.interview.flow import Interview, answers_mapping, not_interactive_error
+from ladder.interview.checkbox import ask_checkbox
+from ladder.interview.flow import Interview, answers_mapping, next_position, not_interactive_error
 from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
 from ladder.interview.plan_flow import PlanInterview, Track, from_plan_file
 from ladder.interview.plan_prompts import walk_plan
@@ -150,6 +152,8 @@ class Prompts:
         """The answer (validated), None for a skipped free text, or BACK."""
         if question.kind == "text":
             hint = "wizard.text_hint" if can_back else "wizard.text_hint_first"
+        elif question.multiple:
+            hint = "wizard.checkbox_hint" if can_back else "wizard.checkbox_hint_first"
         else:
             hint = "wizard.select_hint" if can_back else "wizard.select_hint_first"
         self.say()
@@ -157,6 +161,9 @@ class Prompts:
         self.say(self.text(question.help), "dim")
         if question.kind == "text":
             return self._free_text(question, interview, can_back)
+        if question.multiple:
+            current = interview.answers.get(question.id)
+            return ask_checkbox(self.rules, question, current, self.lang, can_back, self.extra)
         return self._choice(question, interview, can_back)
 
     def _choice(self, question: Question, interview: Interview, can_back: bool) -> str:

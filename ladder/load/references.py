@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from ladder.conditions import MAX_MULTIPLE_OPTIONS
 from ladder.i18n.messages import t
 from ladder.io.untrusted import first_invisible, has_control, shown
 from ladder.load.placeholders import BECAUSE_PLACEHOLDERS, BUILT_IN, output_placeholders
@@ -254,6 +255,10 @@ class _Checker:
             self.add((*path, "options"), "rules.choice_options")
         if q.kind == "text" and q.options:
             self.add((*path, "options"), "rules.text_options")
+        if q.multiple and q.kind != "choice":
+            self.add((*path, "multiple"), "rules.multiple_text")
+        if q.multiple and len(q.options) > MAX_MULTIPLE_OPTIONS:
+            self.add((*path, "options"), "rules.multiple_options", limit=MAX_MULTIPLE_OPTIONS)
         if q.kind == "text" and q.id in BUILT_IN:
             self.add((*path, "id"), "rules.placeholder_taken", id=q.id)
         self.unique((*path, "options"), q.options)
@@ -291,6 +296,8 @@ class _Checker:
         if item.step is not None:
             self.ref((*path, "step"), "step", item.step, self.steps)
         if item.from_ is not None and self.choice_question((*path, "from"), item.from_):
+            if self.questions[item.from_].multiple:  # several answers would name several steps
+                self.add((*path, "from"), "rules.from_multiple", id=item.from_)
             options = [o.id for o in self.questions[item.from_].options]
             for key, step in item.map.items():
                 self.ref((*path, "map", key), "option", key, options)
@@ -301,8 +308,11 @@ class _Checker:
         if prop.kind == "monotone":
             if prop.step is not None or prop.from_ is not None or prop.map or not prop.question:
                 self.add(path, "check.property_shape_monotone", id=prop.id)
-            else:
+            elif (
                 self.choice_question((*path, "question"), prop.question)
+                and self.questions[prop.question].multiple  # sets of options have no order
+            ):
+                self.add((*path, "question"), "rules.monotone_multiple", id=prop.question)
         elif prop.question is not None:
             self.add(path, "check.property_shape_bound", id=prop.id)
         else:
@@ -361,7 +371,12 @@ class _Checker:
             if self.ref(here, "question", key, self.questions):
                 q = self.questions[key]
                 if q.kind == "choice":
-                    self.ref(here, "option", value, [o.id for o in q.options])
+                    values = value if isinstance(value, list) else [value]
+                    if len(values) != 1 and not q.multiple:
+                        self.add(here, "rules.example_not_multiple", id=key)
+                    for j, one in enumerate(values):
+                        spot = (*here, j) if isinstance(value, list) else here
+                        self.ref(spot, "option", one, [o.id for o in q.options])
         expect = example.expect
         self.ref((*path, "expect", "level"), "step", expect.level, self.steps)
         for kind, known in self.ids.items():

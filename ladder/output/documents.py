@@ -119,7 +119,11 @@ def _recruitment(rec: Recommendation) -> tuple[Block, ...]:
     for s in rec.recruitment:
         mandate = t(f"render.mandate.{s.mandate}", lang)
         lead = (Strong((Text(s.name),)), Label(f" ({t('render.mandate', lang)}: {mandate})"))
-        body = (Paragraph((Text(s.description),)), _note("render.how", s.how, lang))
+        body: tuple[Paragraph | Field, ...] = (
+            Paragraph((Text(s.description),)),
+            *_serves(s.serves_text, lang),
+        )
+        body = (*body, _note("render.how", s.how, lang))
         items.append(Item(lead, body, style="strong"))
     return (_heading("render.recruitment", lang), List(tuple(items)))
 
@@ -131,6 +135,7 @@ def _methods(rec: Recommendation) -> tuple[Block, ...]:
             (Strong((Text(m.name),)),),
             (
                 Paragraph((Text(m.description),)),
+                *_serves(m.serves_text, lang),
                 _note("render.how", m.how, lang),
                 _note("render.time", m.time, lang),
             ),
@@ -139,6 +144,11 @@ def _methods(rec: Recommendation) -> tuple[Block, ...]:
         for m in rec.methods
     )
     return (_heading("render.methods", lang), List(items))
+
+
+def _serves(serves_text: str, lang: str) -> tuple[Field, ...]:
+    """Which of several chosen groups an item is for; nothing when one was chosen."""
+    return (_note("render.serves", serves_text, lang),) if serves_text else ()
 
 
 def _statement(rec: Recommendation) -> tuple[Block, ...]:

@@ -10,8 +10,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ladder.conditions import CHOSEN
 from ladder.model import Rules
-from ladder.result import PlanOut, Recommendation, RulesInfo, StepOut
+from ladder.result import AnswerOut, PlanOut, Recommendation, RulesInfo, StepOut
 
 SCHEMA = "ladder.recommendation/1"
 PLAN_SCHEMA = "ladder.plan/1"
@@ -23,7 +24,7 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "schema": SCHEMA,
         "rules": to_dict_rules(rec.rules),
         "lang": rec.lang,
-        "answers": {a.id: a.value for a in rec.answers},
+        "answers": {a.id: _answer_value(a) for a in rec.answers},
         "level": {
             "id": rec.level.id,
             "rank": rec.level.rank,
@@ -38,11 +39,19 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
                 "mandate": s.mandate,
                 "description": s.description,
                 "how": s.how,
+                **_serves(s.serves),
             }
             for s in rec.recruitment
         ],
         "methods": [
-            {"id": m.id, "name": m.name, "description": m.description, "how": m.how, "time": m.time}
+            {
+                "id": m.id,
+                "name": m.name,
+                "description": m.description,
+                "how": m.how,
+                "time": m.time,
+                **_serves(m.serves),
+            }
             for m in rec.methods
         ],
         "expectations": rec.expectations,
@@ -53,6 +62,17 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "staff_notes": list(rec.staff_notes),
         "gaps": list(rec.gaps),
     }
+
+
+def _answer_value(answer: AnswerOut) -> str | list[str]:
+    """An answer as the contract writes it: one option id as a string, as always; several
+    chosen options of a multiple question as a list of ids, in the rules' option order."""
+    return answer.value.split(CHOSEN) if answer.multiple else answer.value
+
+
+def _serves(serves: tuple[str, ...]) -> dict[str, list[str]]:
+    """`serves` only when several groups were chosen (additive to the contract)."""
+    return {"serves": list(serves)} if serves else {}
 
 
 def plan_to_dict(
@@ -68,7 +88,7 @@ def plan_to_dict(
         "rules": to_dict_rules(plan.rules),
         "lang": plan.lang,
         "id": plan.id,
-        "answers": {a.id: a.value for a in plan.answers},
+        "answers": {a.id: _answer_value(a) for a in plan.answers},
         "decision_date": plan.decision_date,
         "start_date": plan.start_date,
         "feedback_owner": plan.feedback_owner,
@@ -142,6 +162,7 @@ def questions_to_dict(rules: Rules, lang: str) -> dict[str, Any]:
                 "id": q.id,
                 "kind": q.kind,
                 "required": q.required,
+                **({"multiple": True} if q.multiple else {}),
                 "text": text(q.text),
                 "help": text(q.help),
                 "when": q.when,

@@ -268,7 +268,7 @@ def render_questions(rules: Rules, lang: str, console: Console) -> None:
     for q in rules.questions:
         console.print()
         kind = (
-            ""
+            ("" if not q.multiple else f" ({t('render.multiple', lang)})")
             if q.kind == "choice"
             else f" ({t('render.optional' if not q.required else 'render.free_text', lang)})"
         )

@@ -1,0 +1,78 @@
+"""A multiple question asked as a checkbox: Space (or an option's number) ticks, Enter accepts
+at least one, Esc and ← go back; validated by the same function as the flags. questionary and
+prompt_toolkit are imported inside."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ladder.answers import validate_answer
+from ladder.conditions import chosen
+from ladder.errors import AnswerError
+from ladder.interview.keys import BACK, add_keys, back_keys, wrap_descriptions
+from ladder.model import Question, Rules
+from ladder.wording import texts
+
+if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings
+
+
+def ask_checkbox(
+    rules: Rules,
+    question: Question,
+    current: str | None,
+    lang: str,
+    can_back: bool,
+    extra: dict[str, Any],
+) -> str:
+    """The chosen options as one answer (see ladder.conditions), or BACK; `current` is ticked."""
+    import questionary
+
+    text = texts(rules, lang)
+    ticked = set(chosen(current or ""))
+    choices = [
+        questionary.Choice(
+            text(o.text), value=o.id, description=text(o.help), checked=o.id in ticked
+        )
+        for o in question.options
+    ]
+
+    def check(values: list[str]) -> bool | str:
+        try:
+            validate_answer(rules, question.id, values, lang)
+        except AnswerError as error:
+            return error.message
+        return True
+
+    prompt = questionary.checkbox(
+        text(question.text), choices, validate=check, instruction=" ", use_jk_keys=False, **extra
+    )
+    wrap_descriptions(prompt.application)
+    add_keys(prompt.application, back_keys(can_back, left=True))
+    add_keys(prompt.application, number_keys(prompt.application))
+    value = prompt.unsafe_ask()
+    if value == BACK:
+        return BACK
+    return validate_answer(rules, question.id, list(value), lang)
+
+
+def number_keys(app: Application[Any]) -> KeyBindings:
+    """1-9 point at that option and tick or untick it, as they choose in the other lists."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from questionary.prompts.common import InquirerControl
+
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    bindings = KeyBindings()
+    for index in range(min(9, len(control.choices))):
+
+        def tick(_event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            value = control.choices[index].value
+            if value in control.selected_options:
+                control.selected_options.remove(value)
+            else:
+                control.selected_options.append(value)
+
+        bindings.add(str(index + 1), eager=True)(tick)
+    return bindings
