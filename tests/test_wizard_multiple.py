@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from ladder.answers import resolve
-from ladder.interview.flow import Interview
+from ladder.interview.flow import Interview, answers_mapping
 from ladder.interview.wizard import answers_yaml
 from ladder.load.loader import load_rules
 
@@ -76,7 +76,7 @@ def test_escape_goes_back_from_the_checkbox(drive):
 
 def test_saved_answers_list_the_groups_and_read_back(default_rules):
     values = {**FILLED, "participants": "own_patients,seldom_heard"}
-    text = answers_yaml(values, default_rules, "en")
+    text = answers_yaml(answers_mapping(default_rules.rules, values), default_rules, "en")
     data = yaml.safe_load(text)
     assert data["participants"] == ["own_patients", "seldom_heard"]
     assert resolve(default_rules.rules, [data], "en").values == values

@@ -16,13 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ladder.answers import asked_questions, parse_pairs, resolve, validate_answer
+from ladder.answers import parse_pairs, resolve, validate_answer
 from ladder.app import answer_sources, plan_answers, recommendation_for
-from ladder.conditions import chosen
 from ladder.errors import AnswerError, NotInteractiveError, OutputError
 from ladder.i18n.messages import t
 from ladder.interview.checkbox import ask_checkbox
-from ladder.interview.flow import Interview, answers_mapping, next_position, not_interactive_error
+from ladder.interview.flow import Interview, answers_mapping, not_interactive_error
 from ladder.interview.keys import BACK, add_keys, back_keys, text_keys, wrap_descriptions
 from ladder.interview.plan_flow import PlanInterview, Track, from_plan_file
 from ladder.interview.plan_prompts import walk_plan
