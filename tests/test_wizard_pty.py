@@ -326,3 +326,27 @@ def test_a_two_track_plan_edited_walked_back_saved_and_read_back(tmp_path):
     again.send("4" + ENTER)
     status, _ = finish(again)
     assert status == 0
+
+
+def test_the_checkbox_answer_reads_as_the_chosen_groups_in_a_real_terminal(tmp_path):
+    answers = [
+        "arena=unit_development",
+        "purpose=discuss",
+        "mandate=alternatives",
+        "acceptance=low",
+        "timeframe=months",
+        "resources=some",
+    ]
+    pairs = [part for answer in answers for part in ("-a", answer)]
+    child = spawn("wizard", "--lang", "sv", "--skip-answered", *pairs, cwd=tmp_path)
+    child.expect_exact("Vems erfarenheter behövs?")
+    child.expect_exact("just er vård")  # the pointed option's help, drawn last
+    child.send("1")
+    child.send("4")
+    child.send("\r")
+    child.expect_exact("Vad heter arbetet")
+    shown = child.before
+    assert "Verksamhetens egna patienter och närstående, Grupper som sällan hörs" in shown
+    assert "selections" not in shown  # questionary's own English summary
+    child.sendcontrol("c")
+    finish(child)

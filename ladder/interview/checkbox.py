@@ -49,6 +49,8 @@ def ask_checkbox(
         text(question.text), choices, validate=check, instruction=" ", use_jk_keys=False, **extra
     )
     wrap_descriptions(prompt.application)
+    labels = {o.id: text(o.text) for o in question.options}
+    answered_as_labels(prompt.application, labels)
     add_keys(prompt.application, back_keys(can_back, left=True))
     add_keys(prompt.application, number_keys(prompt.application))
     value = prompt.unsafe_ask()
@@ -76,3 +78,46 @@ def number_keys(app: Application[Any]) -> KeyBindings:
 
         bindings.add(str(index + 1), eager=True)(tick)
     return bindings
+
+
+def answered_as_labels(app: Application[Any], labels: dict[str, str]) -> None:
+    """The answered line shows the chosen options, as the other questions show theirs
+    (questionary writes "done (2 selections)" in English). That line is the prompt session's
+    message, which its buffer's window draws as the prefix of its first line: it is wrapped."""
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.layout import BufferControl, Window
+    from questionary.prompts.common import InquirerControl
+
+    choices = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+
+    def wrap(original: Any) -> Any:
+        def prefix(line: int, wrap_count: int) -> Any:
+            tokens = to_formatted_text(original(line, wrap_count))
+            if not choices.is_answered:
+                return tokens
+            values = [str(c.value) for c in choices.choices]
+            picked = ", ".join(labels[v] for v in values if v in choices.selected_options)
+            # one line, cut as the summary cuts its answers
+            room = (
+                app.output.get_size().columns
+                - 1
+                - sum(len(t[1]) for t in tokens if "answer" not in t[0])
+            )
+            if len(picked) > room:
+                picked = picked[: max(room - 1, 0)] + "…"
+            # the answer may come split into pieces (one a character): one piece says it all
+            out, said = [], False
+            for style, part, *rest in tokens:
+                if "answer" not in style:
+                    out.append((style, part, *rest))
+                elif not said:
+                    out.append((style, picked, *rest))
+                    said = True
+            return out
+
+        return prefix
+
+    for window in app.layout.find_all_windows():
+        buffer = isinstance(window, Window) and isinstance(window.content, BufferControl)
+        if buffer and window.get_line_prefix is not None:
+            window.get_line_prefix = wrap(window.get_line_prefix)
