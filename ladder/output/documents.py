@@ -20,6 +20,7 @@ from ladder.output.document import (
     Heading,
     Item,
     Label,
+    Line,
     List,
     Only,
     Paragraph,
@@ -29,7 +30,7 @@ from ladder.output.document import (
     Text,
     Warnings,
 )
-from ladder.result import Recommendation
+from ladder.result import AnswerOut, Recommendation, RulesInfo
 
 
 def recommendation_document(rec: Recommendation) -> Document:
@@ -69,8 +70,11 @@ def essentials_document(rec: Recommendation) -> Document:
 
 
 def _facts(rec: Recommendation) -> List:
-    lang = rec.lang
-    rules = rec.rules
+    return record_facts(rec.rules, rec.lang)
+
+
+def record_facts(rules: RulesInfo, lang: str) -> List:
+    """The record's date and the rules file it was decided under (its path, version, hash)."""
     source = (
         Label(f"{t('render.rules', lang)}: "),
         Code(rules.path),
@@ -82,14 +86,21 @@ def _facts(rec: Recommendation) -> List:
     return List((date, Item(source)))
 
 
-def _answers(rec: Recommendation) -> tuple[Block, ...]:
-    lang = rec.lang
+def answer_table(rows: tuple[tuple[Line, ...], ...], lang: str) -> Table:
+    """Question and answer, a row each; an answer shows its id as code."""
     header = ((Label(t("render.question", lang)),), (Label(t("render.answer", lang)),))
-    rows = tuple(
+    return Table(header, rows)
+
+
+def answer_rows(answers: tuple[AnswerOut, ...]) -> tuple[tuple[Line, ...], ...]:
+    return tuple(
         ((Text(a.question),), (Text(a.answer), Label(" ("), Code(a.id), Label(")")))
-        for a in rec.answers
+        for a in answers
     )
-    return (_heading("render.answers", lang), Table(header, rows))
+
+
+def _answers(rec: Recommendation) -> tuple[Block, ...]:
+    return (_heading("render.answers", rec.lang), answer_table(answer_rows(rec.answers), rec.lang))
 
 
 def _headline(rec: Recommendation) -> Heading:

@@ -14,10 +14,7 @@ from ladder.output.document import (
     Field,
     Figure,
     Heading,
-    Item,
     Label,
-    Line,
-    List,
     Only,
     Paragraph,
     Step,
@@ -25,7 +22,12 @@ from ladder.output.document import (
     Text,
     Warnings,
 )
-from ladder.output.documents import recommendation_document, record_date
+from ladder.output.documents import (
+    answer_rows,
+    answer_table,
+    recommendation_document,
+    record_facts,
+)
 from ladder.result import PlanOut, TrackOut
 
 NONE = "–"
@@ -37,7 +39,7 @@ def plan_document(plan: PlanOut) -> Document:
     milestones, the plan's warnings, and each track."""
     lang = plan.lang
     blocks: list[Block] = [
-        Only("record", (_facts(plan), *_answers(plan))),
+        Only("record", (record_facts(plan.rules, plan.lang), *_answers(plan))),
         _headline(plan),
         _figure(plan),
         _heading("plan.overview", lang),
@@ -50,26 +52,9 @@ def plan_document(plan: PlanOut) -> Document:
     return Document(lang, t("plan.title", lang), tuple(blocks))
 
 
-def _facts(plan: PlanOut) -> List:
-    lang, rules = plan.lang, plan.rules
-    source = (
-        Label(f"{t('render.rules', lang)}: "),
-        Code(rules.path),
-        Label(f" (version {rules.version}, sha256 "),
-        Code(rules.sha256),
-        Label(")"),
-    )
-    date = Item((Label(f"{t('render.date', lang)}: {record_date(lang)}"),))
-    return List((date, Item(source)))
-
-
 def _answers(plan: PlanOut) -> tuple[Block, ...]:
     lang = plan.lang
-    header = ((Label(t("render.question", lang)),), (Label(t("render.answer", lang)),))
-    rows: tuple[tuple[Line, ...], ...] = tuple(
-        ((Text(a.question),), (Text(a.answer), Label(" ("), Code(a.id), Label(")")))
-        for a in plan.answers
-    )
+    rows = answer_rows(plan.answers)
     fields = (
         ("decision_date", plan.decision_date),
         ("start_date", plan.start_date),
@@ -81,7 +66,7 @@ def _answers(plan: PlanOut) -> tuple[Block, ...]:
         for key, value in fields
         if value
     )
-    return (_heading("plan.shared", lang), Table(header, rows)) if rows else ()
+    return (_heading("plan.shared", lang), answer_table(rows, lang)) if rows else ()
 
 
 def _headline(plan: PlanOut) -> Heading:
