@@ -34,7 +34,7 @@ def region_overlay(region_id: str, name: str, extends: str, file_name: str, lang
         *(
             f"# {line}".rstrip()
             for key in ("head", "merge", "next", "check")
-            for line in t(f"init.comment.{key}", lang, file=file_name).splitlines()
+            for line in t(f"init.comment.{key}", lang, file=shown(file_name)).splitlines()
         ),
     ]
     template = Template(TEMPLATE.read_text(encoding="utf-8").split("\n\n", 1)[1])
