@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 from ladder.cli import app
 from ladder.load.loader import LoadedRules, load_rules
 
+from .space import Group, decision_groups
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "data" / "ladder.yaml"
 KRONOBERG_RULES = ROOT / "examples" / "kronoberg.yaml"
@@ -78,6 +80,12 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> No
 @pytest.fixture(scope="session", params=SHIPPED_RULES, ids=lambda p: p.stem)
 def shipped(request: pytest.FixtureRequest) -> LoadedRules:
     return load_rules(request.param)
+
+
+@pytest.fixture(scope="session")
+def groups(shipped: LoadedRules) -> list[Group]:
+    """The shipped file's answer space grouped by decision (tests/space.py)."""
+    return decision_groups(shipped.rules)
 
 
 @pytest.fixture(scope="session")

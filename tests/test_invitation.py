@@ -67,10 +67,10 @@ def space(shipped: LoadedRules) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_invitations_hold_no_staff_text(shipped, space, lang):
+def test_invitations_hold_no_staff_text(shipped, groups, lang):
     rules = shipped.rules
     names = {rules.text(s.name, lang) for s in rules.structures}
-    for answers in space:
+    for answers in (g.answers for g in groups):
         rec = recommendation_for(shipped, answers, lang)
         invitation = rec.invitation
         assert invitation == rec.expectations and invitation.strip()
@@ -98,19 +98,20 @@ def test_each_part_goes_to_its_audience(shipped, space, lang):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_no_pay_promised_without_a_budget(shipped, space, lang):
-    for answers in space:
-        if answers.get("resources") != "none":
+def test_no_pay_promised_without_a_budget(shipped, groups, lang):
+    for group in groups:
+        if not group.some("resources", "none"):
             continue
+        answers = group.answers
         invitation = recommendation_for(shipped, answers, lang).invitation
         for phrase in PAY_PROMISES[lang]:
             assert phrase not in invitation, (answers, phrase)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_no_recruitment_call_at_information(shipped, space, lang):
+def test_no_recruitment_call_at_information(shipped, groups, lang):
     seen = 0
-    for answers in space:
+    for answers in (g.answers for g in groups):
         rec = recommendation_for(shipped, answers, lang)
         if rec.level.id != "information":
             continue
@@ -134,12 +135,12 @@ def test_a_lowered_level_is_explained_to_staff_only(shipped, space):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_mandate_is_stated_never_hedged(shipped, space, lang):
+def test_the_mandate_is_stated_never_hedged(shipped, groups, lang):
     """One mandate, that of the first structure; another structure's is a staff note."""
     rules = shipped.rules
     kinds = {k: rules.text(getattr(rules.mandate_types, k), lang) for k in MANDATES}
     mixed = 0
-    for answers in space:
+    for answers in (g.answers for g in groups):
         rec = recommendation_for(shipped, answers, lang)
         assert not re.search(r"\b(Kommer du|If you come)\b", rec.invitation), answers
         stated = [k for k, wording in kinds.items() if wording in rec.invitation]
@@ -206,9 +207,9 @@ def test_json_and_documents_show_both_audiences(cli):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_every_gap_is_marked_and_listed_for_staff(shipped, space, lang):
+def test_every_gap_is_marked_and_listed_for_staff(shipped, groups, lang):
     gapped = 0
-    for answers in space:
+    for answers in (g.answers for g in groups):
         rec = recommendation_for(shipped, answers, lang)
         shown = tuple(dict.fromkeys(re.findall(r"\[[^\]]+\]", rec.invitation)))
         assert rec.gaps == shown, answers
@@ -258,9 +259,9 @@ def test_mandate_warnings_name_only_the_reasons_given(shipped, space):
     assert capped
 
 
-def test_feedback_at_co_determination_reports_how_the_decision_was_carried_out(shipped, space):
+def test_feedback_at_co_determination_reports_how_the_decision_was_carried_out(shipped, groups):
     seen = 0
-    for answers in space:
+    for answers in (g.answers for g in groups):
         rec = recommendation_for(shipped, answers, "en")
         if rec.level.id != "co_determination":
             continue
