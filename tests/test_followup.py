@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,40 @@ def test_a_record_of_another_schema_or_rules_version_is_refused_located(cli, tmp
     )
     result = cli("follow-up", str(record))
     assert result.exit_code == 4 and f"{record}:2:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "culprit"),
+    [("NaN", "NaN"), ("duplicate", '"schema"')],
+    ids=["not-a-number", "duplicate-key"],
+)
+def test_a_record_that_is_not_strict_json_is_refused_located(cli, tmp_path, change, culprit):
+    """A NaN or a key given twice would be read differently by other JSON readers."""
+    record = _saved(
+        cli,
+        tmp_path,
+        "-a",
+        "arena=care_meeting",
+        "-a",
+        "patient_wish=be_informed",
+        "-a",
+        "relatives=no",
+    )
+    text = record.read_text(encoding="utf-8")
+    if change == "NaN":
+        text = text.replace('"version": 1', '"version": NaN', 1)
+    else:
+        text = text.replace("{", '{\n  "schema": "ladder.recommendation/1",', 1)
+    record.write_text(text, encoding="utf-8")
+    result = cli("follow-up", str(record))
+    assert result.exit_code == 4 and "Traceback" not in result.stderr
+    assert re.search(
+        rf"{re.escape(str(record))}:\d+:\d+: .*{re.escape(culprit.strip(chr(34)))}", result.stderr
+    )
+    lines = tmp_path / "saved.jsonl"
+    lines.write_text(text.replace("\n", " ") + "\n", encoding="utf-8")
+    listed = cli("portfolio", str(lines))
+    assert f"{lines}:1" in listed.stdout + listed.stderr
 
 
 def test_a_single_recommendation_needs_no_track_column(cli, tmp_path):

@@ -162,3 +162,17 @@ def test_the_html_chart_is_an_svg_with_escaped_labels():
     assert page.count("<svg") == 1 and "<title>Tracks &lt;per&gt; step</title>" in page
     assert "5 &lt;Co&gt;&amp;determination" in page and "<Co>" not in page
     assert 'width="300"' in page and 'width="75"' in page  # 4 is the largest; 1 a quarter
+
+
+def test_an_over_long_line_is_reported_and_the_lines_after_it_still_counted(folder, tmp_path):
+    """A batch stops at an over-long line; a portfolio lists it and reads on."""
+    saved = [
+        json.dumps(json.loads(p.read_text("utf-8")), ensure_ascii=False)
+        for p in sorted(folder.glob("*.json"))
+    ]
+    lines = tmp_path / "saved.jsonl"
+    long = '{"note": "' + "x" * (2 * 1024 * 1024) + '"}'
+    lines.write_text("\n".join([saved[0], long, *saved[1:]]) + "\n", encoding="utf-8")
+    found = _run([lines], "2026-01-01")
+    assert found.records == len(saved) == 4
+    assert len(found.problems) == 1 and f"{lines}:2 " in found.problems[0]

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import sys
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
@@ -161,9 +161,16 @@ def _split(text: str) -> Iterator[str]:
         start = end
 
 
-def read_lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterator[str]:
+def read_lines(
+    handle: IO[bytes],
+    name: str,
+    encoding: str,
+    lang: str,
+    skipped: Callable[[AnswerError], None] | None = None,
+) -> Iterator[str]:
     """The lines of the input, decoded one at a time (so a bad byte is found on its line),
-    with a UTF-8 byte order mark (as Excel writes) dropped."""
+    with a UTF-8 byte order mark (as Excel writes) dropped. An over-long line stops the input,
+    or, when `skipped` is given, is reported to it and read as an empty line."""
     number = 0
     while True:
         try:
@@ -175,7 +182,13 @@ def read_lines(handle: IO[bytes], name: str, encoding: str, lang: str) -> Iterat
         number += 1
         if len(raw) > MAX_LINE_BYTES:
             reason = t("batch.line_too_long", lang, limit=MAX_LINE_BYTES)
-            raise _unreadable(f"{name}:{number}", reason, lang)
+            if skipped is None:
+                raise _unreadable(f"{name}:{number}", reason, lang)
+            while raw and not raw.endswith(b"\n"):  # the rest of the line, a bounded read at a time
+                raw = handle.readline(MAX_LINE_BYTES)
+            skipped(_unreadable(f"{name}:{number}", reason, lang))
+            yield ""
+            continue
         if number == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
         try:

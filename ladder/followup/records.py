@@ -5,7 +5,6 @@ never by deciding again, so that an old record is read as it was promised."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,11 +73,15 @@ def records_in_lines(path: str | Path, version: int | None, lang: str) -> Iterat
 
     name = str(path)
     with opened(name, lang) as handle:
-        for number, line in enumerate(read_lines(handle, name, "utf-8", lang), 1):
+        long_lines: list[AnswerError] = []
+        lines = read_lines(handle, name, "utf-8", lang, skipped=long_lines.append)
+        for number, line in enumerate(lines, 1):
+            if long_lines:  # reported in its place, the rest of the file still read
+                yield long_lines.pop().message
             if not line.strip():
                 continue
             try:
-                data = _json(line)
+                data = strict_json.loads(line)
                 if isinstance(data, dict) and "error" in data and "schema" not in data:
                     continue  # a row the batch could not decide: no promise was made
                 yield record_from(data, f"{name}:{number}", at(name, number), version, lang)
@@ -86,15 +89,6 @@ def records_in_lines(path: str | Path, version: int | None, lang: str) -> Iterat
                 yield f"{at(name, number)}: {strict_json.problem(error, lang)}"
             except AnswerError as error:
                 yield error.message
-
-
-def _json(text: str) -> Any:
-    """The C parser first (a portfolio reads thousands of records); strict JSON for what it
-    refuses, and to locate a problem."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return strict_json.loads(text)
 
 
 def _text(path: str | Path, lang: str) -> str:
@@ -124,7 +118,7 @@ def _parse(text: str, name: str, suffix: str, lang: str) -> tuple[Any, str]:
     """The record's data, and where it starts (for messages)."""
     if suffix == ".json" or text.lstrip().startswith("{"):
         try:
-            return _json(text), name
+            return strict_json.loads(text), name
         except (ValueError, RecursionError) as error:
             found = strict_json.position(text, error)
             where = at(name, *found) if found else name
