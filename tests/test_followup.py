@@ -156,6 +156,28 @@ def test_the_same_responses_as_json_lines(cli, tmp_path):
     assert [t.score for t in as_csv.tracks] == [t.score for t in as_jsonl.tracks]
 
 
+@pytest.mark.parametrize(("lang", "easy"), [("sv", False), ("en", True)])
+def test_a_survey_export_with_the_question_texts_as_columns(cli, tmp_path, lang, easy):
+    """A survey tool names its columns by the questions as they were asked: numbered, in the
+    participants' language, perhaps easy-read. They score as the template's ids do."""
+    record = _saved(cli, tmp_path, "--answers", str(CLOSURE))
+    args = ["--lang", lang, "follow-up", str(record), "-f", "json"]
+    data = json.loads(cli(*args, *(["--easy-read"] if easy else [])).stdout)
+    texts = {q["id"]: q["text"] for tr in data["tracks"] for q in tr["questions"]}
+    exported = ["track"] + [
+        f'"{n}. {texts[qid].upper() if n % 2 else texts[qid]}"'
+        for n, qid in enumerate(COLUMNS.split(",")[1:], 1)
+    ]
+    by_text = _responses(tmp_path / "export.csv", ROWS, header=",".join(exported))
+    by_id = _responses(tmp_path / "answers.csv", ROWS)
+    scores = [tr.score for tr in follow_up(record, None, by_id, "en").tracks]
+    assert [tr.score for tr in follow_up(record, None, by_text, "en").tracks] == scores
+    exported[2] = '"Var det roligt?"'  # no question of this record
+    _responses(by_text, ROWS, header=",".join(exported))
+    result = cli("follow-up", str(record), "--responses", str(by_text))
+    assert result.exit_code == 4 and "Var det roligt?" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("header", "rows", "expected"),
     [

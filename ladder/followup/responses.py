@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from ladder.followup.questionnaire import (
     QUESTION_IDS,
     Step,
     question_ids,
+    questions,
     template_columns,
     track_key,
 )
@@ -76,7 +79,7 @@ def read_responses(
     fmt = "csv" if Path(name).suffix.lower() in (".csv", ".txt", ".tsv") else "jsonl"
     keys = {track_key(tr): tr for tr in tracks}
     if fmt == "csv":
-        _check_header(text, name, tracks, lang)
+        text = _named_by_id(text, name, tracks, steps, lang)
     problems: list[str] = []
     answers: list[Answer] = []
     by_step = {s.id: s.rank for s in steps} | {str(s.rank): s.rank for s in steps}
@@ -136,10 +139,47 @@ def _text(name: str, lang: str) -> str:
         ) from None
 
 
-def _check_header(text: str, name: str, tracks: tuple[TrackPromise, ...], lang: str) -> None:
+def _named_by_id(
+    text: str, name: str, tracks: tuple[TrackPromise, ...], steps: tuple[Step, ...], lang: str
+) -> str:
+    """The CSV with every column named by its question id: a survey tool's export names its
+    columns by the question texts (in either language, standard or easy-read, perhaps
+    numbered). Refused, located, when a column is no question the record asks or one is
+    missing but the optional ones."""
+    first, newline, rest = text.partition("\n")
+    first = first.removesuffix("\r")
+    sep = delimiter(first)
+    texts = _question_texts(tracks, steps)
+    header = [c.strip() for c in next(csv.reader([first], delimiter=sep), [])]
+    header = [texts.get(_as_heading(c), c) for c in header]
+    _check_header(header, first, name, tracks, lang)
+    line = io.StringIO()
+    csv.writer(line, delimiter=sep, lineterminator="").writerow(header)
+    return line.getvalue() + newline + rest
+
+
+def _question_texts(tracks: tuple[TrackPromise, ...], steps: tuple[Step, ...]) -> dict[str, str]:
+    """Each question's text as a column heading -> its id."""
+    from ladder.i18n.language import LANGUAGES
+
+    found: dict[str, str] = {}
+    for track in tracks:
+        for lang in LANGUAGES:
+            for easy in (False, True):
+                for question in questions(track, steps, lang, easy):
+                    found.setdefault(_as_heading(question.text), question.id)
+    return found
+
+
+def _as_heading(text: str) -> str:
+    """A question text as survey tools export it: numbered or not, in any case and spacing."""
+    return " ".join(re.sub(r"^\s*\d+\s*[.):]\s*", "", text).split()).strip(" ?:.").casefold()
+
+
+def _check_header(
+    header: list[str], first: str, name: str, tracks: tuple[TrackPromise, ...], lang: str
+) -> None:
     """Every column a question the record asks, none missing but the optional ones."""
-    first = text.split("\n", 1)[0].removesuffix("\r")
-    header = [c.strip() for c in next(csv.reader([first], delimiter=delimiter(first)), [])]
     known = template_columns(tracks)
     for index, column in enumerate(header):
         if column not in known and column != "id":
@@ -148,7 +188,7 @@ def _check_header(text: str, name: str, tracks: tuple[TrackPromise, ...], lang: 
                 t(
                     "followup.extra_column",
                     lang,
-                    where=at(name, 1, first.find(column) + 1 if column else 1),
+                    where=at(name, 1, max(first.find(column), 0) + 1 if column else 1),
                     column=column,
                     number=index + 1,
                     columns=", ".join(known),
