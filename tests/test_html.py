@@ -167,6 +167,8 @@ def test_output_file_suffix_chooses_html_and_the_api_dumps_it(cli, tmp_path):
     rec = api.recommend(api.load_rules(), DIABETES)
     assert api.dumps(rec, "html") == _page_of(rec)
     with pytest.raises(ValueError, match="html"):
+        api.dumps(rec, "odt")
+    with pytest.raises(ValueError, match="dumps_bytes"):  # binary: bytes, not a str
         api.dumps(rec, "docx")
 
 

@@ -135,7 +135,7 @@ def render(rec: Recommendation | PlanOut, name: str) -> str:
 
     _check_fits(rec, name)
     if is_binary(name):
-        raise ValueError(f"{name} is a binary format: render it with render_any")
+        raise ValueError(f"{name} is a binary format: use render_any (ladder.dumps_bytes)")
     if name == "ics":
         from ladder.output.ics import render_plan
 
