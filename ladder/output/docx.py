@@ -45,6 +45,7 @@ from ladder.output.document import (
 from ladder.output.documents import record_moment
 
 _LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_NOT_XML = re.compile("[\ufffe\uffff]")  # what XML cannot hold that `shown` leaves as it is
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}  # the Word proofing language of each
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 MONOSPACE = "Consolas"
@@ -278,4 +279,5 @@ def _shade(cell: Any, fill: str) -> None:
 
 def _one_line(text: str) -> str:
     """Text as Word can hold it: one line, control characters as visible escapes."""
-    return shown(_LINE_BREAKS.sub(" ", text))
+    flat = shown(_LINE_BREAKS.sub(" ", text))
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", flat)
