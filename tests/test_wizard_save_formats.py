@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ladder.app import format_recommendation
 
 from .test_wizard import ACCEPT, CTRL_U, ENTER, SKIP_FREE_TEXT, drive  # noqa: F401 - a fixture
@@ -23,3 +25,21 @@ def test_a_record_named_html_is_saved_as_html(drive):  # noqa: F811 - the fixtur
     saved = Path("plan.html").read_text(encoding="utf-8")
     assert saved == format_recommendation(rec, "html")
     assert saved.startswith("<!DOCTYPE html>")
+
+
+def test_a_record_named_docx_is_saved_as_a_word_document(drive, monkeypatch):  # noqa: F811
+    docx = pytest.importorskip("docx")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same bytes for the same input
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        "2" + ENTER,  # save only the record
+        CTRL_U + "record.docx" + ENTER,
+    ]
+    rec, _ = drive(keys)
+    saved = Path("record.docx").read_bytes()
+    assert saved == format_recommendation(rec, "docx")
+    assert docx.Document("record.docx").paragraphs[0].text != ""
