@@ -64,8 +64,8 @@ def render(doc: Document) -> bytes:
     moment = record_moment(doc.lang)
     _properties(word, doc, moment)
     _language(word, LANGUAGE_TAGS.get(doc.lang, doc.lang))
-    word.add_paragraph(_one_line(doc.title), style="Title")
     writer = _Writer(word)
+    writer.paragraph("Title").add_run(_one_line(doc.title))
     for block in blocks_for(doc.blocks, "record"):
         writer.block(block)
     out = io.BytesIO()
@@ -113,19 +113,38 @@ def _fixed_times(data: bytes, moment: dt.datetime | None) -> bytes:
     return out.getvalue()
 
 
+STYLES = (
+    *("Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid"),
+    *("List Bullet", "List Number", "List Continue"),
+)
+
+
 class _Writer:
-    """Blocks appended to one Word document."""
+    """Blocks appended to one Word document. Styles are set by their ids, looked up once:
+    python-docx looks a style's name up anew for every paragraph, slowly."""
 
     def __init__(self, word: Any) -> None:
         self.word = word
+        self.style_ids = {name: word.styles[name].style_id for name in STYLES}
+
+    def paragraph(self, style: str = "") -> Any:
+        paragraph = self.word.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def new_table(self, cols: int) -> Any:
+        table = self.word.add_table(rows=0, cols=cols)
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
+        return table
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, Paragraph):
-            self.line(self.word.add_paragraph(), block.parts, block.style)
+            self.line(self.paragraph(), block.parts, block.style)
         elif isinstance(block, Field):
-            self.field(self.word.add_paragraph(), block)
+            self.field(self.paragraph(), block)
         elif isinstance(block, List):
             self.list(block)
         elif isinstance(block, Table):
@@ -138,11 +157,11 @@ class _Writer:
             self.table(None, rows)
         elif isinstance(block, Warnings):
             for item in block.items:
-                paragraph = self.word.add_paragraph(style="List Bullet")
+                paragraph = self.paragraph("List Bullet")
                 self.line(paragraph, item, "strong")
 
     def heading(self, block: Heading) -> None:
-        paragraph = self.word.add_heading(level=max(1, min(block.level - 1, 3)))
+        paragraph = self.paragraph(f"Heading {max(1, min(block.level - 1, 3))}")
         if block.audience == "staff":
             paragraph.paragraph_format.page_break_before = True
         self.line(paragraph, block.parts, "")
@@ -157,7 +176,7 @@ class _Writer:
         style = "List Number" if block.ordered else "List Bullet"
         number = self.restart_numbering() if block.ordered else None
         for item in block.items:
-            paragraph = self.word.add_paragraph(style=style)
+            paragraph = self.paragraph(style)
             if number is not None:
                 _numbered(paragraph, number)
             self.item(paragraph, item)
@@ -170,7 +189,7 @@ class _Writer:
             self.line(paragraph, item.detail, "quiet")
             _styled(paragraph.add_run(")"), "quiet")
         for part in item.body:
-            under = self.word.add_paragraph(style="List Continue")
+            under = self.paragraph("List Continue")
             if isinstance(part, Field):
                 self.field(under, part)
             else:
@@ -181,7 +200,7 @@ class _Writer:
         from docx.oxml.ns import qn
 
         numbering = self.word.part.numbering_part.element
-        style = self.word.styles["List Number"].element
+        style = self.word.styles.element.get_by_id(self.style_ids["List Number"])
         num_id = style.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
         num = next(n for n in numbering.num_lst if str(n.numId) == num_id)
         fresh = numbering.add_num(num.abstractNumId.val)
@@ -190,8 +209,7 @@ class _Writer:
 
     def table(self, header: tuple[Line, ...] | None, rows: tuple[tuple[Line, ...], ...]) -> None:
         width = len(header) if header is not None else max((len(r) for r in rows), default=1)
-        table = self.word.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
+        table = self.new_table(width)
         if header is not None:
             cells = table.add_row().cells
             _repeat_header(table.rows[0])
@@ -206,8 +224,7 @@ class _Writer:
         """The ladder: a row per step, the highest first; rank, name, and the mark."""
         self.caption(block.caption)
         labels = dict(block.labels)
-        table = self.word.add_table(rows=0, cols=3)
-        table.style = "Table Grid"
+        table = self.new_table(3)
         for step in sorted(block.steps, key=lambda s: -s.rank):
             here = step.rank in labels if labels else step.rank == block.marked
             mark = f"◀ {labels.get(step.rank, block.here)}" if here else ""
@@ -220,7 +237,7 @@ class _Writer:
         self.word.add_paragraph()
 
     def caption(self, text: str) -> None:
-        self.word.add_paragraph(_one_line(text), style="Caption")
+        self.paragraph("Caption").add_run(_one_line(text))
 
     def line(self, paragraph: Any, parts: Line, style: str) -> None:
         for part in parts:
