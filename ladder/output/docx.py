@@ -230,8 +230,8 @@ class _Writer:
             mark = f"◀ {labels.get(step.rank, block.here)}" if here else ""
             cells = table.add_row().cells
             for cell, text in zip(cells, (str(step.rank), step.name, mark), strict=True):
-                run = cell.paragraphs[0].add_run(_one_line(text))
-                run.bold = here
+                if text:
+                    cell.paragraphs[0].add_run(_one_line(text)).bold = here or None
                 if here:
                     _shade(cell, MARKED_FILL)
         self.word.add_paragraph()
