@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from importlib.metadata import PackageNotFoundError, version
 
-NAMES = ("typer", "click", "rich", "PyYAML", "questionary", "prompt_toolkit", "pydantic")
+NAMES = ("typer", "click", "rich", "PyYAML", "questionary", "prompt_toolkit", "pydantic", "python-docx")
 
 
 def click_version() -> str:

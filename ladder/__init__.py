@@ -28,6 +28,7 @@ __all__ = [
     "RulesError",
     "__version__",
     "dumps",
+    "dumps_bytes",
     "follow_up",
     "load_rules",
     "plan",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ladder.api import dumps, follow_up, load_rules, plan, portfolio, recommend
+    from ladder.api import dumps, dumps_bytes, follow_up, load_rules, plan, portfolio, recommend
     from ladder.errors import AnswerError, LadderError, RulesError
     from ladder.load.loader import LoadedRules
     from ladder.result import Recommendation
@@ -46,6 +47,7 @@ _HOMES = {
     "recommend": "api",
     "plan": "api",
     "dumps": "api",
+    "dumps_bytes": "api",
     "follow_up": "api",
     "portfolio": "api",
     "AnswerError": "errors",

@@ -84,7 +84,7 @@ def portfolio(
 def dumps(rec: Recommendation | PlanOut | FollowUp | Portfolio, fmt: str = "text") -> str:
     """The recommendation or plan as "text" (plain), "markdown", "html", "json" or "yaml";
     a plan also as "ics" (its dated milestones); a follow-up or a portfolio as "text",
-    "markdown", "html", "json" or "csv".
+    "markdown", "html", "json" or "csv". A Word document ("docx") is bytes: see dumps_bytes.
 
     Raises ValueError for any other format, UsageError for "ics" and a recommendation.
     """
@@ -103,3 +103,15 @@ def dumps(rec: Recommendation | PlanOut | FollowUp | Portfolio, fmt: str = "text
     from ladder.output.formats import render
 
     return render(rec, fmt)
+
+
+def dumps_bytes(rec: Recommendation | PlanOut, fmt: str = "docx") -> bytes:
+    """The recommendation or plan as a binary file ("docx": a Word document, which needs the
+    extra `ladder[docx]`); a text format as its UTF-8 bytes.
+
+    Raises ValueError for an unknown format, UsageError when python-docx is not installed.
+    """
+    from ladder.output.formats import render_any
+
+    out = render_any(rec, fmt)
+    return out.encode("utf-8") if isinstance(out, str) else out

@@ -270,12 +270,12 @@ def recommendation_for(loaded: LoadedRules, answers: dict[str, str], lang: str) 
     return word(loaded.rules, loaded.info, answers, decision, lang)
 
 
-def format_recommendation(rec: Recommendation | PlanOut, fmt: str) -> str:
+def format_recommendation(rec: Recommendation | PlanOut, fmt: str) -> str | bytes:
     """The recommendation or plan in one of the formats of ladder.output.formats (text is
-    plain)."""
-    from ladder.output.formats import render
+    plain; a binary format such as docx gives bytes)."""
+    from ladder.output.formats import render_any
 
-    return render(rec, fmt)
+    return render_any(rec, fmt)
 
 
 def show_rules(

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 import typer
 
 from ladder import __version__
-from ladder.cli_ending import drop_stdout, emit, errors_reported, io_failed, language
+from ladder.cli_ending import (
+    drop_stdout,
+    emit,
+    errors_reported,
+    io_failed,
+    language,
+    refuse_binary_on_terminal,
+)
 from ladder.completion import complete_answer, complete_language, install_shell_completion
 from ladder.errors import (
     EXIT_INTERRUPTED,
@@ -196,6 +203,7 @@ def recommend(
 
             render_result(rec, make_console(color=not no_color))
             return
+        refuse_binary_on_terminal(fmt, output, lang)
         from ladder.app import format_recommendation
 
         emit(format_recommendation(rec, fmt), output, force, lang)

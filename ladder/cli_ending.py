@@ -66,6 +66,18 @@ def errors_reported(lang: str) -> Iterator[None]:
         fail(t("cli.internal", lang, error=f"{type(error).__name__}: {error}"), [], EXIT_INTERNAL)
 
 
+def refuse_binary_on_terminal(fmt: str, output: Path | None, lang: str) -> None:
+    """A binary format (a Word document) goes to a file or a pipe: on a terminal it would
+    show as noise, so the user is told to name a file instead. UsageError."""
+    from ladder.output.formats import BY_NAME, is_binary
+
+    if is_binary(fmt) and output is None and sys.stdout.isatty():
+        from ladder.errors import UsageError
+
+        suffix = BY_NAME[fmt].suffixes[0]
+        raise UsageError(t("format.binary_terminal", lang, name=fmt, suffix=suffix))
+
+
 def io_failed(error: OSError, lang: str) -> str:
     return t("cli.io_error", lang, reason=os_problem(error, lang))
 
@@ -76,9 +88,13 @@ def drop_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
+def emit(text: str | bytes, output: Path | None, force: bool, lang: str) -> None:
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     from ladder.io.files import write_atomic, written_message
 

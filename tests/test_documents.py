@@ -23,7 +23,14 @@ def rec():
 
 
 def test_each_command_offers_the_formats_of_the_one_list():
-    assert formats.names(formats.RECOMMENDATION) == ("text", "markdown", "html", "json", "yaml")
+    assert formats.names(formats.RECOMMENDATION) == (
+        "text",
+        "markdown",
+        "html",
+        "docx",
+        "json",
+        "yaml",
+    )
     assert formats.names(formats.QUESTIONS) == ("text", "json", "yaml")
     assert formats.names(formats.CHECK) == ("text", "json")
     assert formats.names(formats.BATCH) == ("jsonl", "json", "csv")
@@ -35,6 +42,7 @@ def test_each_command_offers_the_formats_of_the_one_list():
         ("plan.md", "markdown"),
         ("plan.HTML", "html"),
         ("plan.htm", "html"),
+        ("plan.DOCX", "docx"),
         ("plan.yml", "yaml"),
         ("plan.json", "json"),
         ("plan.txt", "text"),
@@ -48,7 +56,7 @@ def test_a_file_name_chooses_the_format(name, expected):
 
 def test_cli_help_lists_html(cli):
     out = cli("recommend", "--help").stdout
-    assert "text|markdown|html|json|yaml" in out and ".html" in out
+    assert "text|markdown|html|docx|json|yaml" in out and ".html" in out and ".docx" in out
 
 
 def test_the_screen_and_the_record_show_their_own_parts(rec):
@@ -73,7 +81,10 @@ def test_the_essentials_keep_the_warnings_and_leave_the_rest(rec):
     assert [len(w.items) for w in warnings] == ([len(rec.warnings)] if rec.warnings else [])
 
 
-@pytest.mark.parametrize("name", formats.names(formats.RECOMMENDATION))
+TEXT_FORMATS = [n for n in formats.names(formats.RECOMMENDATION) if not formats.is_binary(n)]
+
+
+@pytest.mark.parametrize("name", TEXT_FORMATS)  # docx: tests/test_docx.py
 def test_every_format_renders_both_languages(name):
     loaded = api.load_rules()
     for lang in ("sv", "en"):

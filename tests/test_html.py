@@ -4,6 +4,7 @@ from the answers or the rules stays text; and what headless Chromium makes of it
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -167,6 +168,8 @@ def test_output_file_suffix_chooses_html_and_the_api_dumps_it(cli, tmp_path):
     rec = api.recommend(api.load_rules(), DIABETES)
     assert api.dumps(rec, "html") == _page_of(rec)
     with pytest.raises(ValueError, match="html"):
+        api.dumps(rec, "odt")
+    with pytest.raises(ValueError, match="dumps_bytes"):  # binary: bytes, not a str
         api.dumps(rec, "docx")
 
 
@@ -281,3 +284,91 @@ def test_chromium_lays_the_page_out_with_its_figure_and_the_text_escaped(cli, tm
     assert len(dumped.all("figure")) == 1 and len(dumped.all("figcaption")) == 1
     assert not dumped.all("script") and not dumped.all("img") and not dumped.all("a")
     assert HOSTILE in dumped.all("main")[0]["text"]
+
+
+# Printed: A4 pages, the staff notes on a page of their own.
+
+STAFF_CASE = {  # a lowered level: staff notes beside the invitation
+    "arena": "unit_development",
+    "purpose": "co_develop",
+    "mandate": "views",
+    "acceptance": "low",
+    "timeframe": "longer",
+    "resources": "some",
+    "participants": "own_patients",
+}
+A4_POINTS = (595, 842)  # 210 x 297 mm at 72 points an inch, rounded
+
+
+def _printed(tmp_path: Path, markup: str, name: str) -> bytes:
+    page = tmp_path / f"{name}.html"
+    page.write_text(markup, encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    done = _headless(
+        tmp_path,
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        "--print-to-pdf-no-header",
+        page.as_uri(),
+    )
+    assert pdf.exists(), done.stderr[-2000:]
+    return pdf.read_bytes()
+
+
+def _pages(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's MediaBox width and height, in points (no PDF library: the page objects are
+    plain dictionaries in Chromium's PDF)."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    count = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+    assert boxes and count, pdf[:200]
+    if len(boxes) == 1 and count > 1:  # one MediaBox inherited from the page tree
+        boxes *= count
+    assert len(boxes) == count
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+def test_printed_the_page_is_a4_and_the_staff_notes_start_a_new_page(cli, tmp_path):
+    rec = api.recommend(api.load_rules(), STAFF_CASE, "sv")
+    assert rec.staff_notes and rec.invitation
+    markup = cli("--lang", "sv", "recommend", *answer_flags(STAFF_CASE), "-f", "html").stdout
+    page = Page(markup)
+    staff = [h for h in page.all("h2") if h["attrs"].get("class") == "for-staff"]
+    invitation = [h for h in page.all("h2") if h["attrs"].get("class") == "for-participants"]
+    assert [h["text"] for h in invitation] == [rec.expectations_title]
+    assert len(staff) == 1 and "skickas inte" in staff[0]["text"]  # marked: not to be sent
+    pages = _pages(_printed(tmp_path, markup, "record"))
+    print(f"printed: {len(pages)} pages of {pages[0]} points")
+    assert all(round(w) == A4_POINTS[0] and round(h) == A4_POINTS[1] for w, h in pages), pages
+    assert 2 <= len(pages) <= 8, len(pages)
+    # The break itself: a short invitation and short notes still take two pages.
+    from ladder.output.document import Document, Heading, Label
+    from ladder.output.html import render
+
+    short = Document(
+        "sv",
+        "Inbjudan",
+        (
+            Heading((Text("Det här kan du förvänta dig"),), audience="participants"),
+            Paragraph((Text("Vi vill höra vad du tycker."),)),
+            Heading((Label("Anteckningar för personalen"),), audience="staff"),
+            Paragraph((Text("Kontrollera arvodet."),)),
+        ),
+    )
+    assert len(_pages(_printed(tmp_path, render(short), "short"))) == 2
+    without = Document("sv", "Inbjudan", (*short.blocks[:2], Paragraph((Text("Slut."),))))
+    assert len(_pages(_printed(tmp_path, render(without), "one"))) == 1
+
+
+def test_screenshot_of_a_recommendation_with_both_texts(cli, tmp_path):
+    markup = cli("--lang", "sv", "recommend", *answer_flags(STAFF_CASE), "-f", "html").stdout
+    page = tmp_path / "both.html"
+    page.write_text(markup, encoding="utf-8")
+    shot = tmp_path / "both.png"
+    done = _headless(tmp_path, f"--screenshot={shot}", "--window-size=900,4200", page.as_uri())
+    assert shot.exists(), done.stderr[-2000:]
+    print(f"screenshot: {shot}")
+    width, height, rows = _pixels(shot.read_bytes())
+    assert (width, height) == (900, 4200)
+    # The staff heading's frame: a dark line across most of the text column somewhere.
+    dark = [y for y, row in enumerate(rows) if row.count(b"\x1b\x1b\x1b") > 300]
+    assert dark, "no framed staff heading drawn"

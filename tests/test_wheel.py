@@ -136,3 +136,30 @@ def test_installed_wheel_speaks_swedish_from_its_compiled_catalogue(installed, t
     assert next(installed.parent.glob("lib/python*/site-packages/ladder/i18n/locale/sv/*/*.mo"))
     result = run(installed, "recommend", "--lang", "sv", "--rules", "nope.yaml", cwd=tmp_path)
     assert "Regelfilen nope.yaml finns inte." in result.stderr
+
+
+def test_installed_wheel_offers_docx_as_an_extra_and_says_so_without_it(installed, tmp_path):
+    """A plain install has no python-docx: the Word format names the extra and exits 2; the
+    wheel's metadata declares the extra, which installs python-docx."""
+    meta = subprocess.run(
+        [
+            str(installed / "python"),
+            "-c",
+            "import json; from importlib.metadata import metadata; m = metadata('ladder');"
+            "print(json.dumps([m.get_all('Provides-Extra'), m.get_all('Requires-Dist')]))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    extras, requires = json.loads(meta)
+    assert "docx" in extras
+    docx = [r for r in requires if r.startswith("python-docx")]
+    assert docx and all("extra ==" in r for r in docx)  # never a dependency of its own
+    assert any(r.replace('"', "'").endswith("extra == 'docx'") for r in docx), docx
+    done = run(installed, "recommend", "-a", "arena=care_meeting", "-a", "patient_wish=share_decisions",
+               "-a", "relatives=no", "-o", "r.docx", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'ladder[docx]'" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "r.docx").exists()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ladder.app import format_recommendation
 
 from .test_wizard import ACCEPT, CTRL_U, ENTER, SKIP_FREE_TEXT, drive  # noqa: F401 - a fixture
@@ -23,3 +25,41 @@ def test_a_record_named_html_is_saved_as_html(drive):  # noqa: F811 - the fixtur
     saved = Path("plan.html").read_text(encoding="utf-8")
     assert saved == format_recommendation(rec, "html")
     assert saved.startswith("<!DOCTYPE html>")
+
+
+def test_a_record_named_docx_is_saved_as_a_word_document(drive, monkeypatch):  # noqa: F811
+    docx = pytest.importorskip("docx")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same bytes for the same input
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        "2" + ENTER,  # save only the record
+        CTRL_U + "record.docx" + ENTER,
+    ]
+    rec, _ = drive(keys)
+    saved = Path("record.docx").read_bytes()
+    assert saved == format_recommendation(rec, "docx")
+    assert docx.Document("record.docx").paragraphs[0].text != ""
+
+
+def test_without_python_docx_the_wizard_says_so_and_asks_again(drive, monkeypatch):  # noqa: F811
+    import sys
+
+    monkeypatch.setitem(sys.modules, "docx", None)  # `import docx` now fails
+    keys = [
+        "1" + ENTER,
+        ENTER,
+        ENTER,
+        *SKIP_FREE_TEXT,
+        ACCEPT,
+        "2" + ENTER,  # save only the record
+        CTRL_U + "record.docx" + ENTER,
+        CTRL_U + "record.html" + ENTER,  # asked again: another name
+    ]
+    rec, out = drive(keys)
+    assert "pip install 'ladder[docx]'" in " ".join(out.split())  # the wizard wraps lines
+    assert not Path("record.docx").exists()
+    assert Path("record.html").read_text(encoding="utf-8") == format_recommendation(rec, "html")

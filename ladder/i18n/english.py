@@ -650,6 +650,15 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "The format {name} fits plans only (an answers file with tracks); for one "
         "recommendation use one of: {formats}."
     ),
+    # The Word format: its optional dependency, and no binary file on a terminal.
+    "format.docx_missing": (
+        "The docx format needs the python-docx package, which is not installed. Install it "
+        "with: pip install 'ladder[docx]'"
+    ),
+    "format.binary_terminal": (
+        "The {name} format is a binary file and is not shown on a terminal: write it to a file "
+        "with -o FILE{suffix}, or redirect the output to one."
+    ),
     "plan.bad_date": "must be a date written as YYYY-MM-DD, not '{value}'",
     "plan.bad_id": (
         "must be an id: lower-case letters a–z, digits and _, starting with a letter, not '{value}'"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ladder.answers import parse_pairs, resolve, validate_answer
 from ladder.app import answer_sources, plan_answers, recommendation_for
-from ladder.errors import AnswerError, NotInteractiveError, OutputError
+from ladder.errors import AnswerError, NotInteractiveError, OutputError, UsageError
 from ladder.i18n.messages import t
 from ladder.interview.checkbox import ask_checkbox
 from ladder.interview.flow import Interview, answers_mapping, not_interactive_error
@@ -275,7 +275,7 @@ class Prompts:
         plan), each written atomically."""
         import questionary
 
-        from ladder.output.formats import PLAN, RECOMMENDATION, by_suffix, render
+        from ladder.output.formats import PLAN, RECOMMENDATION, by_suffix, render_any
 
         kind, plan = (PLAN, "plan_") if isinstance(rec, PlanOut) else (RECOMMENDATION, "")
         keys = [*SAVE_CHOICES, PAGE] if self.paged else SAVE_CHOICES
@@ -295,7 +295,7 @@ class Prompts:
         if what in ("both", "record"):
             # A record in the format its name asks for (plan.html), else Markdown.
             self._save_file(
-                f"{plan}record", lambda path: render(rec, by_suffix(path, kind, "markdown"))
+                f"{plan}record", lambda path: render_any(rec, by_suffix(path, kind, "markdown"))
             )
         if what in ("both", "answers"):
             answers = answers_yaml(values, loaded, self.lang)
@@ -303,7 +303,7 @@ class Prompts:
             if saved is not None:
                 self.say(t("wizard.replay", self.lang, file=saved), "dim")
 
-    def _save_file(self, kind: str, content: Callable[[Path], str]) -> Path | None:
+    def _save_file(self, kind: str, content: Callable[[Path], str | bytes]) -> Path | None:
         """Ask for a file name (Enter on an empty name skips) and write atomically.
 
         An existing file is overwritten only when the user says so.
@@ -337,7 +337,7 @@ class Prompts:
                 from ladder.io.files import write_atomic, written_message
 
                 written = write_atomic(target, content(target), force=force, lang=self.lang)
-            except OutputError as error:
+            except (OutputError, UsageError) as error:  # a docx without python-docx too
                 self.say(error.message)
                 default = name
                 continue

@@ -245,10 +245,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool, lang: str) -> Path:
-    """Write `text` (UTF-8) to `path`. Never overwrites unless `force`; never leaves half a file."""
+def write_atomic(
+    path: str | os.PathLike[str], text: str | bytes, *, force: bool, lang: str
+) -> Path:
+    """Write `text` (UTF-8; bytes as they are) to `path`. Never overwrites unless `force`;
+    never leaves half a file."""
     with open_atomic(path, force=force, lang=lang) as handle:
-        handle.write(text.encode("utf-8"))
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
     return Path(path)
 
 

@@ -15,6 +15,9 @@ from typing import Literal, TypeAlias
 Style: TypeAlias = Literal["", "strong", "note", "quiet"]
 # Who a part is for: a screen (the terminal and plain text) or a record (a file to keep).
 Medium: TypeAlias = Literal["screen", "record"]
+# Who reads the section a heading opens, when it is not everyone: the text sent to
+# participants, or the notes only staff read (printed on a page of their own).
+Audience: TypeAlias = Literal["", "participants", "staff"]
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,13 @@ Line: TypeAlias = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Heading:
-    """A section heading; the headline is the result itself (the recommended level)."""
+    """A section heading; the headline is the result itself (the recommended level). Level 2
+    opens a section of the document, level 3 one inside it (a plan's track)."""
 
     parts: Line
     level: int = 2
     headline: bool = False
+    audience: Audience = ""
 
 
 @dataclass(frozen=True)

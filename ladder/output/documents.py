@@ -164,7 +164,7 @@ def _serves(serves_text: str, lang: str) -> tuple[Field, ...]:
 
 def _statement(rec: Recommendation) -> tuple[Block, ...]:
     paragraphs = (Paragraph((Text(p),)) for p in rec.expectations.split("\n\n"))
-    return (Heading((Text(rec.expectations_title),)), *paragraphs)
+    return (Heading((Text(rec.expectations_title),), audience="participants"), *paragraphs)
 
 
 def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:
@@ -172,7 +172,8 @@ def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:
     if not rec.staff_notes:
         return ()
     notes = tuple(Paragraph((Text(note),)) for note in rec.staff_notes)
-    return (_heading("render.staff_notes", rec.lang), *notes)
+    heading = Heading((Label(t("render.staff_notes", rec.lang)),), audience="staff")
+    return (heading, *notes)
 
 
 def _warnings(rec: Recommendation) -> tuple[Block, ...]:

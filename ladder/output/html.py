@@ -3,7 +3,9 @@
 Every text goes through `_escaped`: line breaks folded, control and direction characters as
 visible escapes, then html.escape, so the tool's own tags are the only tags. Headings, lists
 and the ladder's figure with its caption are there for a screen reader to follow; the reached
-step is marked in words, not only in colour.
+step is marked in words, not only in colour. Printed, the page is A4, nothing dark fills a
+background, the ladder and short blocks are not split between pages, and the staff notes start
+on a page of their own (so the invitation can be handed out without them).
 """
 
 from __future__ import annotations
@@ -60,6 +62,20 @@ figure.ladder li { list-style: none; display: flex; align-items: center; gap: 0.
 .mark { color: #1b5e20; }
 ul.warnings { padding-left: 1.2rem; list-style: none; }
 ul.warnings li::before { content: "! "; font-weight: bold; }
+h2.for-staff { border: 2px solid #1b1b1b; padding: 0.2rem 0.5rem; }
+@page { size: A4; margin: 18mm 16mm 20mm; }
+@media print {
+  body { font-size: 11pt; color: #000; }
+  main { max-width: none; padding: 0; }
+  h1, h2 { break-after: avoid; page-break-after: avoid; }
+  p, li, tr, figure.ladder, figure.chart { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  h2.for-staff { break-before: page; page-break-before: always; }
+  .bar { background: #e4e4e4; border: 1px solid #999; }
+  .reached .bar { background: #b7d7b9; }
+  .bar, .reached .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .quiet, .detail, .mark { color: #333; }
+}
 """
 
 
@@ -78,8 +94,8 @@ def render(doc: Document) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
-        kind = ' class="headline"' if block.headline else ""
-        return f"<h2{kind}>{_line(block.parts)}</h2>"
+        kinds = (("headline", block.headline), (f"for-{block.audience}", block.audience))
+        return f"<h2{_class(' '.join(k for k, on in kinds if on))}>{_line(block.parts)}</h2>"
     if isinstance(block, Paragraph):
         return f"<p{_class(block.style)}>{_line(block.parts)}</p>"
     if isinstance(block, Field):

@@ -5,6 +5,7 @@ recommendation of its own."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ladder.i18n.messages import t
 from ladder.output.document import (
@@ -159,7 +160,7 @@ def _track(track: TrackOut, lang: str) -> list[Block]:
     answers = [Only("record", record.blocks[1:])] if isinstance(record, Only) else []
     kept = [b for b in own[1:] if not isinstance(b, Figure)]
     kind = Field(t("plan.kind", lang), (Label(t(f"plan.kind.{track.kind}", lang)),), "quiet")
-    return [heading, *_demoted(kept[:1]), kind, *answers, *kept[1:]]
+    return [heading, *_inside(_demoted(kept[:1])), kind, *_inside(answers), *_inside(kept[1:])]
 
 
 def _heading(key: str, lang: str) -> Heading:
@@ -169,3 +170,15 @@ def _heading(key: str, lang: str) -> Heading:
 def _demoted(blocks: Sequence[Block]) -> list[Block]:
     """The track's level, no longer the document's headline: a plain heading of its own."""
     return [Heading(b.parts) if isinstance(b, Heading) else b for b in blocks]
+
+
+def _inside(blocks: Sequence[Block]) -> list[Block]:
+    """A track's own sections, one level under the track's heading."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            block = replace(block, level=3)
+        elif isinstance(block, Only):
+            block = Only(block.medium, tuple(_inside(block.blocks)))
+        out.append(block)
+    return out
