@@ -67,6 +67,10 @@ def finish(child: pexpect.spawn) -> tuple[int, str]:
 def answer(child: pexpect.spawn, screen: str, keys: str) -> None:
     child.expect_exact(screen)
     child.expect_exact("Enter")  # the hint line is drawn before the prompt: the prompt is next
+    # Keys typed before the prompt owns the terminal are the line discipline's: Ctrl-C would be
+    # a signal at a random point of start-up, not the key the prompt handles. The prompt turns
+    # echo off when it takes the terminal over.
+    child.waitnoecho(timeout=TIMEOUT)
     child.send(keys)
 
 
