@@ -30,7 +30,7 @@ from ladder.output.document import (
     Text,
     Warnings,
 )
-from ladder.result import AnswerOut, Recommendation, RulesInfo
+from ladder.result import STANDARD, AnswerOut, Recommendation, RulesInfo
 
 
 def recommendation_document(rec: Recommendation) -> Document:
@@ -163,8 +163,26 @@ def _serves(serves_text: str, lang: str) -> tuple[Field, ...]:
 
 
 def _statement(rec: Recommendation) -> tuple[Block, ...]:
-    paragraphs = (Paragraph((Text(p),)) for p in rec.expectations.split("\n\n"))
-    return (Heading((Text(rec.expectations_title),)), *paragraphs)
+    """A screen shows the invitation for the reader asked for; a record the standard one and
+    then each reader's whose conditions hold (and the one asked for), a section each."""
+    others = [i for i in rec.invitations if i.reader != STANDARD]
+    if not others:
+        return _invitation(rec.expectations_title, rec.expectations)
+    standard = next(i.text for i in rec.invitations if i.reader == STANDARD)
+    variants = (
+        _invitation(t("render.invitation_for", rec.lang, title=i.title, reader=i.name), i.text)
+        for i in others
+    )
+    return (
+        Only("screen", _invitation(rec.expectations_title, rec.expectations)),
+        Only("record", _invitation(rec.expectations_title, standard)),
+        *(Only("record", blocks) for blocks in variants),
+    )
+
+
+def _invitation(title: str, text: str) -> tuple[Block, ...]:
+    paragraphs = (Paragraph((Text(p),)) for p in text.split("\n\n"))
+    return (Heading((Text(title),)), *paragraphs)
 
 
 def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:
