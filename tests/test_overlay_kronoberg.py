@@ -185,8 +185,7 @@ def without_statement_texts(rules: Rules) -> Rules:
 def test_the_overlay_resolves_to_the_full_file(pair):
     overlay, full = pair
     mine, theirs = (
-        without_statement_texts(without_planning(without_young_and_readers(x.rules)))
-        for x in pair
+        without_statement_texts(without_planning(without_young_and_readers(x.rules))) for x in pair
     )
     assert mine == theirs
     default = load_rules(ROOT / "data" / "ladder.yaml").rules

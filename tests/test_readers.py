@@ -134,9 +134,10 @@ def test_a_reader_asked_for_is_in_the_contract_with_every_invitation(default_rul
     assert list(data["invitations"]) == ["standard", "easy_read", "young"]
     assert data["invitation"]["text"] == data["invitations"]["young"]["text"]
     assert data["expectations"] == data["invitations"]["young"]["text"]
-    assert data["invitations"]["standard"]["text"] == recommendation_for(
-        default_rules, YOUNG_CASE, "sv"
-    ).invitation
+    assert (
+        data["invitations"]["standard"]["text"]
+        == recommendation_for(default_rules, YOUNG_CASE, "sv").invitation
+    )
 
 
 def test_a_reader_asked_for_where_it_is_not_relevant_is_still_worded(default_rules):
