@@ -298,3 +298,17 @@ def test_shipped_files_are_complete_for_their_readers(shipped: LoadedRules):
     path = Path(shipped.info.path)
     codes = {f.code for f in check_file(path, "en").findings}
     assert "missing.reader_text" not in codes
+
+
+def test_a_plan_words_every_track_for_the_reader(cli):
+    plan = DEFAULT_RULES.parent.parent / "examples" / "plans" / "closure.yaml"
+    data = json.loads(cli("recommend", "--answers", str(plan), "-f", "json").stdout)
+    assert all("reader" not in track for track in data["tracks"])
+    result = cli("recommend", "--answers", str(plan), "-f", "json", "--reader", "easy_read")
+    assert result.exit_code == 0, result.stderr
+    tracks = json.loads(result.stdout)["tracks"]
+    assert len(tracks) >= 2
+    for track in tracks:
+        assert track["reader"] == "easy_read"
+        assert track["invitation"]["text"] == track["invitations"]["easy_read"]["text"]
+        assert track["invitations"]["standard"]["text"] != track["invitation"]["text"]
