@@ -157,6 +157,7 @@ def test_recommend_shows_the_reader_asked_for_on_screen(cli):
     result = cli("recommend", *flags, "--lang", "sv", "--reader", "easy_read")
     assert result.exit_code == 0, result.stderr
     assert "Du väljer själv om du vill vara med." in result.stdout
+    assert "Det här kan du förvänta dig: Lättläst" in result.stdout
     assert "Medverkan är frivillig" not in result.stdout
     plain = cli("recommend", *flags, "--lang", "sv")
     assert "Medverkan är frivillig" in plain.stdout

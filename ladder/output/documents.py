@@ -169,12 +169,14 @@ def _statement(rec: Recommendation) -> tuple[Block, ...]:
     if not others:
         return _invitation(rec.expectations_title, rec.expectations)
     standard = next(i.text for i in rec.invitations if i.reader == STANDARD)
-    variants = (
-        _invitation(t("render.invitation_for", rec.lang, title=i.title, reader=i.name), i.text)
+    titles = {
+        i.reader: t("render.invitation_for", rec.lang, title=i.title, reader=i.name)
         for i in others
-    )
+    }
+    variants = (_invitation(titles[i.reader], i.text) for i in others)
+    shown = titles.get(rec.reader or STANDARD, rec.expectations_title)
     return (
-        Only("screen", _invitation(rec.expectations_title, rec.expectations)),
+        Only("screen", _invitation(shown, rec.expectations)),
         Only("record", _invitation(rec.expectations_title, standard)),
         *(Only("record", blocks) for blocks in variants),
     )
