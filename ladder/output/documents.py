@@ -170,8 +170,7 @@ def _statement(rec: Recommendation) -> tuple[Block, ...]:
         return _invitation(rec.expectations_title, rec.expectations)
     standard = next(i.text for i in rec.invitations if i.reader == STANDARD)
     titles = {
-        i.reader: t("render.invitation_for", rec.lang, title=i.title, reader=i.name)
-        for i in others
+        i.reader: t("render.invitation_for", rec.lang, title=i.title, reader=i.name) for i in others
     }
     variants = (_invitation(titles[i.reader], i.text) for i in others)
     shown = titles.get(rec.reader or STANDARD, rec.expectations_title)
