@@ -50,16 +50,18 @@ def word(
     decision: Decision,
     lang: str,
     reader: str | None = None,
+    variants: bool = True,
 ) -> Recommendation:
     """The recommendation for a decision on these (complete, validated) answers, in `lang`; its
-    invitation for `reader` (a reader the rules declare; None: the standard text)."""
+    invitation for `reader` (a reader the rules declare; None: the standard text). Without
+    `variants`, only that one invitation is worded (a batch's contract never shows others)."""
     text = texts(rules, lang)
     items = _items(rules)
     structures = [items.structures[i] for i in decision.structures]
     methods = [items.methods[i] for i in decision.methods]
     level = _worded(rules.step(decision.level), decision.variant)
     parts = [items.parts[i] for i in decision.parts]
-    shown = [STANDARD, *decision.readers]
+    shown = [STANDARD, *(decision.readers if variants else ())]
     if reader is not None and reader not in shown:
         shown.append(reader)  # asked for where its conditions do not hold: still honoured
     worded = {
