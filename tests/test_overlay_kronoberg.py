@@ -8,6 +8,7 @@ them the same parts are chosen, and only their wording may differ."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -66,6 +67,17 @@ NOT_FOR_YOUNG = {
 YOUNG_EXAMPLES = 1
 
 
+ADULT_GROUPS = ["own_patients", "condition_group", "general_public", "seldom_heard"]
+
+
+def _adults_unsaid(item: Any) -> Any:
+    """A condition block without `participants: <every adult group>`, which the young people's
+    group made necessary where it had held for every answer."""
+    when = {k: v for k, v in item.when.items() if not (k == "participants" and v == ADULT_GROUPS)}
+    blocks = [_adults_unsaid(b) for b in item.any_]
+    return item.model_copy(update={"when": when, "any_": blocks})
+
+
 def without_young_and_readers(rules: Rules) -> Rules:
     """The rules less the young people's group and every reader variant (see above)."""
     questions = [
@@ -91,9 +103,10 @@ def without_young_and_readers(rules: Rules) -> Rules:
         for p in rules.expectations.parts
         if p.id not in YOUNG_ITEMS
     ]
+    structures = [_adults_unsaid(s) for s in rules.structures if s.id not in YOUNG_ITEMS]
     update = {
         "questions": questions,
-        "structures": [s for s in rules.structures if s.id not in YOUNG_ITEMS],
+        "structures": structures,
         "methods": methods,
         "warnings": [w for w in rules.warnings if w.id not in YOUNG_ITEMS],
         "steps": steps,

@@ -88,18 +88,25 @@ def test_the_young_variant_is_there_exactly_where_young_people_take_part(shipped
 
 
 def test_young_people_never_get_only_adult_structures_or_long_meeting_series(shipped, groups):
-    seen = 0
+    """Alone or beside other groups, children and young people are recruited through a route
+    of their own, never through adult structures only."""
+    seen = mixed = 0
     for answers in (g.answers for g in groups):
-        if answers.get("participants") != "young_people":
+        if not young(answers):
+            continue
+        rec = recommendation_for(shipped, answers, "sv")
+        if answers["participants"] != "young_people":
+            mixed += 1
+            serving = {s.id for s in rec.recruitment if "young_people" in s.serves}
+            assert serving - ADULT_STRUCTURES, answers
             continue
         seen += 1
-        rec = recommendation_for(shipped, answers, "sv")
         ids = {s.id for s in rec.recruitment}
         assert ids - ADULT_STRUCTURES, answers
         for method in rec.methods:
             assert "inläsning" not in method.time or "ingen inläsning" in method.time, answers
         assert "young_safeguards" in {w.id for w in rec.warnings}, answers
-    assert seen
+    assert seen and mixed
 
 
 def without_readers(rules: Rules) -> Rules:
