@@ -44,7 +44,7 @@ def test_the_overlay_is_short_and_extends_the_default():
 # Worked examples the default gained with multi-choice `participants`, after the conversion.
 TWO_GROUP_EXAMPLES = 2
 # Children and young people, a group the default gained since: its option, its own items, its
-# worked example, and the `not` that keeps long meeting series from them; and every reader
+# worked example, and the adult groups named where they had held for every answer; and every reader
 # variant (easy read, young), which only adds invitations beside the standard one.
 YOUNG = "young_people"
 YOUNG_ITEMS = {
@@ -56,13 +56,6 @@ YOUNG_ITEMS = {
     "young_guardians",
     "young_school",
     "young_staff",
-}
-NOT_FOR_YOUNG = {
-    "delegated_decision",
-    "co_production",
-    "team_representative",
-    "advisory_council",
-    "reference_group",
 }
 YOUNG_EXAMPLES = 1
 
@@ -85,7 +78,7 @@ def without_young_and_readers(rules: Rules) -> Rules:
         for q in rules.questions
     ]
     methods = [
-        m.model_copy(update={"readers": {}, **({"not_": None} if m.id in NOT_FOR_YOUNG else {})})
+        _adults_unsaid(m).model_copy(update={"readers": {}})
         for m in rules.methods
         if m.id not in YOUNG_ITEMS
     ]

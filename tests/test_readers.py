@@ -164,7 +164,7 @@ def test_recommend_shows_the_reader_asked_for_on_screen(cli):
     result = cli("recommend", *flags, "--lang", "sv", "--reader", "easy_read")
     assert result.exit_code == 0, result.stderr
     assert "Du väljer själv om du vill vara med." in result.stdout
-    assert "Det här kan du förvänta dig: Lättläst" in result.stdout
+    assert "Det här kan du förvänta dig – Lättläst" in result.stdout
     assert "Medverkan är frivillig" not in result.stdout
     plain = cli("recommend", *flags, "--lang", "sv")
     assert "Medverkan är frivillig" in plain.stdout
@@ -176,8 +176,8 @@ def test_a_record_shows_every_relevant_variant_after_the_standard_invitation(cli
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     standard = out.index("Det här kan du förvänta dig\n")
-    easy = out.index("Det här kan du förvänta dig: Lättläst")
-    for_young = out.index("Det här kan du förvänta dig: För barn och unga")
+    easy = out.index("Det här kan du förvänta dig – Lättläst")
+    for_young = out.index("Det här kan du förvänta dig – För barn och unga")
     assert standard < easy < for_young
     html = cli("recommend", *answer_flags(YOUNG_CASE), "--lang", "en", "-f", "html").stdout
     assert "What you can expect: Easy read" in html
