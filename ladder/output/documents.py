@@ -62,7 +62,7 @@ def essentials_document(rec: Recommendation) -> Document:
     blocks = (
         _headline(rec),
         _promise(rec),
-        *_statement(rec),
+        *_statement_on_screen(rec),
         *_staff_notes(rec),
         *_warnings(rec),
     )
@@ -169,16 +169,24 @@ def _statement(rec: Recommendation) -> tuple[Block, ...]:
     if not others:
         return _invitation(rec.expectations_title, rec.expectations)
     standard = next(i.text for i in rec.invitations if i.reader == STANDARD)
-    titles = {
-        i.reader: t("render.invitation_for", rec.lang, title=i.title, reader=i.name) for i in others
-    }
-    variants = (_invitation(titles[i.reader], i.text) for i in others)
-    shown = titles.get(rec.reader or STANDARD, rec.expectations_title)
+    variants = (_invitation(_title(rec, i.reader), i.text) for i in others)
     return (
-        Only("screen", _invitation(shown, rec.expectations)),
+        Only("screen", _statement_on_screen(rec)),
         Only("record", _invitation(rec.expectations_title, standard)),
         *(Only("record", blocks) for blocks in variants),
     )
+
+
+def _statement_on_screen(rec: Recommendation) -> tuple[Block, ...]:
+    """The invitation for the reader asked for, under a title that names that reader."""
+    return _invitation(_title(rec, rec.reader or STANDARD), rec.expectations)
+
+
+def _title(rec: Recommendation, reader: str) -> str:
+    name = next((i.name for i in rec.invitations if i.reader == reader), "")
+    if reader == STANDARD or not name:
+        return rec.expectations_title
+    return t("render.invitation_for", rec.lang, title=rec.expectations_title, reader=name)
 
 
 def _invitation(title: str, text: str) -> tuple[Block, ...]:
