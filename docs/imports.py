@@ -27,6 +27,7 @@ STAGES = {
     "ladder.result": 1,
     "ladder.conditions": 1,
     "ladder.load": 2,
+    "ladder.readers": 2,
     "ladder.answers": 3,
     "ladder.plan_file": 3,
     "ladder.engine": 4,

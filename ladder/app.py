@@ -49,16 +49,21 @@ def recommend_or_plan(
     pairs: list[str],
     answers_file: str | os.PathLike[str] | None,
     lang: str,
+    reader: str | None = None,
 ) -> tuple[Recommendation | PlanOut, list[str]]:
-    """A recommendation, or a plan when the answers file has tracks; notes as recommend_from."""
+    """A recommendation, or a plan when the answers file has tracks; notes as recommend_from.
+    The invitation (each track's) is worded for `reader` too (UsageError if the rules offer
+    no such reader)."""
     from ladder.plan_file import is_plan, split_plan
+    from ladder.readers import checked_reader
 
     loaded = load_rules(rules_path, lang)
+    reader = checked_reader(loaded.rules, reader, lang)
     sources = answer_sources(pairs, answers_file, lang)
     if answers_file is not None and is_plan(sources[1]):
         plan = split_plan(sources[1], str(answers_file), lang)
-        return plan_answers(loaded, sources[0], plan, lang)
-    return recommend_answers(loaded, sources, lang)
+        return plan_answers(loaded, sources[0], plan, lang, reader=reader)
+    return recommend_answers(loaded, sources, lang, reader)
 
 
 def require_complete(result: Recommendation | PlanOut, lang: str) -> None:
@@ -104,10 +109,11 @@ def plan_answers(
     plan: PlanSource,
     lang: str,
     memo: TrackMemo | None = None,
+    reader: str | None = None,
 ) -> tuple[PlanOut, list[str]]:
     """The plan: each track's answers (flags, then the track's own, then the shared) resolved
     as a single recommendation's are, decided, dated and worded. A `memo` spares a batch
-    the tracks it has seen."""
+    the tracks it has seen (a memo is for one reader)."""
     import json
 
     from ladder import planning
@@ -174,7 +180,7 @@ def plan_answers(
         used = tuple(tp.answers.items())
         rec = memo.worded.get(used)
         if rec is None:
-            rec = word(rules, loaded.info, tp.answers, tp.decision, lang)
+            rec = word(rules, loaded.info, tp.answers, tp.decision, lang, reader)
             memo.bounded(memo.worded)[used] = rec
         worded.append(TrackWorded(tp, track.name, rec))
     out = word_plan(rules, loaded.info, fields, shared[1], worded, milestones, issues, lang)
@@ -240,11 +246,11 @@ def resolve_complete(
 
 
 def recommend_answers(
-    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str
+    loaded: LoadedRules, sources: list[dict[str, Any]], lang: str, reader: str | None = None
 ) -> tuple[Recommendation, list[str]]:
     """Validate complete answers (first source wins), then recommend; AnswerError if any lacks."""
     used, decision, notes = decide_answers(loaded, sources, lang)
-    return word(loaded.rules, loaded.info, used, decision, lang), notes
+    return word(loaded.rules, loaded.info, used, decision, lang, reader), notes
 
 
 def decide_answers(
@@ -264,10 +270,13 @@ def decision_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Dec
         raise RulesError(t("engine.no_target", lang), []) from None
 
 
-def recommendation_for(loaded: LoadedRules, answers: dict[str, str], lang: str) -> Recommendation:
-    """The recommendation for complete, validated answers (see answers.resolve), in `lang`."""
+def recommendation_for(
+    loaded: LoadedRules, answers: dict[str, str], lang: str, reader: str | None = None
+) -> Recommendation:
+    """The recommendation for complete, validated answers (see answers.resolve), in `lang`,
+    its invitation for `reader` (a reader the rules declare, or None)."""
     decision = decision_for(loaded, answers, lang)
-    return word(loaded.rules, loaded.info, answers, decision, lang)
+    return word(loaded.rules, loaded.info, answers, decision, lang, reader)
 
 
 def format_recommendation(rec: Recommendation | PlanOut, fmt: str) -> str | bytes:

@@ -20,7 +20,12 @@ from ladder.cli_ending import (
     language,
     refuse_binary_on_terminal,
 )
-from ladder.completion import complete_answer, complete_language, install_shell_completion
+from ladder.completion import (
+    complete_answer,
+    complete_language,
+    complete_reader,
+    install_shell_completion,
+)
 from ladder.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -181,12 +186,18 @@ def recommend(
     require_complete: Annotated[
         bool, typer.Option("--require-complete", help=_h("require_complete"))
     ] = False,
+    reader: Annotated[
+        str | None,
+        typer.Option(
+            "--reader", help=_h("reader"), metavar=_m("reader"), autocompletion=complete_reader
+        ),
+    ] = None,
 ) -> None:
     lang = language(lang)
     with errors_reported(lang):
         from ladder.app import recommend_or_plan
 
-        rec, notes = recommend_or_plan(rules, answer or [], answers, lang)
+        rec, notes = recommend_or_plan(rules, answer or [], answers, lang, reader)
         for note in notes:
             sys.stderr.write(note + "\n")
         if require_complete:

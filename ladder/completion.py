@@ -116,6 +116,23 @@ def complete_answer(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     ]
 
 
+def complete_reader(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """`--reader`: standard, then the readers the active rules declare, each with its name."""
+    from ladder.errors import LadderError
+    from ladder.i18n.language import known_language
+    from ladder.i18n.messages import t
+    from ladder.load.loader import load_rules
+
+    lang = known_language(_option(ctx, "lang"))
+    try:
+        rules = load_rules(_option(ctx, "rules"), lang).rules
+    except LadderError:
+        return []
+    names = [("standard", t("readers.standard", lang))]
+    names += [(r.id, rules.text(r.name, lang)) for r in rules.expectations.readers]
+    return [(id_, name) for id_, name in names if id_.startswith(incomplete)]
+
+
 def complete_language(incomplete: str) -> list[tuple[str, str]]:
     """`--lang`: the languages, each named in itself."""
     from ladder.i18n.messages import LANGUAGES

@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Protocol
 
 from ladder.conditions import CHOSEN, applies, chosen
-from ladder.model import Conditions, LevelRule, Method, Rules, StatementPart, Structure, WarningRule
+from ladder.model import (
+    Conditions,
+    LevelRule,
+    Method,
+    Reader,
+    Rules,
+    StatementPart,
+    Structure,
+    WarningRule,
+)
 from ladder.result import Decision, Effect, LevelDecision, TraceEntry, TraceKind
 
 
@@ -118,6 +127,7 @@ def decide(rules: Rules, answers: dict[str, str]) -> Decision:
     step = rules.step(placed.level)
     variant = next((i for i, v in enumerate(step.variants) if applies(v.when, answers)), None)
     groups = _groups(rules, answers)
+    readers = _chosen(rules.expectations.readers, answers, placed, None)
     if groups:
         picked, structure_serves = _serving(structures, answers, placed, limit.structures, groups)
         methods_picked, method_serves = _serving(methods, answers, placed, limit.methods, groups)
@@ -128,6 +138,7 @@ def decide(rules: Rules, answers: dict[str, str]) -> Decision:
             _chosen(parts, answers, placed, None),
             structure_serves,
             method_serves,
+            readers,
         )
     return Decision(
         placed.target,
@@ -142,6 +153,7 @@ def decide(rules: Rules, answers: dict[str, str]) -> Decision:
         _chosen(methods, answers, placed, limit.methods),
         _chosen(warnings, answers, placed, None),
         _chosen(parts, answers, placed, None),
+        readers=readers,
     )
 
 
@@ -152,7 +164,7 @@ def decide_plan(rules: Rules, tracks: list[dict[str, str]]) -> tuple[Decision, .
 
 
 def _chosen(
-    items: list[Structure] | list[Method] | list[WarningRule] | list[StatementPart],
+    items: list[Structure] | list[Method] | list[WarningRule] | list[StatementPart] | list[Reader],
     answers: dict[str, str],
     placed: Placed,
     limit: int | None,

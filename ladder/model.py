@@ -18,6 +18,20 @@ Text = Annotated[dict[str, str], TEXT]
 
 MandateType = Literal["personal", "organisational"]
 
+READERS = "ladder:readers"
+Readers = Annotated[dict[str, dict[str, str]], READERS]
+"""Reader variants of a participant text: reader id (declared under expectations.readers) ->
+the text for that reader, in every declared language; a reader without one falls back."""
+
+
+def _readers(what: str) -> Readers:
+    return Field(
+        default_factory=dict,
+        description=f"Reader id -> {what} for that reader (easy read, young); a reader "
+        "without one gets its fallback's, in the end the standard text.",
+    )
+
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
@@ -88,6 +102,7 @@ class StepVariant(Strict):
     when: Answers = Field(description="The answers this wording is for, e.g. the care meeting.")
     description: Text = Field(description="What participants do at this step, in this case.")
     promise: Text = Field(description="The promise to participants, in this case.")
+    readers: Readers = _readers("the promise, in this case,")
 
 
 class Step(Strict):
@@ -95,6 +110,7 @@ class Step(Strict):
     name: Text = Field(description="The step's name on the ladder.")
     description: Text = Field(description="What participants do at this step.")
     promise: Text = Field(description="What participants may expect: the promise to them.")
+    readers: Readers = _readers("the promise")
     variants: list[StepVariant] = Field(
         default_factory=list,
         description="Other wordings of the description and promise for some answers; the "
@@ -197,6 +213,10 @@ class Method(Conditions):
     description: Text = Field(description="What the method is.")
     how: Text = Field(description="How to do it: size, duration, first step.")
     time: Text = Field(description="The time the method asks of each participant.")
+    readers: Readers = _readers(
+        "the time asked, as a whole sentence that names the method (it replaces "
+        "'name: time' in {time_asked})"
+    )
 
 
 class WarningRule(Conditions):
@@ -219,6 +239,19 @@ class StatementPart(Conditions):
         "every part of a version-1 file was written for them) or `staff` (the staff notes: "
         "checks, fee amounts to verify, why the level is lower; never sent to participants).",
     )
+    readers: Readers = _readers("the paragraph")
+
+
+class Reader(Conditions):
+    """A kind of reader the invitation is also written for; `standard` is implicit."""
+
+    id: Id = Field(description="Stable id of the reader, the value of --reader.")
+    name: Text = Field(description="The reader's name, the heading of its invitation.")
+    fallback: str | None = Field(
+        default=None,
+        description="The reader whose text is used where this one has none (then that "
+        "reader's fallback, in the end the standard text); none: the standard text.",
+    )
 
 
 class Expectations(Strict):
@@ -226,11 +259,24 @@ class Expectations(Strict):
     parts: list[StatementPart] = Field(
         description="Paragraphs in order; each one that applies is included."
     )
+    readers: list[Reader] = Field(
+        default_factory=list,
+        description="Readers the invitation is also worded for (easy read, children and young "
+        "people); records show each whose conditions hold, and --reader picks one.",
+    )
 
 
-class MandateTexts(Strict):
+class MandateVariant(Strict):
     personal: Text = Field(description="What a personal mandate means for participants.")
     organisational: Text = Field(description="What an organisational mandate means.")
+
+
+class MandateTexts(MandateVariant):
+    readers: dict[str, MandateVariant] = Field(
+        default_factory=dict,
+        description="Reader id -> both texts for that reader; a reader without them gets its "
+        "fallback's, in the end the standard texts.",
+    )
 
 
 class ExampleExpect(Strict):

@@ -50,6 +50,7 @@ class Decision(LevelDecision):
     # the same order, the chosen options (groups) it serves; empty otherwise.
     structure_serves: tuple[tuple[str, ...], ...] = ()
     method_serves: tuple[tuple[str, ...], ...] = ()
+    readers: tuple[str, ...] = ()  # the declared readers whose conditions hold, in file order
 
 
 # The recommendation: plain frozen dataclasses, already in one language. Each has a docstring,
@@ -140,6 +141,19 @@ class AnswerOut:
     multiple: bool = False  # several options chosen: `value` joins their ids
 
 
+STANDARD = "standard"  # the reader every invitation is worded for; implicit in every file
+
+
+@dataclass(frozen=True)
+class InvitationOut:
+    """The invitation worded for one reader: `standard`, or a reader the rules declare."""
+
+    reader: str
+    name: str  # the reader's name ("" for standard)
+    title: str
+    text: str
+
+
 @dataclass(frozen=True)
 class Recommendation:
     """Everything recommended for one set of answers, in one language. Two audiences: the
@@ -159,6 +173,11 @@ class Recommendation:
     steps: tuple[StepOut, ...] = field(default=())
     staff_notes: tuple[str, ...] = field(default=())
     gaps: tuple[str, ...] = field(default=())  # marked gaps left in the invitation: "[vem]"
+    # The reader asked for (--reader); None: not asked, the standard text, and the JSON
+    # contract without `reader` and `invitations`, as before readers.
+    reader: str | None = None
+    # The standard invitation first, then each reader whose conditions hold (and the one asked).
+    invitations: tuple[InvitationOut, ...] = field(default=())
 
     @property
     def invitation(self) -> str:

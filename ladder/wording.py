@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from ladder.conditions import chosen
 from ladder.i18n.messages import t
 from ladder.model import LevelRule, Method, Rules, StatementPart, Step, Structure, WarningRule
+from ladder.readers import fallbacks, for_reader
 from ladder.result import (
+    STANDARD,
     AnswerOut,
     Decision,
+    InvitationOut,
     MethodOut,
     Recommendation,
     RulesInfo,
@@ -41,20 +44,37 @@ def texts(rules: Rules, lang: str) -> TextFn:
 
 
 def word(
-    rules: Rules, info: RulesInfo, answers: dict[str, str], decision: Decision, lang: str
+    rules: Rules,
+    info: RulesInfo,
+    answers: dict[str, str],
+    decision: Decision,
+    lang: str,
+    reader: str | None = None,
+    variants: bool = True,
 ) -> Recommendation:
-    """The recommendation for a decision on these (complete, validated) answers, in `lang`."""
+    """The recommendation for a decision on these (complete, validated) answers, in `lang`; its
+    invitation for `reader` (a reader the rules declare; None: the standard text). Without
+    `variants`, only that one invitation is worded (a batch's contract never shows others)."""
     text = texts(rules, lang)
     items = _items(rules)
     structures = [items.structures[i] for i in decision.structures]
     methods = [items.methods[i] for i in decision.methods]
     level = _worded(rules.step(decision.level), decision.variant)
-    values = _values(rules, answers, decision, level, structures, methods, text)
-    worded = [
-        (items.parts[i], _sentence(fill(text(items.parts[i].text), values))) for i in decision.parts
-    ]
-    statement = [p for part, p in worded if part.audience == "participants"]
-    gaps = _gaps(text(part.text) for part, _ in worded if part.audience == "participants")
+    parts = [items.parts[i] for i in decision.parts]
+    shown = [STANDARD, *(decision.readers if variants else ())]
+    if reader is not None and reader not in shown:
+        shown.append(reader)  # asked for where its conditions do not hold: still honoured
+    worded = {
+        r: _invitation(rules, answers, decision, level, structures, methods, parts, text, r)
+        for r in shown
+    }
+    gaps = worded[STANDARD][1]
+    chosen_text, chosen_gaps = worded[reader or STANDARD]
+    gaps = tuple(dict.fromkeys((*gaps, *chosen_gaps)))
+    values = _values(rules, answers, decision, level, structures, methods, text, ())
+    staff = [_sentence(fill(text(p.text), values)) for p in parts if p.audience == "staff"]
+    title = text(rules.expectations.title)
+    names = {r.id: text(r.name) for r in rules.expectations.readers}
     return Recommendation(
         rules=info,
         lang=lang,
@@ -82,20 +102,43 @@ def word(
             )
             for i, m in enumerate(methods)
         ),
-        expectations_title=text(rules.expectations.title),
-        expectations="\n\n".join(statement),
+        expectations_title=title,
+        expectations=chosen_text,
         warnings=tuple(
             WarningOut(i, fill(text(items.warnings[i].text), values)) for i in decision.warnings
         ),
         trace=_trace_out(rules, decision, text, lang),
         steps=steps_out(rules, lang),
         staff_notes=(
-            *(p for part, p in worded if part.audience == "staff"),
+            *staff,
             *_mandate_note(rules, decision, structures, text, lang),
             *([t("wording.gaps", lang, gaps=", ".join(gaps))] if gaps else []),
         ),
         gaps=gaps,
+        reader=reader,
+        invitations=tuple(InvitationOut(r, names.get(r, ""), title, worded[r][0]) for r in shown),
     )
+
+
+def _invitation(
+    rules: Rules,
+    answers: dict[str, str],
+    decision: Decision,
+    level: Step,
+    structures: list[Structure],
+    methods: list[Method],
+    parts: list[StatementPart],
+    text: TextFn,
+    reader: str,
+) -> tuple[str, tuple[str, ...]]:
+    """The invitation for one reader, and the marked gaps its templates leave."""
+    chain = fallbacks(rules, reader)
+    values = _values(rules, answers, decision, level, structures, methods, text, chain)
+    templates = [
+        text(for_reader(p.readers, p.text, chain)) for p in parts if p.audience == "participants"
+    ]
+    statement = "\n\n".join(_sentence(fill(template, values)) for template in templates)
+    return statement, _gaps(templates)
 
 
 GAP = re.compile(r"\[[^\[\]{}\n]{1,60}\]")
@@ -148,25 +191,36 @@ def _values(
     structures: list[Structure],
     methods: list[Method],
     text: TextFn,
+    chain: tuple[str, ...],
 ) -> dict[str, str]:
-    """What the statement's and the warnings' templates may name."""
+    """What the statement's and the warnings' templates may name, for the reader whose
+    fallbacks are `chain` (empty: the standard texts)."""
     # The invitation states one mandate, that of the first structure recruited through; the
     # staff notes say when another structure brings the other mandate (see _mandate_note).
     mandates = [s.mandate for s in structures[:1]]
+    mandate_texts = for_reader(rules.mandate_types.readers, rules.mandate_types, chain)
     return {
         "region": text(rules.region.name),
         "level": text(level.name),
-        "promise": text(level.promise),
+        "promise": text(for_reader(level.readers, level.promise, chain)),
         "level_description": text(level.description),
         "target": text(rules.step(decision.target).name),
         "structures": ", ".join(text(s.name) for s in structures),
         "methods": ", ".join(text(m.name) for m in methods),
         "method_times": "; ".join(f"{text(m.name)}: {text(m.time)}" for m in methods),
-        # One short sentence per method: a letter reads better than a chain of colons.
-        "time_asked": " ".join(_sentence(f"{text(m.name)}: {text(m.time)}") for m in methods),
-        "mandate": " ".join(text(getattr(rules.mandate_types, m)) for m in mandates),
+        "time_asked": " ".join(_time_asked(m, text, chain) for m in methods),
+        "mandate": " ".join(text(getattr(mandate_texts, m)) for m in mandates),
         **{q.id: inline(answers.get(q.id, "")) for q in rules.questions if q.kind == "text"},
     }
+
+
+def _time_asked(method: Method, text: TextFn, chain: tuple[str, ...]) -> str:
+    """One short sentence per method: a letter reads better than a chain of colons. A reader's
+    variant is a whole sentence that names the method itself."""
+    variant = for_reader(method.readers, None, chain)
+    if variant is not None:
+        return _sentence(text(variant))
+    return _sentence(f"{text(method.name)}: {text(method.time)}")
 
 
 @dataclass(frozen=True)
@@ -206,7 +260,8 @@ def _worded(step: Step, variant: int | None) -> Step:
     if variant is None:
         return step
     chosen = step.variants[variant]
-    return step.model_copy(update={"description": chosen.description, "promise": chosen.promise})
+    update = {"description": chosen.description, "promise": chosen.promise}
+    return step.model_copy(update={**update, "readers": chosen.readers})
 
 
 def steps_out(rules: Rules, lang: str) -> tuple[StepOut, ...]:

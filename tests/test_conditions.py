@@ -264,6 +264,7 @@ ASSOCIATIONS = """    any:
           participants: ["condition_group", "seldom_heard"]
       - when:
           arena: ["system_wide"]
+          participants: ["own_patients", "condition_group", "general_public", "seldom_heard"]
 """
 RANDOM_SAMPLE = '      participants: ["general_public"]\n    mandate: personal\n'
 UNIT_PATIENTS = "  - id: unit_patients\n    when:\n"

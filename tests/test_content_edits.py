@@ -52,6 +52,13 @@ def edited_copy(target: Path) -> Path:
                 "sv": "Du får en egen kontaktperson.",
                 "en": "You will have a contact person of your own.",
             },
+            # the invitation's easy-read text (the young people's falls back to it)
+            "readers": {
+                "easy_read": {
+                    "sv": "Du får en egen person att prata med.",
+                    "en": "You get your own person to talk to.",
+                }
+            },
         }
     )
     first_consultation = next(i for i, m in enumerate(data["methods"]) if m["id"] == "focus_group")
@@ -65,6 +72,9 @@ def edited_copy(target: Path) -> Path:
             "description": {"sv": "En vandring i lokalerna.", "en": "A walk through the premises."},
             "how": {"sv": "Gå igenom lokalerna.", "en": "Walk through the premises."},
             "time": {"sv": "en timme", "en": "one hour"},
+            "readers": {
+                "easy_read": {"sv": "Vandringen tar en timme.", "en": "The walk takes one hour."}
+            },
         },
     )
     associations = next(s for s in data["structures"] if s["id"] == "patient_associations")

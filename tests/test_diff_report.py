@@ -206,7 +206,7 @@ def test_files_that_do_not_differ_give_the_one_line_they_always_gave(tmp_path, c
         assert done.exit_code == 0 and done.stdout.count("\n") == 1
     en = cli("diff", str(DEFAULT_RULES), str(copy), "--lang", "en").stdout
     assert en == (
-        f"{DEFAULT_RULES} -> {copy}: 0 of 13506 answer combinations change; 0 are reachable "
+        f"{DEFAULT_RULES} -> {copy}: 0 of 27906 answer combinations change; 0 are reachable "
         "only in the old file, 0 only in the new one.\n"
     )
     data = json.loads(cli("diff", str(DEFAULT_RULES), str(copy), "-f", "json").stdout)

@@ -33,6 +33,8 @@ CONTACT_QUESTION = """  - id: contact
 CONTACT_PART = """    - id: contact_given
       given: [contact]
       text: {sv: "Frågor? Kontakta {contact}.", en: "Questions? Contact {contact}."}
+      readers:
+        easy_read: {sv: "Har du frågor? Kontakta {contact}.", en: "Any questions? Contact {contact}."}
 """
 LEVEL = "\nlevel:\n"
 PARTS = "  parts:\n"

@@ -274,8 +274,18 @@ def test_feedback_at_co_determination_reports_how_the_decision_was_carried_out(s
 
 
 def test_the_six_cases_are_in_the_docs():
+    """Six cases, each with its standard and easy-read invitation, the young people's case
+    with the young variant too, and staff notes."""
     text = (ROOT / "docs" / "invitations.md").read_text(encoding="utf-8")
-    assert text.count("\n## ") == 6 and text.count("### Anteckningar för personalen") == 6
+    cases = text.split("\n## ")[1:]
+    assert len(cases) == 6
+    for case in cases:
+        assert case.count("### Det här kan du förvänta dig\n") == 1, case[:80]
+        assert case.count("### Det här kan du förvänta dig (Lättläst)\n") == 1, case[:80]
+        assert case.count("### Anteckningar för personalen") == 1
+    (young,) = [c for c in cases if "participants=young_people" in c]
+    assert "### Det här kan du förvänta dig (För barn och unga)\n" in young
+    assert "artikel 12" in young and "vårdnadshavare" in young
 
 
 def test_relatives_guidance_states_the_harm_test_not_consent_as_the_only_way(shipped, space):

@@ -8,6 +8,7 @@ them the same parts are chosen, and only their wording may differ."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,71 @@ def test_the_overlay_is_short_and_extends_the_default():
 
 # Worked examples the default gained with multi-choice `participants`, after the conversion.
 TWO_GROUP_EXAMPLES = 2
+# Children and young people, a group the default gained since: its option, its own items, its
+# worked example, and the adult groups named where they had held for every answer; and every reader
+# variant (easy read, young), which only adds invitations beside the standard one.
+YOUNG = "young_people"
+YOUNG_ITEMS = {
+    "youth_routes",
+    "young_meetup",
+    "young_panel",
+    "young_safeguards",
+    "young_rights",
+    "young_guardians",
+    "young_school",
+    "young_staff",
+}
+YOUNG_EXAMPLES = 1
+
+
+ADULT_GROUPS = ["own_patients", "condition_group", "general_public", "seldom_heard"]
+
+
+def _adults_unsaid(item: Any) -> Any:
+    """A condition block without `participants: <every adult group>`, which the young people's
+    group made necessary where it had held for every answer."""
+    when = {k: v for k, v in item.when.items() if not (k == "participants" and v == ADULT_GROUPS)}
+    blocks = [_adults_unsaid(b) for b in item.any_]
+    return item.model_copy(update={"when": when, "any_": blocks})
+
+
+def without_young_and_readers(rules: Rules) -> Rules:
+    """The rules less the young people's group and every reader variant (see above)."""
+    questions = [
+        q.model_copy(update={"options": [o for o in q.options if o.id != YOUNG]})
+        for q in rules.questions
+    ]
+    methods = [
+        _adults_unsaid(m).model_copy(update={"readers": {}})
+        for m in rules.methods
+        if m.id not in YOUNG_ITEMS
+    ]
+    steps = [
+        s.model_copy(
+            update={
+                "readers": {},
+                "variants": [v.model_copy(update={"readers": {}}) for v in s.variants],
+            }
+        )
+        for s in rules.steps
+    ]
+    parts = [
+        p.model_copy(update={"readers": {}})
+        for p in rules.expectations.parts
+        if p.id not in YOUNG_ITEMS
+    ]
+    structures = [_adults_unsaid(s) for s in rules.structures if s.id not in YOUNG_ITEMS]
+    update = {
+        "questions": questions,
+        "structures": structures,
+        "methods": methods,
+        "warnings": [w for w in rules.warnings if w.id not in YOUNG_ITEMS],
+        "steps": steps,
+        "mandate_types": rules.mandate_types.model_copy(update={"readers": {}}),
+        "expectations": rules.expectations.model_copy(update={"parts": parts, "readers": []}),
+        "examples": [e for e in rules.examples if e.answers.get("participants") != YOUNG],
+    }
+    return rules.model_copy(update=update)
 
 
 def without_planning(rules: Rules) -> Rules:
@@ -124,7 +190,9 @@ def without_statement_texts(rules: Rules) -> Rules:
 
 def test_the_overlay_resolves_to_the_full_file(pair):
     overlay, full = pair
-    mine, theirs = (without_statement_texts(without_planning(x.rules)) for x in pair)
+    mine, theirs = (
+        without_statement_texts(without_planning(without_young_and_readers(x.rules))) for x in pair
+    )
     assert mine == theirs
     default = load_rules(ROOT / "data" / "ladder.yaml").rules
     assert overlay.rules.planning == default.planning
@@ -133,7 +201,9 @@ def test_the_overlay_resolves_to_the_full_file(pair):
     assert overlay.rules.compensation.methods == default.compensation.methods
     assert (overlay.rules.compensation.half_day, overlay.rules.compensation.full_day) == (592, 1184)
     assert default.compensation.half_day is None and default.compensation.full_day is None
-    assert len(overlay.rules.examples) == len(full.rules.examples) + TWO_GROUP_EXAMPLES
+    assert len(overlay.rules.examples) == len(full.rules.examples) + TWO_GROUP_EXAMPLES + (
+        YOUNG_EXAMPLES
+    )
     assert overlay.info.region == full.info.region == "kronoberg"
 
 
@@ -152,14 +222,19 @@ def test_every_answer_combination_gets_the_same_recommendation(pair, lang):
     space = list(answer_space(full.rules))
     # The overlay's space also holds every set of several groups; the full file's single
     # answers are all in it, in the same order.
-    single = [a for a in answer_space(overlay.rules) if "," not in a.get("participants", "")]
+    single = [
+        a
+        for a in answer_space(overlay.rules)
+        if "," not in a.get("participants", "") and a.get("participants") != YOUNG
+    ]
     assert space == single and len(space) > 1000
     for i, answers in enumerate(space):
         if i % 2:  # half of them with every free text given: the statement uses them
             answers = {**answers, **FREE_TEXT}
         mine = recommendation_for(overlay, answers, lang)
         theirs = recommendation_for(full, answers, lang)
-        texts = {"expectations": "", "staff_notes": (), "gaps": ()}  # rewritten on purpose
+        # rewritten on purpose; the readers' invitations are new
+        texts = {"expectations": "", "staff_notes": (), "gaps": (), "invitations": ()}
         assert dataclasses.replace(
             mine, rules=theirs.rules, **texts, warnings=kept_warnings(mine)
         ) == dataclasses.replace(theirs, **texts, warnings=kept_warnings(theirs)), answers

@@ -62,6 +62,7 @@ def test_the_default_interview_keeps_its_stable_ids():
         "condition_group",
         "general_public",
         "seldom_heard",
+        "young_people",
     ]
     assert ids["patient_wish"] == ["be_informed", "be_consulted", "share_decisions"]
     assert ids["relatives"] == ["yes", "no"]

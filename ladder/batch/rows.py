@@ -31,7 +31,7 @@ SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".yaml": "yaml
 MAX_YAML_BYTES = 64 * 1024 * 1024  # PyYAML's node limit (rules.MAX_YAML_NODES) comes first
 MAX_LINE_BYTES = 1024 * 1024  # as an answers file: one row is one set of answers
 DELIMITERS = (",", ";", "\t")  # Excel writes ";" where the decimal separator is ","
-MEMO_SIZE = 16384  # answer sets kept; the default rules have 13,506 reachable ones
+MEMO_SIZE = 32768  # answer sets kept; the default rules have 27,906 reachable ones
 
 K = TypeVar("K")
 V = TypeVar("V")

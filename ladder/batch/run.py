@@ -153,7 +153,7 @@ class Evaluator:
         except AnswerError as error:
             message = " ".join([error.message, *row_details(error, self.input_format, self.lang)])
             return Outcome(None, {"code": error.exit_code, "message": message}), None
-        rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang)
+        rec = word(self.loaded.rules, self.loaded.info, used, decision, self.lang, variants=False)
         return Outcome(to_dict(rec), None), (used, decision)
 
     def _plan(self, answers: dict[str, Any]) -> Outcome:
@@ -182,7 +182,7 @@ class Evaluator:
         self.evaluated += 1
         used, decision = decided
         own = {k: texts[k] if k in self.free_text else v for k, v in used.items()}
-        rec = word(self.loaded.rules, self.loaded.info, own, decision, self.lang)
+        rec = word(self.loaded.rules, self.loaded.info, own, decision, self.lang, variants=False)
         outcome = Outcome(to_dict(rec), None)
         outcome.shared = False
         return outcome

@@ -64,6 +64,12 @@ CODES = {
     "unreachable.warning": (WARNING, "a warning that is never raised"),
     "unreachable.part": (WARNING, "a statement part that is never used"),
     "unused.mandate_type": (WARNING, "no recommendable structure has this mandate"),
+    "missing.reader_text": (
+        WARNING,
+        "a participant text (a part of the invitation, or a promise, mandate or time asked that "
+        "one names) has no text for a declared reader, nor for its fallback: that reader would "
+        "get the standard text",
+    ),
     "simplify.conditions": (
         WARNING,
         "an `any` or `all` with one block only: write its conditions directly",

@@ -28,6 +28,7 @@ from ladder.check.budget import (
 )
 from ladder.check.codes import ERROR, WARNING
 from ladder.check.logic import LevelCell, Logic
+from ladder.check.readers import missing_variants
 from ladder.check.serving import added_for_a_group
 from ladder.engine import decide_level, matches
 from ladder.i18n.messages import t
@@ -109,6 +110,7 @@ def check_rules(a: Analysis) -> None:
         (explained_caps, "", ()),
         (steps, "", ()),
         (outputs, "outputs", ("structures",)),
+        (missing_variants, "", ()),
     ):
         try:
             check(a)

@@ -992,6 +992,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ref.option": "option",
     "ref.part": "statement part",
     "ref.question": "question",
+    "ref.reader": "reader",
     "ref.step": "step",
     "ref.structure": "structure",
     "ref.warning": "warning",
@@ -999,6 +1000,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ref.where.method": "methods",
     "ref.where.option": "the question's options",
     "ref.where.question": "questions",
+    "ref.where.reader": "expectations.readers",
     "ref.where.step": "steps",
     "ref.where.structure": "structures",
     "ref.where.warning": "warnings",
@@ -1041,6 +1043,23 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "render.warnings": "Watch out",
     "render.why": "Why",
+    # Readers: the invitation worded for easy read or for children and young people too.
+    "help.reader": (
+        "Show the invitation worded for this reader: standard, or a reader the rules declare "
+        "(easy_read, young). JSON then also gives every invitation worded."
+    ),
+    "metavar.reader": "READER",
+    "readers.standard": "Standard",
+    "readers.unknown": "Unknown reader '{reader}': these rules offer {known}",
+    "render.invitation_for": "{title}: {reader}",
+    "check.reader_text_missing": (
+        "has no text for the reader '{reader}', nor does its fallback: that reader gets the "
+        "standard text"
+    ),
+    "fix.missing.reader_text": (
+        "Add the reader's text under `readers:` beside the standard text (see docs/rules.md), "
+        "or give the reader a `fallback` that has one."
+    ),
     # Overlays: a rules file that extends another (ladder/load/overlay.py)
     "check.inherited_property": "a property of the base rules cannot be checked here: {problem}",
     "check.relaxed.removed": "removed",

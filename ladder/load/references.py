@@ -17,7 +17,7 @@ from ladder.conditions import MAX_MULTIPLE_OPTIONS
 from ladder.i18n.messages import t
 from ladder.io.untrusted import first_invisible, has_control, shown
 from ladder.load.placeholders import BECAUSE_PLACEHOLDERS, BUILT_IN, output_placeholders
-from ladder.model import TEXT, Conditions, LevelRule, Property, Rules
+from ladder.model import READERS, TEXT, Conditions, LevelRule, Property, Rules
 from ladder.templates import NotPlain
 from ladder.templates import parse as parse_template
 
@@ -114,6 +114,7 @@ class _Checker:
             kind: {x.id for x in getattr(rules, f"{kind}s")}
             for kind in ("structure", "method", "warning")
         }
+        self.readers = {r.id for r in rules.expectations.readers}
 
     def add(self, path: YamlPath, key: str, **values: object) -> None:
         self.found.append((path, t(key, self.lang, **values), self.fix(key)))
@@ -170,6 +171,14 @@ class _Checker:
             path = ("expectations", "parts", i)
             self.conditions(path, part)
             self.template((*path, "text"), part.text, self.output_placeholders, part)
+            for reader, text in part.readers.items():
+                self.template((*path, "readers", reader), text, self.output_placeholders, part)
+        self.unique(("expectations", "readers"), r.expectations.readers)
+        for i, declared in enumerate(r.expectations.readers):
+            path = ("expectations", "readers", i)
+            self.conditions(path, declared)
+            if declared.fallback is not None:
+                self.ref((*path, "fallback"), "reader", declared.fallback, self.readers)
         for i, example in enumerate(r.examples):
             self.example(("examples", i), example)
         self.unique(("properties",), r.properties)
@@ -207,12 +216,23 @@ class _Checker:
             here = (*path, field.alias or name)
             if TEXT in field.metadata:
                 self.text(here, value)
+            elif READERS in field.metadata or (name == "readers" and isinstance(value, dict)):
+                self.reader_texts(here, value)
             elif isinstance(value, BaseModel):
                 self.texts(value, here)
             elif isinstance(value, list):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
                         self.texts(item, (*here, i))
+
+    def reader_texts(self, path: YamlPath, variants: dict[str, Any]) -> None:
+        """Each variant names a declared reader and has every language."""
+        for reader, variant in variants.items():
+            if self.ref((*path, reader), "reader", reader, self.readers):
+                if isinstance(variant, BaseModel):
+                    self.texts(variant, (*path, reader))
+                else:
+                    self.text((*path, reader), variant)
 
     def text(self, path: YamlPath, value: dict[str, str]) -> None:
         for lang in self.rules.languages:

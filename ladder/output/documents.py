@@ -30,7 +30,7 @@ from ladder.output.document import (
     Text,
     Warnings,
 )
-from ladder.result import AnswerOut, Recommendation, RulesInfo
+from ladder.result import STANDARD, AnswerOut, Recommendation, RulesInfo
 
 
 def recommendation_document(rec: Recommendation) -> Document:
@@ -62,7 +62,7 @@ def essentials_document(rec: Recommendation) -> Document:
     blocks = (
         _headline(rec),
         _promise(rec),
-        *_statement(rec),
+        *_statement_on_screen(rec),
         *_staff_notes(rec),
         *_warnings(rec),
     )
@@ -163,8 +163,35 @@ def _serves(serves_text: str, lang: str) -> tuple[Field, ...]:
 
 
 def _statement(rec: Recommendation) -> tuple[Block, ...]:
-    paragraphs = (Paragraph((Text(p),)) for p in rec.expectations.split("\n\n"))
-    return (Heading((Text(rec.expectations_title),), audience="participants"), *paragraphs)
+    """A screen shows the invitation for the reader asked for; a record the standard one and
+    then each reader's whose conditions hold (and the one asked for), a section each."""
+    others = [i for i in rec.invitations if i.reader != STANDARD]
+    if not others:
+        return _invitation(rec.expectations_title, rec.expectations)
+    standard = next(i.text for i in rec.invitations if i.reader == STANDARD)
+    variants = (_invitation(_title(rec, i.reader), i.text) for i in others)
+    return (
+        Only("screen", _statement_on_screen(rec)),
+        Only("record", _invitation(rec.expectations_title, standard)),
+        *(Only("record", blocks) for blocks in variants),
+    )
+
+
+def _statement_on_screen(rec: Recommendation) -> tuple[Block, ...]:
+    """The invitation for the reader asked for, under a title that names that reader."""
+    return _invitation(_title(rec, rec.reader or STANDARD), rec.expectations)
+
+
+def _title(rec: Recommendation, reader: str) -> str:
+    name = next((i.name for i in rec.invitations if i.reader == reader), "")
+    if reader == STANDARD or not name:
+        return rec.expectations_title
+    return t("render.invitation_for", rec.lang, title=rec.expectations_title, reader=name)
+
+
+def _invitation(title: str, text: str) -> tuple[Block, ...]:
+    paragraphs = (Paragraph((Text(p),)) for p in text.split("\n\n"))
+    return (Heading((Text(title),), audience="participants"), *paragraphs)
 
 
 def _staff_notes(rec: Recommendation) -> tuple[Block, ...]:

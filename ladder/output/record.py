@@ -61,6 +61,18 @@ def to_dict(rec: Recommendation) -> dict[str, Any]:
         "invitation": {"title": rec.expectations_title, "text": rec.invitation},
         "staff_notes": list(rec.staff_notes),
         "gaps": list(rec.gaps),
+        **_readers(rec),
+    }
+
+
+def _readers(rec: Recommendation) -> dict[str, Any]:
+    """With --reader only (so the contract stays as it was without): the reader asked for,
+    whose text `invitation` and `expectations` hold, and every invitation worded."""
+    if rec.reader is None:
+        return {}
+    return {
+        "reader": rec.reader,
+        "invitations": {i.reader: {"title": i.title, "text": i.text} for i in rec.invitations},
     }
 
 
