@@ -50,7 +50,7 @@ def test_recommend_in_swedish(cli):
     result = cli("recommend", "--lang", "sv", *answer_flags(DIABETES))
     assert result.exit_code == 0
     assert "Rekommenderad nivå: Konsultation" in result.stdout
-    assert "Rekrytera från" in result.stdout
+    assert "Vilka som är med" in result.stdout
 
 
 def test_json_follows_the_contract(cli):
