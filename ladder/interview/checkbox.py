@@ -1,6 +1,6 @@
 """A multiple question asked as a checkbox: Space (or an option's number) ticks, Enter accepts
-at least one (or none, for an optional question: skipped), Esc and ← go back; validated by the same function as the flags. questionary and
-prompt_toolkit are imported inside."""
+at least one (or none, for an optional question: skipped), Esc and ← go back; validated by the
+same function as the flags. questionary and prompt_toolkit are imported inside."""
 
 from __future__ import annotations
 
