@@ -1,5 +1,5 @@
 """Safeguards per group and the remaining content faults of the invitation: the optional
-`support` and `seat` questions walked over every decision group of both shipped files, the
+`support` and `standing_group` questions walked over every decision group of both shipped files, the
 accessibility offer, published feedback for anonymous answers, the care meeting's wording,
 and texts that claim nothing their sources do not say."""
 
@@ -132,10 +132,12 @@ def test_a_primary_care_diabetes_pathway_gets_no_regional_support_structure(cli)
 def test_a_seat_in_a_standing_group_says_what_it_cannot_change(shipped, groups, lang):
     seen = set()
     for base in development(groups):
-        answers = {**base, "seat": "yes"}
+        answers = {**base, "standing_group": "ledningsgruppen för primärvården"}
         rec = recommendation_for(shipped, answers, lang)
         level = rec.level.id
         said = SAY["seat"][lang] in rec.invitation
+        named = "plats i ledningsgruppen för primärvården" in rec.invitation
+        assert named == said or lang == "en", answers
         assert said == (level in {"consultation", "dialogue", "influence"}), answers
         methods = [m.id for m in rec.methods]
         assert ("standing_group_seat" in methods) == said, answers
@@ -144,8 +146,7 @@ def test_a_seat_in_a_standing_group_says_what_it_cannot_change(shipped, groups, 
         if tokenism:
             assert rec.level.name in tokenism[0] and ("Dialog" in tokenism[0]), answers
         assert_plain(rec.invitation, lang, answers)
-        no = recommendation_for(shipped, {**base, "seat": "no"}, lang)
-        assert SAY["seat"][lang] not in no.invitation
+        assert SAY["seat"][lang] not in recommendation_for(shipped, base, lang).invitation
         seen.add(level)
     assert {"consultation", "dialogue", "influence"} <= seen
 
@@ -157,8 +158,8 @@ def test_anonymous_answers_get_published_results_not_a_letter(shipped, groups, l
     until the feedback text says it). Otherwise the personal feedback stands."""
     anonymous_seen = 0
     for answers in development(groups):
-        for seat in (None, "yes"):
-            given = {**answers, **({"seat": seat} if seat else {})}
+        for seat in (None, "patientrådet"):
+            given = {**answers, **({"standing_group": seat} if seat else {})}
             rec = recommendation_for(shipped, given, lang)
             methods = {m.id for m in rec.methods}
             anonymous = rec.level.id == "consultation" and methods <= ANONYMOUS

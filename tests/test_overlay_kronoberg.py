@@ -45,8 +45,8 @@ def test_the_overlay_is_short_and_extends_the_default():
 TWO_GROUP_EXAMPLES = 3
 
 # Safeguards per group and a seat in a standing group, added since: two optional questions and
-# what reads them (left out of the answer space, so no recommendation below meets them).
-GROUP_QUESTIONS = {"support", "seat"}
+# what reads them (unanswered below, so no recommendation meets them).
+GROUP_QUESTIONS = {"support", "standing_group"}
 GROUP_METHODS = {"standing_group_seat"}
 GROUP_WARNINGS = {"support_cognitive", "support_psychiatric", "seat_tokenism"}
 # Texts reworded since so that they claim nothing the regions' own documents do not say

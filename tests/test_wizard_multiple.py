@@ -24,7 +24,7 @@ FILLED = {
     "timeframe": "months",
     "resources": "some",
     "support": "psychiatric_conditions",
-    "seat": "no",
+    "standing_group": "Patientrådet",
     "project": "Astma",
     "decision_owner": "Verksamhetschefen",
     "fixed": "Budgeten",

@@ -16,8 +16,8 @@ from .test_wizard import CARE_LENGTH, FREE_TEXT, SYSTEM, UNIT_LENGTH
 from .wizard_driver import path_length
 
 CHOICES = UNIT_LENGTH - FREE_TEXT  # the unit path: its choice questions, then the free text
-# Spawned without --rules: the default rules' interview, which also asks two optional choice
-# questions (`support`, `seat`) between the required ones and the free text.
+# Spawned without --rules: the default rules' interview, which also asks two optional questions
+# (`support`, a checkbox, and `standing_group`, a free text) before the free texts of both arenas.
 DEFAULT_CARE = path_length(DEFAULT_RULES, arena="care_meeting")
 DEFAULT_UNIT = path_length(DEFAULT_RULES, arena="unit_development")
 DEFAULT_CHOICES = DEFAULT_UNIT - FREE_TEXT - 2
@@ -83,7 +83,9 @@ def test_full_interview_to_the_result_and_saved_files(tmp_path):
     for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"], strict=True):
         answer(child, f"Question {number} of {DEFAULT_UNIT}", option + ENTER)
     answer(child, f"Question {DEFAULT_CHOICES + 1} of {DEFAULT_UNIT}", ENTER)  # support: none
-    answer(child, f"Question {DEFAULT_CHOICES + 2} of {DEFAULT_UNIT}", ENTER)  # seat: no
+    answer(
+        child, f"Question {DEFAULT_CHOICES + 2} of {DEFAULT_UNIT}", ENTER
+    )  # standing group: none
     answer(child, f"Question {DEFAULT_CHOICES + 3} of {DEFAULT_UNIT}", "Foot clinic" + ENTER)
     for number in range(DEFAULT_CHOICES + 4, DEFAULT_UNIT + 1):
         answer(child, f"Question {number} of {DEFAULT_UNIT}", ENTER)
@@ -217,7 +219,7 @@ def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest
     child = spawn(
         "wizard", "--lang", "en", *flags, "--skip-answered", cwd=tmp_path, rows=40, PAGER=pager
     )
-    # support (Enter with nothing ticked skips it), seat (Enter keeps "no"), the free texts
+    # support (Enter with nothing ticked skips it), the standing group, the free texts
     for number in (1, 2, 3, 4, 5, 6):
         answer(child, f"Question {number} of 6", ENTER)
     child.expect_exact("Are these answers right?")
@@ -346,7 +348,7 @@ def test_the_checkbox_answer_reads_as_the_chosen_groups_in_a_real_terminal(tmp_p
         "timeframe=months",
         "resources=some",
         "support=psychiatric_conditions",
-        "seat=no",
+        "standing_group=Patientrådet",
     ]
     pairs = [part for answer in answers for part in ("-a", answer)]
     child = spawn("wizard", "--lang", "sv", "--skip-answered", *pairs, cwd=tmp_path)
