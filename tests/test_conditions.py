@@ -22,6 +22,7 @@ from ladder.load.loader import load_rules
 from ladder.model import Conditions, Rules
 
 from .conftest import DEFAULT_RULES, MINI_RULES, SHIPPED_RULES
+from .space import diff_space
 from .test_verify import line_of
 from .test_verify_diff import assert_diff_is_brute_force
 
@@ -437,6 +438,6 @@ def test_diff_with_composite_conditions_matches_brute_force(tmp_path):
     assert composite.count("not:") == TEXT.count("not:") + 2
     old = load_rules(write(tmp_path, "plain.yaml", plain))
     new = load_rules(write(tmp_path, "composite.yaml", composite))
-    combinations = len(list(answer_space(new.rules)))
+    combinations = len(list(diff_space(new.rules)))
     assert_diff_is_brute_force(old, new, combinations)
     assert_diff_is_brute_force(new, old, combinations)
