@@ -36,8 +36,8 @@ def test_recommend_text_shows_the_staircase_and_every_section(cli):
     assert len(marked) == 1 and "Consultation" in marked[0]
     for heading in (
         "Recommended level",
-        "Promise to participants",
-        "Recruit from",
+        "What we promise",
+        "Who takes part",
         "Methods",
         "Watch out",
         "Why",
