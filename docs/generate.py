@@ -183,6 +183,7 @@ INVITATION_CASES = (
             "timeframe": "longer",
             "resources": "some",
             "participants": "own_patients",
+            "standing_group": "ledningsgruppen för nära vård",
             "project": "Regional strategi för nära vård",
         },
     ),

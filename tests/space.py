@@ -8,9 +8,12 @@ distinct decision. `tests/test_space.py` checks that premise on a sample of ever
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
 
 from ladder.check.answer_space import answer_space
+from ladder.conditions import applies
 from ladder.engine import decide
 from ladder.model import Rules
 
@@ -37,3 +40,15 @@ def decision_groups(rules: Rules) -> list[Group]:
         key = dataclasses.replace(decide(rules, answers), trace=())
         groups.setdefault(key, []).append(answers)
     return [Group(tuple(members)) for members in groups.values()]
+
+
+def diff_space(rules: Rules) -> Iterator[dict[str, str]]:
+    """Every combination `diff` counts: the choice answers, optional ones also unanswered, and
+    each free text that a structure, method or warning tests (given or missing), where asked."""
+    items = [*rules.structures, *rules.methods, *rules.warnings]
+    keys = {k for item in items for block in item.blocks() for k in [*block.given, *block.missing]}
+    texts = [q for q in rules.questions if q.kind == "text" and q.id in keys]
+    for answers in answer_space(rules, optional=True):
+        asked = [q.id for q in texts if applies(q.when, answers)]
+        for present in product((False, True), repeat=len(asked)):
+            yield {**answers, **{k: "x" for k, on in zip(asked, present, strict=True) if on}}

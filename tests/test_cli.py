@@ -36,8 +36,8 @@ def test_recommend_text_shows_the_staircase_and_every_section(cli):
     assert len(marked) == 1 and "Consultation" in marked[0]
     for heading in (
         "Recommended level",
-        "Promise to participants",
-        "Recruit from",
+        "What we promise",
+        "Who takes part",
         "Methods",
         "Watch out",
         "Why",
@@ -50,7 +50,7 @@ def test_recommend_in_swedish(cli):
     result = cli("recommend", "--lang", "sv", *answer_flags(DIABETES))
     assert result.exit_code == 0
     assert "Rekommenderad nivå: Konsultation" in result.stdout
-    assert "Rekrytera från" in result.stdout
+    assert "Vilka som är med" in result.stdout
 
 
 def test_json_follows_the_contract(cli):

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ladder.check.answer_space import answer_space
 from ladder.check.diff import DiffReport, diff_rules
 from ladder.check.diff_items import FileChanges, Renamed, TextChange, word_diff
 from ladder.check.diff_output import diff_to_dict, diff_to_text
 from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES
+from .space import diff_space
 from .test_verify_diff import outcome
 
 DEFAULT = DEFAULT_RULES.read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ def brute_groups(old, new) -> tuple[Counter[str], int, int]:
     change at all; those that change in more than one kind."""
     groups: Counter[str] = Counter()
     changed = overlap = 0
-    for answers in answer_space(new.rules):
+    for answers in diff_space(new.rules):
         before, after = outcome(old.rules, answers), outcome(new.rules, answers)
         kinds = [k for k in before if before[k] != after[k]]
         groups.update(kinds)
@@ -206,7 +206,7 @@ def test_files_that_do_not_differ_give_the_one_line_they_always_gave(tmp_path, c
         assert done.exit_code == 0 and done.stdout.count("\n") == 1
     en = cli("diff", str(DEFAULT_RULES), str(copy), "--lang", "en").stdout
     assert en == (
-        f"{DEFAULT_RULES} -> {copy}: 0 of 27906 answer combinations change; 0 are reachable "
+        f"{DEFAULT_RULES} -> {copy}: 0 of 223206 answer combinations change; 0 are reachable "
         "only in the old file, 0 only in the new one.\n"
     )
     data = json.loads(cli("diff", str(DEFAULT_RULES), str(copy), "-f", "json").stdout)
@@ -404,7 +404,7 @@ def test_a_new_warning_is_one_line_with_its_conditions(tmp_path):
     old, new = load_rules(DEFAULT_RULES), edited(tmp_path, NEW_WARNING)
     report = diff_rules(old, new)
     (change,) = report.changes
-    reached = sum(a["arena"] == "system_wide" for a in answer_space(new.rules))
+    reached = sum(a["arena"] == "system_wide" for a in diff_space(new.rules))
     assert (change.kind, change.old, change.new) == ("warnings", (), ("new_warning",))
     assert change.count == report.changed == reached and change.conditions == [
         {"arena": ["system_wide"]}

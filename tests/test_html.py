@@ -336,7 +336,7 @@ def test_printed_the_page_is_a4_and_the_staff_notes_start_a_new_page(cli, tmp_pa
     invitation = [h for h in page.all("h2") if h["attrs"].get("class") == "for-participants"]
     # The standard invitation, then each reader's version the answers call for (easy read).
     readers = [i for i in rec.invitations if i.reader != "standard"]
-    assert [h["text"] for h in invitation][0] == rec.expectations_title
+    assert invitation[0]["text"] == rec.expectations_title
     assert len(invitation) == 1 + len(readers) >= 2
     assert all(h["text"].startswith(rec.expectations_title) for h in invitation)
     assert len(staff) == 1 and "skickas inte" in staff[0]["text"]  # marked: not to be sent

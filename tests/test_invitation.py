@@ -216,7 +216,10 @@ def test_every_gap_is_marked_and_listed_for_staff(shipped, groups, lang):
         if rec.gaps:
             gapped += 1
             assert all(g in rec.staff_notes[-1] for g in rec.gaps), answers
-            filled = recommendation_for(shipped, {**answers, "decision_owner": "Nämnden"}, lang)
+            # Each gap stands for a free text: the decision owner, or where anonymous answers'
+            # results are published (the feedback).
+            texts = {"decision_owner": "Nämnden", "feedback": "regionens webbplats"}
+            filled = recommendation_for(shipped, {**answers, **texts}, lang)
             assert filled.gaps == () and "Nämnden" in filled.invitation, answers
     assert gapped
 

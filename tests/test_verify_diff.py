@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ladder.check.answer_space import answer_space
 from ladder.check.diff import diff_rules
 from ladder.engine import decide, matches
 from ladder.load.loader import load_rules
 
 from .conftest import DEFAULT_RULES, KRONOBERG_RULES
+from .space import diff_space
 
 
 def outcome(rules, answers):
@@ -36,7 +36,7 @@ def assert_diff_is_brute_force(old, new, combinations: int) -> None:
     """diff's counts equal the engine run on every combination, and its examples hold."""
     expected: Counter[tuple[str, tuple[str, ...], tuple[str, ...]]] = Counter()
     changed = 0
-    for answers in answer_space(new.rules):
+    for answers in diff_space(new.rules):
         before, after = outcome(old.rules, answers), outcome(new.rules, answers)
         changed += before != after
         for kind in before:
@@ -56,7 +56,7 @@ def assert_diff_is_brute_force(old, new, combinations: int) -> None:
 
 def test_counts_match_brute_force():
     old, new = load_rules(DEFAULT_RULES), load_rules(KRONOBERG_RULES)
-    assert_diff_is_brute_force(old, new, len(list(answer_space(old.rules))))
+    assert_diff_is_brute_force(old, new, len(list(diff_space(old.rules))))
     report = diff_rules(old, new)
     assert report.only_old == report.only_new == 0
 
@@ -69,7 +69,7 @@ def test_a_smaller_selection_with_several_groups_matches_brute_force(tmp_path):
     path = tmp_path / "one.yaml"
     path.write_text(text.replace(old, "selection:\n  structures: 1\n  methods: 1\n"), "utf-8")
     before, after = load_rules(DEFAULT_RULES), load_rules(path)
-    assert_diff_is_brute_force(before, after, len(list(answer_space(before.rules))))
+    assert_diff_is_brute_force(before, after, len(list(diff_space(before.rules))))
 
 
 def test_a_level_edit_is_summarised_as_conditions(tmp_path):
@@ -87,7 +87,7 @@ def test_a_level_edit_is_summarised_as_conditions(tmp_path):
     assert [(c.old, c.new) for c in levels] == [(("consultation",), ("information",))]
     assert all(cond.get("resources") == ["none"] for cond in levels[0].conditions)
     brute = sum(
-        decide(old.rules, a).level != decide(new.rules, a).level for a in answer_space(new.rules)
+        decide(old.rules, a).level != decide(new.rules, a).level for a in diff_space(new.rules)
     )
     assert levels[0].count == brute
 
@@ -111,7 +111,7 @@ def test_a_new_option_is_reachable_only_in_the_new_file(tmp_path):
     assert report.only_old == 0
     # participants is multiple: every set of groups that holds the new option is new
     assert report.only_new == sum(
-        1 for a in answer_space(new.rules) if "staff" in a.get("participants", "").split(",")
+        1 for a in diff_space(new.rules) if "staff" in a.get("participants", "").split(",")
     )
     assert report.changed == 0
 

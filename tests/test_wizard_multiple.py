@@ -23,6 +23,8 @@ FILLED = {
     "acceptance": "low",
     "timeframe": "months",
     "resources": "some",
+    "support": "psychiatric_conditions",
+    "standing_group": "Patientrådet",
     "project": "Astma",
     "decision_owner": "Verksamhetschefen",
     "fixed": "Budgeten",
@@ -43,6 +45,15 @@ def test_two_groups_ticked(drive):
     same_as_flags(rec, {**FILLED, "participants": "own_patients,seldom_heard"})
     assert "Space, or a number, ticks" in out
     assert "The unit's own patients and relatives, Groups that are seldom heard" in out
+
+
+def test_an_optional_checkbox_may_be_left_empty(drive):
+    filled = {k: v for k, v in FILLED.items() if k != "support"}
+    keys = [TICK + ENTER, ENTER, ACCEPT, SAVE_NOTHING]  # participants, then support: none
+    rec, out = drive(keys, *pairs(filled), skip_answered=True)
+    same_as_flags(rec, {**filled, "participants": "own_patients"})
+    assert "support" not in {a.id for a in rec.answers}
+    assert "also with none ticked" in out
 
 
 def test_enter_with_nothing_ticked_is_refused(drive):

@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import APP_HELP, answer_flags
+from .conftest import APP_HELP, DEFAULT_RULES, answer_flags
 from .test_wizard import CARE_LENGTH, FREE_TEXT, SYSTEM, UNIT_LENGTH
+from .wizard_driver import path_length
 
 CHOICES = UNIT_LENGTH - FREE_TEXT  # the unit path: its choice questions, then the free text
+# Spawned without --rules: the default rules' interview, which also asks two optional questions
+# (`support`, a checkbox, and `standing_group`, a free text) before the free texts of both arenas.
+DEFAULT_CARE = path_length(DEFAULT_RULES, arena="care_meeting")
+DEFAULT_UNIT = path_length(DEFAULT_RULES, arena="unit_development")
+DEFAULT_CHOICES = DEFAULT_UNIT - FREE_TEXT - 2
 
 pexpect = pytest.importorskip("pexpect")  # part of the `test` extra, so present in CI
 
@@ -77,12 +83,16 @@ def answer(child: pexpect.spawn, screen: str, keys: str) -> None:
 def test_full_interview_to_the_result_and_saved_files(tmp_path):
     child = spawn("wizard", "--lang", "en", cwd=tmp_path)
     child.expect_exact("questions. Esc or ← goes back")
-    answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)  # unit development
+    answer(child, f"Question 1 of {DEFAULT_CARE}–{DEFAULT_UNIT}", "2" + ENTER)  # unit development
     for number, option in zip(range(2, 8), ["4", "2", "2", "2", "2", "2"], strict=True):
-        answer(child, f"Question {number} of {UNIT_LENGTH}", option + ENTER)
-    answer(child, f"Question {CHOICES + 1} of {UNIT_LENGTH}", "Foot clinic" + ENTER)
-    for number in range(CHOICES + 2, UNIT_LENGTH + 1):
-        answer(child, f"Question {number} of {UNIT_LENGTH}", ENTER)
+        answer(child, f"Question {number} of {DEFAULT_UNIT}", option + ENTER)
+    answer(child, f"Question {DEFAULT_CHOICES + 1} of {DEFAULT_UNIT}", ENTER)  # support: none
+    answer(
+        child, f"Question {DEFAULT_CHOICES + 2} of {DEFAULT_UNIT}", ENTER
+    )  # standing group: none
+    answer(child, f"Question {DEFAULT_CHOICES + 3} of {DEFAULT_UNIT}", "Foot clinic" + ENTER)
+    for number in range(DEFAULT_CHOICES + 4, DEFAULT_UNIT + 1):
+        answer(child, f"Question {number} of {DEFAULT_UNIT}", ENTER)
     child.expect_exact("Are these answers right?")
     child.send(ENTER)
     child.expect_exact("Recommended level: Consultation (2/5)")  # capped by the mandate
@@ -106,7 +116,7 @@ def test_full_interview_to_the_result_and_saved_files(tmp_path):
 
 def test_bare_ladder_starts_the_interview_and_back_works(tmp_path):
     child = spawn(cwd=tmp_path)  # no command: a terminal gets the interview
-    answer(child, "Question 1 of 7–11", "1" + ENTER)  # care meeting
+    answer(child, f"Question 1 of {DEFAULT_CARE}–{DEFAULT_UNIT}", "1" + ENTER)  # care meeting
     answer(child, "Question 2 of 7", "3" + ENTER)
     answer(child, "Question 3 of 7", "\x1b")  # Esc: back to question 2
     answer(child, "Question 2 of 7", "\x1b[D")  # ←: back to question 1
@@ -127,8 +137,8 @@ def test_bare_ladder_starts_the_interview_and_back_works(tmp_path):
 
 def test_ctrl_c_mid_interview_exits_130_without_a_traceback(tmp_path):
     child = spawn("wizard", "--lang", "en", cwd=tmp_path)
-    answer(child, f"Question 1 of {CARE_LENGTH}–{UNIT_LENGTH}", "2" + ENTER)
-    answer(child, f"Question 2 of {UNIT_LENGTH}", "\x03")
+    answer(child, f"Question 1 of {DEFAULT_CARE}–{DEFAULT_UNIT}", "2" + ENTER)
+    answer(child, f"Question 2 of {DEFAULT_UNIT}", "\x03")
     status, rest = finish(child)
     assert status == 130
     assert "Interrupted." in rest
@@ -213,19 +223,20 @@ def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest
     child = spawn(
         "wizard", "--lang", "en", *flags, "--skip-answered", cwd=tmp_path, rows=40, PAGER=pager
     )
-    for number in (1, 2, 3, 4):
-        answer(child, f"Question {number} of 4", ENTER)
+    # support (Enter with nothing ticked skips it), the standing group, the free texts
+    for number in (1, 2, 3, 4, 5, 6):
+        answer(child, f"Question {number} of 6", ENTER)
     child.expect_exact("Are these answers right?")
     child.send(ENTER)
     child.expect_exact("Recommended level: Co-determination (5/5)")
-    child.expect_exact("Promise to participants:")
+    child.expect_exact("What we promise:")
     child.expect_exact("What you can expect")
     child.expect_exact("Watch out")  # the warnings are never left to the pager
     child.expect_exact("Save the result?")
-    assert "Recruit from" not in child.before and "Why" not in child.before
+    assert "Who takes part" not in child.before and "Why" not in child.before
     child.send("5" + ENTER)  # the whole result, through $PAGER
     child.expect_exact("PAGED Recommended level: Co-determination (5/5)")
-    child.expect_exact("PAGED Recruit from")
+    child.expect_exact("PAGED Who takes part")
     child.expect_exact("PAGED Why")
     child.expect_exact("Save the result?")  # asked again after the pager
     child.send("4" + ENTER)
@@ -235,7 +246,7 @@ def test_a_result_taller_than_the_screen_shows_its_essentials_and_pages_the_rest
 
 def test_bare_ladder_with_lang_before_the_command_interviews_in_that_language(tmp_path):
     child = spawn("--lang", "sv", cwd=tmp_path)
-    answer(child, "Fråga 1 av 7–11", "\x03")
+    answer(child, f"Fråga 1 av {DEFAULT_CARE}–{DEFAULT_UNIT}", "\x03")
     status, rest = finish(child)
     assert status == 130 and "Avbrutet." in rest
 
@@ -340,6 +351,8 @@ def test_the_checkbox_answer_reads_as_the_chosen_groups_in_a_real_terminal(tmp_p
         "acceptance=low",
         "timeframe=months",
         "resources=some",
+        "support=psychiatric_conditions",
+        "standing_group=Patientrådet",
     ]
     pairs = [part for answer in answers for part in ("-a", answer)]
     child = spawn("wizard", "--lang", "sv", "--skip-answered", *pairs, cwd=tmp_path)

@@ -450,8 +450,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "help.answers": "A YAML or JSON file of answers (question: answer); -a wins over the file.",
     "help.app": (
         "Decide how to involve patients and relatives: the level on the participation ladder, "
-        "where to recruit, the method, and an expectations statement. In a terminal, `ladder` "
-        "with no command starts the interview."
+        "where to recruit, the method, an invitation for participants and notes for staff. In a "
+        "terminal, `ladder` with no command starts the interview."
     ),
     "help.batch": (
         "Many answer sets at once: JSON Lines, CSV or a YAML list in (FILE, or - for stdin), one "
@@ -1021,12 +1021,13 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "render.optional": "optional free text",
     "render.options": "Options",
     "render.or": "or",
-    "render.promise": "Promise to participants",
+    # Headings read in the care meeting too: no "participants", no recruitment.
+    "render.promise": "What we promise",
     "render.question": "Question",
     "render.questions": "The questions",
     "render.rationale": "Rationale",
     "render.record": "Decision record: patient involvement",
-    "render.recruitment": "Recruit from",
+    "render.recruitment": "Who takes part",
     "render.region": "Region",
     "render.rules": "Rules file",
     "render.time": "Time asked",
@@ -1278,6 +1279,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts; ← or Esc goes back)"
     ),
     "wizard.checkbox_hint_first": "(one or more: ↑↓ and Space, or a number, ticks; Enter accepts)",
+    "wizard.checkbox_hint_optional": (
+        "(optional: ↑↓ and Space, or a number, ticks; Enter accepts, also with none ticked; ← or "
+        "Esc goes back)"
+    ),
     "wizard.select_hint": "(↑↓ or a number, Enter chooses, ← or Esc goes back)",
     "wizard.select_hint_first": "(↑↓ or a number, Enter chooses)",
     "wizard.skipped": "(skipped)",

@@ -1,6 +1,6 @@
 """A multiple question asked as a checkbox: Space (or an option's number) ticks, Enter accepts
-at least one, Esc and ← go back; validated by the same function as the flags. questionary and
-prompt_toolkit are imported inside."""
+at least one (or none, for an optional question: skipped), Esc and ← go back; validated by the
+same function as the flags. questionary and prompt_toolkit are imported inside."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ def ask_checkbox(
     lang: str,
     can_back: bool,
     extra: dict[str, Any],
-) -> str:
-    """The chosen options as one answer (see ladder.conditions), or BACK; `current` is ticked."""
+) -> str | None:
+    """The chosen options as one answer (see ladder.conditions), None when an optional question
+    is left with nothing ticked, or BACK; `current` is ticked."""
     import questionary
 
     text = texts(rules, lang)
@@ -39,6 +40,8 @@ def ask_checkbox(
     ]
 
     def check(values: list[str]) -> bool | str:
+        if not values and not question.required:
+            return True
         try:
             validate_answer(rules, question.id, values, lang)
         except AnswerError as error:
@@ -56,6 +59,8 @@ def ask_checkbox(
     value = prompt.unsafe_ask()
     if value == BACK:
         return BACK
+    if not value and not question.required:
+        return None
     return validate_answer(rules, question.id, list(value), lang)
 
 

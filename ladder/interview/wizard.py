@@ -151,6 +151,8 @@ class Prompts:
         """The answer (validated), None for a skipped free text, or BACK."""
         if question.kind == "text":
             hint = "wizard.text_hint" if can_back else "wizard.text_hint_first"
+        elif question.multiple and not question.required:
+            hint = "wizard.checkbox_hint_optional"
         elif question.multiple:
             hint = "wizard.checkbox_hint" if can_back else "wizard.checkbox_hint_first"
         else:
