@@ -416,6 +416,7 @@ def test_placeholders_may_rely_on_given_inside_all(tmp_path):
 # diff --------------------------------------------------------------------------------------
 
 
+@pytest.mark.exhaustive
 def test_diff_with_composite_conditions_matches_brute_force(tmp_path):
     plain = edited(
         ASSOCIATIONS,

@@ -121,6 +121,7 @@ def brute_groups(old, new) -> tuple[Counter[str], int, int]:
     return groups, changed, overlap
 
 
+@pytest.mark.exhaustive
 @pytest.mark.parametrize("planted", [PLANTED, PLANTED[:1], PLANTED[1:2], PLANTED[1:]])
 def test_counts_per_kind_add_up_against_brute_force(tmp_path, planted):
     old, new = load_rules(DEFAULT_RULES), edited(tmp_path, *planted)
@@ -141,6 +142,7 @@ def test_counts_per_kind_add_up_against_brute_force(tmp_path, planted):
         assert f"the {changed} above." in line
 
 
+@pytest.mark.exhaustive
 def test_counts_per_kind_of_the_shipped_files():
     old, new = load_rules(DEFAULT_RULES), load_rules(KRONOBERG_RULES)
     report = diff_rules(old, new)
@@ -414,6 +416,7 @@ def test_a_new_warning_is_one_line_with_its_conditions(tmp_path):
     assert "  warnings: new_warning" in lines  # under Added
 
 
+@pytest.mark.exhaustive
 def test_warnings_gained_and_lost_add_up_against_brute_force(tmp_path):
     """A warning narrowed to where another is not added: some combinations lose one and gain
     the other, so the warning lines add up to more than the combinations."""

@@ -28,7 +28,7 @@ SAY = {
     "psychiatric": {"sv": "ta en paus", "en": "take a break"},
     "benefits": {"sv": "Fråga din handläggare innan du tackar ja", "en": "Ask your case officer"},
     "access": {"sv": "Säg till om du behöver tolk", "en": "Tell us if you need an interpreter"},
-    "come_to_you": {"sv": "där du redan brukar vara", "en": "a place you already go to"},
+    "come_to_you": {"sv": "Vi kommer gärna till en plats", "en": "We are glad to come to a place"},
     "childcare": {"sv": "barnpassning", "en": "childcare"},
     "seat": {
         "sv": "Ni har yttranderätt men inte beslutsrätt",

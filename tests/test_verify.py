@@ -237,6 +237,7 @@ def test_findings_follow_the_language(tmp_path):
     assert any("får ingen nivå" in f.message for f in report.findings)
 
 
+@pytest.mark.exhaustive
 def test_box_reasoning_agrees_with_the_engine_everywhere(shipped):
     rules = shipped.rules
     space = make_space(rules, text_questions=())

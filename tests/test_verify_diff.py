@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import pytest
+
 from ladder.check.diff import diff_rules
 from ladder.engine import decide, matches
 from ladder.load.loader import load_rules
@@ -54,6 +56,7 @@ def assert_diff_is_brute_force(old, new, combinations: int) -> None:
             )
 
 
+@pytest.mark.exhaustive
 def test_counts_match_brute_force():
     old, new = load_rules(DEFAULT_RULES), load_rules(KRONOBERG_RULES)
     assert_diff_is_brute_force(old, new, len(list(diff_space(old.rules))))
@@ -61,6 +64,7 @@ def test_counts_match_brute_force():
     assert report.only_old == report.only_new == 0
 
 
+@pytest.mark.exhaustive
 def test_a_smaller_selection_with_several_groups_matches_brute_force(tmp_path):
     """One structure and one method, so that a second chosen group adds one for itself."""
     text = DEFAULT_RULES.read_text(encoding="utf-8")
@@ -72,6 +76,7 @@ def test_a_smaller_selection_with_several_groups_matches_brute_force(tmp_path):
     assert_diff_is_brute_force(before, after, len(list(diff_space(before.rules))))
 
 
+@pytest.mark.exhaustive
 def test_a_level_edit_is_summarised_as_conditions(tmp_path):
     text = DEFAULT_RULES.read_text(encoding="utf-8")
     edited = text.replace(

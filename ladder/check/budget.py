@@ -16,7 +16,7 @@ from ladder.errors import EXIT_USAGE, LadderError
 from ladder.i18n.messages import t
 
 DEFAULT_BUDGET = 1_000_000  # steps: at most some 20 s on a slow machine
-MAX_PIECES = 20_000  # boxes held at once: some 250 MB at 80 questions
+MAX_PIECES = 40_000  # boxes held at once: some 500 MB at 80 questions
 BUDGET_VARIABLE = "LADDER_CHECK_BUDGET"
 
 
