@@ -196,6 +196,7 @@ DEFAULT_TEXTS = ["project", "fixed"]
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(conditions_strategy(DEFAULT, DEFAULT_TEXTS), min_size=2, max_size=3))
+@pytest.mark.exhaustive
 def test_boxes_agree_with_the_engine_over_the_default_answer_space(blocks):
     assert_boxes_match_engine(DEFAULT, [block(**b) for b in blocks], DEFAULT_TEXTS)
 
@@ -236,6 +237,7 @@ def plain_items(rules: Rules) -> list[Conditions]:
 
 
 @pytest.mark.parametrize("path", [*SHIPPED_RULES, *FIXTURES], ids=lambda p: p.stem)
+@pytest.mark.exhaustive
 def test_version_1_files_take_the_plain_path_and_mean_the_same_written_as_blocks(path):
     rules = load_rules(path).rules
     if path in SHIPPED_RULES:  # the shipped default uses `any` in one structure, and `not`

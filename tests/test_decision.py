@@ -226,6 +226,7 @@ def assert_selection(loaded: LoadedRules, answers: dict[str, str], decision: Dec
         assert chosen == tuple(x.id for x in matched if x.id in expected)
 
 
+@pytest.mark.exhaustive
 def test_every_decision_of_the_shipped_rules_is_worded_as_it_was_decided(shipped):
     for choices in answer_space(shipped.rules):
         named = {**choices, **free_texts(shipped, "Projekt")}

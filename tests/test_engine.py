@@ -97,6 +97,7 @@ def test_level_never_exceeds_the_mandate(shipped, space):
     ["mandate", "purpose", "timeframe", "resources"],
     ids=["opening the mandate", "raising the purpose", "more time", "more resources"],
 )
+@pytest.mark.exhaustive
 def test_monotone(shipped, space, question):
     """Opening the mandate or raising the purpose never lowers the level; less time or fewer
     resources never raise it (so more of either never lowers it)."""
@@ -110,6 +111,7 @@ def test_monotone(shipped, space, question):
             assert there >= here, (answers, question, other)
 
 
+@pytest.mark.exhaustive
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_combination_gets_a_complete_recommendation(shipped, space, lang):
     rules = shipped.rules
@@ -130,6 +132,7 @@ def test_every_combination_gets_a_complete_recommendation(shipped, space, lang):
             assert not re.search(r"[{}]", text), (answers, text)
 
 
+@pytest.mark.exhaustive
 def test_statement_never_promises_a_higher_step(shipped, space):
     rules = shipped.rules
     for answers in space:
@@ -141,6 +144,7 @@ def test_statement_never_promises_a_higher_step(shipped, space):
                 assert step.promise[lang] not in rec.expectations, (answers, lang, step.id)
 
 
+@pytest.mark.exhaustive
 def test_binding_caps_are_explained(shipped, space):
     for answers in space:
         if "mandate" not in answers:
@@ -222,6 +226,7 @@ free_text = st.text(
 ).filter(lambda s: s.strip() == s and bool(s) and first_invisible(s) is None)
 
 
+@pytest.mark.exhaustive
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_free_text_is_quoted_verbatim(default_rules, data):
@@ -237,6 +242,7 @@ def test_free_text_is_quoted_verbatim(default_rules, data):
             assert inline(value) in rec.expectations, key
 
 
+@pytest.mark.exhaustive
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_partial_answers_name_exactly_the_missing_questions(default_rules, data):

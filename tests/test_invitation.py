@@ -122,6 +122,7 @@ def test_no_recruitment_call_at_information(shipped, groups, lang):
     assert seen  # the property is about something
 
 
+@pytest.mark.exhaustive
 def test_a_lowered_level_is_explained_to_staff_only(shipped, space):
     lowered = 0
     for answers in space:
@@ -245,6 +246,7 @@ def test_require_complete_exits_4_while_a_gap_remains(cli):
     assert done.exit_code == 0 and json.loads(done.stdout)["gaps"] == []
 
 
+@pytest.mark.exhaustive
 def test_mandate_warnings_name_only_the_reasons_given(shipped, space):
     """Acceptance is named only when it is high; a decision already made is not to be
     widened, and consulting on what is still open is suggested instead."""
