@@ -98,7 +98,9 @@ PLANTED = [
     ),
     (
         "unreachable.part",
+        '    - id: compensation_none\n      when:\n        arena: ["unit_development", "system_wide"]\n'
         '        resources: ["none"]\n      levels: [consultation]\n',
+        '    - id: compensation_none\n      when:\n        arena: ["unit_development", "system_wide"]\n'
         '        resources: ["none"]\n      levels: [dialogue]\n',
         "    - id: compensation_none",
     ),
