@@ -29,6 +29,10 @@ ANSWER_SPACE = list(answer_space(load_rules(DEFAULT_RULES).rules))
 COLUMNS = "track,told,kept,influence,feedback,feedback_date,time,paid,equal,again,comment"
 
 
+# A care meeting where the patient wants to be informed: a record of one track.
+CARE = ("-a", "arena=care_meeting", "-a", "patient_wish=be_informed", "-a", "relatives=no")
+
+
 def _saved(cli, tmp_path: Path, *args: str, name: str = "record.json") -> Path:
     path = tmp_path / name
     result = cli("recommend", *args, "--format", "json", "--output", str(path))
@@ -205,16 +209,7 @@ def test_responses_that_do_not_match_are_refused_with_their_location(
 
 
 def test_a_record_of_another_schema_or_rules_version_is_refused_located(cli, tmp_path):
-    record = _saved(
-        cli,
-        tmp_path,
-        "-a",
-        "arena=care_meeting",
-        "-a",
-        "patient_wish=be_informed",
-        "-a",
-        "relatives=no",
-    )
+    record = _saved(cli, tmp_path, *CARE)
     data = json.loads(record.read_text(encoding="utf-8"))
     data["rules"]["version"] = 2
     record.write_text(json.dumps(data), encoding="utf-8")
@@ -238,16 +233,7 @@ def test_a_record_of_another_schema_or_rules_version_is_refused_located(cli, tmp
 )
 def test_a_record_that_is_not_strict_json_is_refused_located(cli, tmp_path, change, culprit):
     """A NaN or a key given twice would be read differently by other JSON readers."""
-    record = _saved(
-        cli,
-        tmp_path,
-        "-a",
-        "arena=care_meeting",
-        "-a",
-        "patient_wish=be_informed",
-        "-a",
-        "relatives=no",
-    )
+    record = _saved(cli, tmp_path, *CARE)
     text = record.read_text(encoding="utf-8")
     if change == "NaN":
         text = text.replace('"version": 1', '"version": NaN', 1)
@@ -266,16 +252,7 @@ def test_a_record_that_is_not_strict_json_is_refused_located(cli, tmp_path, chan
 
 
 def test_a_single_recommendation_needs_no_track_column(cli, tmp_path):
-    record = _saved(
-        cli,
-        tmp_path,
-        "-a",
-        "arena=care_meeting",
-        "-a",
-        "patient_wish=be_informed",
-        "-a",
-        "relatives=no",
-    )
+    record = _saved(cli, tmp_path, *CARE)
     template = cli("follow-up", str(record), "-f", "csv").stdout
     assert template.splitlines()[1].startswith("-,")
     answers = tmp_path / "a.csv"

@@ -11,17 +11,13 @@ from ladder.app import format_recommendation
 from .test_wizard import ACCEPT, CTRL_U, ENTER, SKIP_FREE_TEXT, drive  # noqa: F401 - a fixture
 
 
+def saving_the_record_as(name: str) -> list[str]:
+    """The keys of a care-meeting interview accepted and its record saved as `name`."""
+    return ["1" + ENTER, ENTER, ENTER, *SKIP_FREE_TEXT, ACCEPT, "2" + ENTER, CTRL_U + name + ENTER]
+
+
 def test_a_record_named_html_is_saved_as_html(drive):  # noqa: F811 - the fixture
-    keys = [
-        "1" + ENTER,
-        ENTER,
-        ENTER,
-        *SKIP_FREE_TEXT,
-        ACCEPT,
-        "2" + ENTER,  # save only the record
-        CTRL_U + "plan.html" + ENTER,
-    ]
-    rec, _ = drive(keys)
+    rec, _ = drive(saving_the_record_as("plan.html"))
     saved = Path("plan.html").read_text(encoding="utf-8")
     assert saved == format_recommendation(rec, "html")
     assert saved.startswith("<!DOCTYPE html>")
@@ -30,16 +26,7 @@ def test_a_record_named_html_is_saved_as_html(drive):  # noqa: F811 - the fixtur
 def test_a_record_named_docx_is_saved_as_a_word_document(drive, monkeypatch):  # noqa: F811
     docx = pytest.importorskip("docx")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same bytes for the same input
-    keys = [
-        "1" + ENTER,
-        ENTER,
-        ENTER,
-        *SKIP_FREE_TEXT,
-        ACCEPT,
-        "2" + ENTER,  # save only the record
-        CTRL_U + "record.docx" + ENTER,
-    ]
-    rec, _ = drive(keys)
+    rec, _ = drive(saving_the_record_as("record.docx"))
     saved = Path("record.docx").read_bytes()
     assert saved == format_recommendation(rec, "docx")
     assert docx.Document("record.docx").paragraphs[0].text != ""
@@ -50,13 +37,7 @@ def test_without_python_docx_the_wizard_says_so_and_asks_again(drive, monkeypatc
 
     monkeypatch.setitem(sys.modules, "docx", None)  # `import docx` now fails
     keys = [
-        "1" + ENTER,
-        ENTER,
-        ENTER,
-        *SKIP_FREE_TEXT,
-        ACCEPT,
-        "2" + ENTER,  # save only the record
-        CTRL_U + "record.docx" + ENTER,
+        *saving_the_record_as("record.docx"),
         CTRL_U + "record.html" + ENTER,  # asked again: another name
     ]
     rec, out = drive(keys)

@@ -7,6 +7,7 @@ another: `shown` writes every such character as an escape (\\x1b, \\u202e) inste
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The best known of the characters that change how the text around them is displayed, or are
@@ -23,6 +24,16 @@ INVISIBLE = frozenset(
 
 # Control (C0, DEL, C1), format, surrogate, and line and paragraph separator characters.
 _ESCAPED_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+# Every character a reader may take for the end of a line: folded into a space where a text
+# must stay on one line (a table cell, a heading, a code span).
+LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def shown_on_one_line(value: str) -> str:
+    """`shown`, with every line break folded into a space."""
+    return shown(LINE_BREAKS.sub(" ", value))
 
 
 def shown(value: object) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from ladder import __version__
 from ladder.errors import UsageError
 from ladder.i18n.messages import t
-from ladder.io.untrusted import shown
+from ladder.io.untrusted import shown_on_one_line
 from ladder.output.document import (
     Block,
     Chart,
@@ -44,7 +44,6 @@ from ladder.output.document import (
 )
 from ladder.output.documents import record_moment
 
-_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _NOT_XML = re.compile("[\ufffe\uffff]")  # what XML cannot hold that `shown` leaves as it is
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}  # the Word proofing language of each
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -296,5 +295,5 @@ def _shade(cell: Any, fill: str) -> None:
 
 def _one_line(text: str) -> str:
     """Text as Word can hold it: one line, control characters as visible escapes."""
-    flat = shown(_LINE_BREAKS.sub(" ", text))
+    flat = shown_on_one_line(text)
     return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", flat)

@@ -11,9 +11,8 @@ on a page of their own (so the invitation can be handed out without them).
 from __future__ import annotations
 
 import html
-import re
 
-from ladder.io.untrusted import shown
+from ladder.io.untrusted import shown_on_one_line
 from ladder.output.document import (
     Block,
     Chart,
@@ -34,8 +33,6 @@ from ladder.output.document import (
     bar_lengths,
     blocks_for,
 )
-
-_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 CSS = """
 body { font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff; margin: 0; }
@@ -203,4 +200,4 @@ def _class(style: str) -> str:
 
 def _escaped(text: str) -> str:
     """Text as HTML text or attribute value: one line, nothing hidden, no markup."""
-    return html.escape(shown(_LINE_BREAKS.sub(" ", text)), quote=True)
+    return html.escape(shown_on_one_line(text), quote=True)

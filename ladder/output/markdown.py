@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ladder.io.untrusted import shown
+from ladder.io.untrusted import LINE_BREAKS, shown_on_one_line
 from ladder.output.document import (
     Block,
     Chart,
@@ -33,13 +33,12 @@ from ladder.output.document import (
 _MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
 # What opens a block at the start of a line: a list item or setext underline; a numbered item.
 _BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def escape_markdown(text: str) -> str:
     """Text from the rules or the answers as literal Markdown: one line, and no heading, list,
     link, image, HTML, code or table cell of its own, wherever it is inserted."""
-    flat = _LINE_BREAKS.sub(" ", text).strip()
+    flat = LINE_BREAKS.sub(" ", text).strip()
     return _BLOCK_START.sub(_literal_start, flat.translate(_MARKDOWN_PUNCTUATION), count=1)
 
 
@@ -50,7 +49,7 @@ def _literal_start(match: re.Match[str]) -> str:
 def code_span(text: str) -> str:
     """`text` as one Markdown code span, whatever backticks it holds; no terminal code or
     direction override reaches the reader raw."""
-    flat = shown(_LINE_BREAKS.sub(" ", text))
+    flat = shown_on_one_line(text)
     longest = max((len(run) for run in re.findall("`+", flat)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith(("`", " ")) or flat.endswith(("`", " ")) else ""
